@@ -1,0 +1,27 @@
+/** measures (tiltak): what a case led to. */
+import { column, type KindSpec } from './types.ts';
+import { measureLevel, roles } from './vocabularies.ts';
+
+export const measures: KindSpec = {
+  kind: 'measures',
+  columns: [
+    column('measure_id', { t: 'id' }, { required: true, aliases: ['tiltak_id'] }),
+    column('case_id', { t: 'id' }, { required: true, aliases: ['sak_id'] }),
+    column('level', { t: 'vocab', vocab: measureLevel }, { required: true, aliases: ['tiltaksniva'] }),
+    column('category', { t: 'code' }, { aliases: ['kategori'] }),
+    column('responsible_role', { t: 'vocab', vocab: roles }, { aliases: ['ansvarlig'] }),
+    column('started_date', { t: 'date' }, { aliases: ['iverksatt'] }),
+    column('evaluation_due_date', { t: 'date' }, { aliases: ['evalueringsdato'] }),
+    column('evaluated_date', { t: 'date' }, { aliases: ['evaluert'] }),
+    column('staff_reached', { t: 'integer' }, { aliases: ['ansatte_nytte'] }),
+  ],
+  key: ['measure_id'],
+  foreignKeys: [{ column: 'case_id', references: 'cases' }],
+  rules: [
+    {
+      column: 'evaluated_date',
+      broken: `evaluated_date < started_date`,
+      reason: 'evaluert er før iverksatt',
+    },
+  ],
+};

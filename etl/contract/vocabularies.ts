@@ -1,0 +1,100 @@
+/** The closed vocabularies of the contract, with their Norwegian aliases (normalised form). */
+import type { Vocabulary } from './types.ts';
+
+function vocabulary(name: string, codes: readonly string[], aliases: Record<string, string> = {}): Vocabulary {
+  return { name, codes, aliases };
+}
+
+export const schoolLevel = vocabulary('school level', ['barneskole', 'ungdomsskole', 'kombinert']);
+
+export const meetingStatus = vocabulary('meeting status', ['held', 'cancelled'], {
+  gjennomfort: 'held',
+  avlyst: 'cancelled',
+});
+
+export const roles = vocabulary('role', [
+  'rektor',
+  'avdelingsleder',
+  'inspektor',
+  'spesped_koordinator',
+  'ppt',
+  'helsesykepleier',
+  'miljolaerer',
+  'sosiallaerer',
+  'radgiver',
+  'kontaktlaerer',
+  'laererrepresentant',
+  'flerspraklig_koordinator',
+  'barnevern',
+  'bup',
+  'logoped',
+  'psykisk_helseteam',
+  'flyktningetjeneste',
+  'tgl',
+  'fbu',
+  'ungdom_og_fritid',
+  'foresatte',
+  'elev',
+  'annet',
+]);
+
+export const caseKind = vocabulary('case kind', ['system', 'individual', 'anonymous'], {
+  systemsak: 'system',
+  individsak: 'individual',
+  anonym: 'anonymous',
+});
+
+export const legalArea = vocabulary('legal area', ['kap11', 'kap12', 'sprak', 'naervaer', 'annet']);
+
+export const challenges = vocabulary(
+  'challenge',
+  ['fagvansker', 'lesevansker', 'skrivevansker', 'lite_utbytte', 'uro', 'passiv', 'konsentrasjon', 'samspill', 'oppforsel', 'annet'],
+  { urolig: 'uro', passiv_stille: 'passiv', samspillsvansker: 'samspill' },
+);
+
+export const outcome = vocabulary('outcome', ['resolved', 'referred_ppt', 'referred_other'], {
+  avsluttet: 'resolved',
+  henvist_ppt: 'referred_ppt',
+  henvist_annen: 'referred_other',
+});
+
+export const measureLevel = vocabulary('measure level', ['system', 'individual'], {
+  systemtiltak: 'system',
+  individtiltak: 'individual',
+});
+
+export const yearwheelActivity = vocabulary(
+  'activity',
+  ['meeting', 'tgl_visit', 'survey_review', 'annual_review', 'system_theme', 'other'],
+  {
+    mote: 'meeting',
+    tgl_besok: 'tgl_visit',
+    gjennomgang_kartlegging: 'survey_review',
+    arlig_evaluering: 'annual_review',
+    systemtema: 'system_theme',
+    annet: 'other',
+  },
+);
+
+
+/** Recommended topics: an open list, shown in the docs and used by the sample data. */
+export const recommendedTopics = [
+  'fravaer',
+  'skolemiljo',
+  'flersprak',
+  'forsterket_undervisning',
+  'tilpasset_opplaering',
+  'klasseledelse',
+  'pedagogisk_analyse',
+  'kartlegging',
+  'overgang',
+  'alternative_metoder',
+  'dysleksi',
+  'kompetanseheving',
+  'traumer',
+  'psykisk_helse',
+  'iop_sakkyndig',
+  'nevroutvikling',
+  'radgiverrollen',
+  'annet',
+] as const;

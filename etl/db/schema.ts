@@ -1,0 +1,44 @@
+/**
+ * The database schema: one table per contract kind (derived from the contract), plus the
+ * quarantine of rejected rows and the import log. No primary-key indexes: the importer
+ * upserts set-wise (anti-join + delete/insert), which is faster than index maintenance
+ * and avoids DuckDB's over-eager unique-constraint checks inside one transaction.
+ */
+import { kinds } from '../contract/index.ts';
+import type { KindSpec } from '../contract/types.ts';
+import { sqlType } from './sqlType.ts';
+
+export function tableDdl(spec: KindSpec): string {
+  const cols = spec.columns.map((c) => `"${c.name}" ${sqlType(c.type)}${c.required ? ' NOT NULL' : ''}`);
+  return `CREATE TABLE IF NOT EXISTS "${spec.kind}" (${cols.join(', ')})`;
+}
+
+export const schemaVersion = 1;
+
+export function schemaDdl(): string[] {
+  return [
+    ...kinds.map(tableDdl),
+    `CREATE SEQUENCE IF NOT EXISTS import_batch_seq START 1`,
+    `CREATE TABLE IF NOT EXISTS import_batches (
+       batch_id INTEGER PRIMARY KEY,
+       imported_at TIMESTAMP NOT NULL,
+       files INTEGER NOT NULL,
+       rows_read BIGINT NOT NULL,
+       inserted BIGINT NOT NULL,
+       updated BIGINT NOT NULL,
+       unchanged BIGINT NOT NULL,
+       rejected BIGINT NOT NULL
+     )`,
+    // Rejected rows: where and why, never the row's values (they may hold personal data).
+    `CREATE TABLE IF NOT EXISTS quarantine (
+       batch_id INTEGER NOT NULL,
+       file VARCHAR NOT NULL,
+       kind VARCHAR,
+       line BIGINT NOT NULL,
+       "column" VARCHAR,
+       reason VARCHAR NOT NULL
+     )`,
+    `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+    `INSERT INTO meta VALUES ('schema_version', '${schemaVersion}') ON CONFLICT DO NOTHING`,
+  ];
+}
