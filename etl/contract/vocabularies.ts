@@ -5,14 +5,14 @@ function vocabulary(name: string, codes: readonly string[], aliases: Record<stri
   return { name, codes, aliases };
 }
 
-export const schoolLevel = vocabulary('school level', ['barneskole', 'ungdomsskole', 'kombinert']);
+export const schoolLevel = vocabulary('skoletype', ['barneskole', 'ungdomsskole', 'kombinert']);
 
-export const meetingStatus = vocabulary('meeting status', ['held', 'cancelled'], {
+export const meetingStatus = vocabulary('status', ['held', 'cancelled'], {
   gjennomfort: 'held',
   avlyst: 'cancelled',
 });
 
-export const roles = vocabulary('role', [
+export const roles = vocabulary('rolle', [
   'rektor',
   'avdelingsleder',
   'inspektor',
@@ -38,33 +38,33 @@ export const roles = vocabulary('role', [
   'annet',
 ]);
 
-export const caseKind = vocabulary('case kind', ['system', 'individual', 'anonymous'], {
+export const caseKind = vocabulary('sakstype', ['system', 'individual', 'anonymous'], {
   systemsak: 'system',
   individsak: 'individual',
   anonym: 'anonymous',
 });
 
-export const legalArea = vocabulary('legal area', ['kap11', 'kap12', 'sprak', 'naervaer', 'annet']);
+export const legalArea = vocabulary('lovområde', ['kap11', 'kap12', 'sprak', 'naervaer', 'annet']);
 
 export const challenges = vocabulary(
-  'challenge',
+  'utfordring',
   ['fagvansker', 'lesevansker', 'skrivevansker', 'lite_utbytte', 'uro', 'passiv', 'konsentrasjon', 'samspill', 'oppforsel', 'annet'],
   { urolig: 'uro', passiv_stille: 'passiv', samspillsvansker: 'samspill' },
 );
 
-export const outcome = vocabulary('outcome', ['resolved', 'referred_ppt', 'referred_other'], {
+export const outcome = vocabulary('utfall', ['resolved', 'referred_ppt', 'referred_other'], {
   avsluttet: 'resolved',
   henvist_ppt: 'referred_ppt',
   henvist_annen: 'referred_other',
 });
 
-export const measureLevel = vocabulary('measure level', ['system', 'individual'], {
+export const measureLevel = vocabulary('tiltaksnivå', ['system', 'individual'], {
   systemtiltak: 'system',
   individtiltak: 'individual',
 });
 
 export const yearwheelActivity = vocabulary(
-  'activity',
+  'aktivitet',
   ['meeting', 'tgl_visit', 'survey_review', 'annual_review', 'system_theme', 'other'],
   {
     mote: 'meeting',

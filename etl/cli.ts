@@ -1,0 +1,47 @@
+/**
+ * The command line of contract section 5: `npm run --silent etl -- import|figures|quarantine`.
+ * Errors go to stderr with a non-zero exit; stdout carries only the requested output.
+ */
+import { Command, Option } from 'commander';
+import { kinds } from './contract/index.ts';
+import type { KindName } from './contract/types.ts';
+import { defaultDatabasePath } from './db/defaultPaths.ts';
+import { figuresCommand } from './cli/figuresCommand.ts';
+import { importCommand } from './cli/importCommand.ts';
+import { quarantineCommand } from './cli/quarantineCommand.ts';
+
+const program = new Command('etl').description('Ressursteam-tall: import exports and compute key figures').showHelpAfterError();
+
+program
+  .command('import')
+  .argument('<paths...>', 'CSV files or folders of CSV files')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .addOption(new Option('--kind <kind>', 'file kind instead of detecting it from the header').choices(kinds.map((k) => k.kind)))
+  .option('--json', 'print the import report as JSON')
+  .action((paths: string[], opts: { db: string; json?: boolean; kind?: KindName }) => importCommand(paths, opts));
+
+program
+  .command('figures')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .requiredOption('--from <date>', 'period start, YYYY-MM-DD (inclusive)')
+  .requiredOption('--to <date>', 'period end, YYYY-MM-DD (inclusive)')
+  .option('--as-of <date>', 'as-of date, YYYY-MM-DD (default today)')
+  .option('--school <id>', 'one school')
+  .option('--municipality <name>', 'one municipality')
+  .option('--level <level>', 'school level: barneskole, ungdomsskole or kombinert')
+  .addOption(new Option('--by <group>', 'break down by school or municipality').choices(['school', 'municipality']))
+  .option('--json', 'print JSON')
+  .action((opts) => figuresCommand(opts));
+
+program
+  .command('quarantine')
+  .description('list rejected rows from earlier imports')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .option('--batch <n>', 'only this import batch')
+  .option('--json', 'print JSON')
+  .action((opts) => quarantineCommand(opts));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`feil: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

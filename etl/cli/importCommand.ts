@@ -1,0 +1,43 @@
+/** `import <file-or-folder>... [--db path] [--kind K] [--json]`: contract section 5. */
+import { openDatabase } from '../db/openDatabase.ts';
+import { secretPathFor } from '../db/defaultPaths.ts';
+import type { KindName } from '../contract/types.ts';
+import { importBatch } from '../load/importBatch.ts';
+import type { ImportReport } from '../load/importReport.ts';
+import { loadOrCreatePseudonymKey } from '../load/pseudonymKey.ts';
+
+export interface ImportCommandOptions {
+  db: string;
+  json?: boolean;
+  kind?: KindName;
+}
+
+export async function importCommand(paths: string[], options: ImportCommandOptions): Promise<void> {
+  const db = await openDatabase(options.db);
+  try {
+    const key = loadOrCreatePseudonymKey(secretPathFor(options.db));
+    const report = await importBatch(db.connection, paths, { key, kind: options.kind });
+    process.stdout.write(options.json ? JSON.stringify(stripBatch(report)) + '\n' : formatReport(report));
+  } finally {
+    db.close();
+  }
+}
+
+function stripBatch(report: ImportReport) {
+  return { files: report.files, rejections: report.rejections, batch_id: report.batch_id };
+}
+
+function formatReport(report: ImportReport): string {
+  const lines = [`Import ${report.batch_id}:`];
+  for (const f of report.files) {
+    lines.push(
+      `  ${f.file} (${f.kind}): ${f.read} lest, ${f.inserted} nye, ${f.updated} endret, ${f.unchanged} uendret, ${f.rejected} avvist` +
+        (f.ignored_columns.length ? `; ignorerte kolonner: ${f.ignored_columns.join(', ')}` : ''),
+    );
+  }
+  if (report.rejections.length) {
+    lines.push('Avviste rader:');
+    for (const r of report.rejections) lines.push(`  ${r.file}:${r.line} [${r.column ?? '-'}] ${r.reason}`);
+  }
+  return lines.join('\n') + '\n';
+}

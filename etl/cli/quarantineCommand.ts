@@ -1,0 +1,20 @@
+/** `quarantine [--db path] [--batch N] [--json]`: lists rejected rows kept from earlier imports. */
+import { openDatabase } from '../db/openDatabase.ts';
+
+export async function quarantineCommand(options: { db: string; batch?: string; json?: boolean }): Promise<void> {
+  const db = await openDatabase(options.db);
+  try {
+    const batch = options.batch === undefined ? null : Number(options.batch);
+    if (batch !== null && !Number.isInteger(batch)) throw new Error('--batch must be a whole number');
+    const result = await db.connection.runAndReadAll(
+      `SELECT batch_id, file, kind, line, "column", reason FROM quarantine
+       WHERE $batch IS NULL OR batch_id = $batch ORDER BY batch_id, file, line`,
+      { batch },
+    );
+    const rows = result.getRowObjectsJson();
+    if (options.json) process.stdout.write(JSON.stringify(rows) + '\n');
+    else for (const r of rows) process.stdout.write(`${r.batch_id}\t${r.file}:${r.line}\t${r.column ?? '-'}\t${r.reason}\n`);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,27 @@
+/** Expands the paths given to an import into files: a folder contributes its CSV/TSV/TXT files. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImportError } from './importReport.ts';
+
+const dataFile = /\.(csv|tsv|txt)$/i;
+
+export function listInputFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new ImportError('filen eller mappen finnes ikke eller kan ikke leses', path);
+    }
+    if (stat.isDirectory()) {
+      const inside = readdirSync(path)
+        .filter((name) => dataFile.test(name))
+        .sort()
+        .map((name) => join(path, name));
+      files.push(...inside);
+    } else files.push(path);
+  }
+  if (files.length === 0) throw new ImportError('ingen CSV-filer å importere');
+  return files;
+}

@@ -1,0 +1,28 @@
+/** Reads what can be known of a file before touching the database: encoding, dialect, kind. */
+import type { KindName } from '../contract/types.ts';
+import { decodeFile, type DecodedFile } from '../read/decodeFile.ts';
+import { detectKind, type HeaderMapping } from '../read/detectKind.ts';
+import { sniffHeader, type Delimiter } from '../read/sniffHeader.ts';
+import { ImportError } from './importReport.ts';
+
+export interface PreparedFile {
+  readonly file: string;
+  readonly decoded: DecodedFile;
+  readonly delimiter: Delimiter;
+  readonly mapping: HeaderMapping;
+}
+
+export function prepareFile(file: string, tempDir: string, index: number, kind?: KindName): PreparedFile {
+  let decoded: DecodedFile;
+  try {
+    decoded = decodeFile(file, tempDir, `file-${index}.csv`);
+  } catch (error) {
+    throw new ImportError(`filen kan ikke leses (${(error as Error).message})`, file);
+  }
+  if (decoded.head.trim() === '') throw new ImportError('filen er tom (mangler overskriftsrad)', file);
+  const header = sniffHeader(decoded.head);
+  if (!header) throw new ImportError('fant ikke skilletegn (komma, semikolon eller tabulator) i overskriftsraden', file);
+  const detection = detectKind(header.names, kind);
+  if (!detection.ok) throw new ImportError(detection.reason, file);
+  return { file, decoded, delimiter: header.delimiter, mapping: detection.mapping };
+}
