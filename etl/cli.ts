@@ -28,7 +28,7 @@ program
   .option('--as-of <date>', 'as-of date, YYYY-MM-DD (default today)')
   .option('--school <id>', 'one school')
   .option('--municipality <name>', 'one municipality')
-  .option('--level <level>', 'school level: barneskole, ungdomsskole or kombinert')
+  .addOption(new Option('--level <level>', 'school level').choices(['barneskole', 'ungdomsskole', 'kombinert']))
   .addOption(new Option('--by <group>', 'break down by school or municipality').choices(['school', 'municipality']))
   .option('--json', 'print JSON')
   .action((opts) => figuresCommand(opts));

@@ -7,7 +7,8 @@ export async function quarantineCommand(options: { db: string; batch?: string; j
     const batch = options.batch === undefined ? null : Number(options.batch);
     if (batch !== null && !Number.isInteger(batch)) throw new Error('--batch must be a whole number');
     const result = await db.connection.runAndReadAll(
-      `SELECT batch_id, file, kind, line, "column", reason FROM quarantine
+      // line as INTEGER: a BIGINT would print as a JSON string, unlike `line` in the import report.
+      `SELECT batch_id, file, kind, line::INTEGER AS line, "column", reason FROM quarantine
        WHERE $batch IS NULL OR batch_id = $batch ORDER BY batch_id, file, line`,
       { batch },
     );

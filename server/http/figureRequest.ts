@@ -1,0 +1,33 @@
+/**
+ * The figure endpoints' query string → a FigureQuery. `asOf` defaults to the server's today;
+ * the viewer's allowed schools are added by the caller (scope is decided at the edge).
+ */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { FigureQuery } from '../../etl/figures/index.ts';
+import { HttpError } from './HttpError.ts';
+
+const single = z.string().max(200);
+
+export const FigureRequest = z
+  .object({
+    from: single,
+    to: single,
+    asOf: single.optional(),
+    school: single.optional(),
+    municipality: single.optional(),
+    level: single.optional(),
+    by: single.optional(),
+    format: z.enum(['json', 'arrow']).optional(),
+  })
+  .strict();
+
+export function figureQueryOf(req: Request, today: string): FigureQuery {
+  const raw = FigureRequest.safeParse(req.query);
+  const problems = (issues: z.core.$ZodIssue[]) => issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }));
+  if (!raw.success) throw new HttpError(400, 'invalid_parameters', problems(raw.error.issues));
+  const { format: _format, ...rest } = raw.data;
+  const parsed = FigureQuery.safeParse({ ...rest, asOf: rest.asOf ?? today, allowedSchools: null });
+  if (!parsed.success) throw new HttpError(400, 'invalid_parameters', problems(parsed.error.issues));
+  return parsed.data;
+}

@@ -1,0 +1,20 @@
+/**
+ * Flat, explicitly typed columns for the figure tables: group identity, every key, and each
+ * base count as `n_<base>` (the n a figure rests on).
+ */
+import { figureBaseKeys, figureKeys } from '../../etl/figures/index.ts';
+import type { TableSchema } from './sendTable.ts';
+
+export const identitySchema: TableSchema = { school_id: 'utf8', school_name: 'utf8', municipality: 'utf8' };
+
+export const figureTableSchema: TableSchema = {
+  ...identitySchema,
+  ...Object.fromEntries(figureKeys.map((k) => [k, 'float64'])),
+  ...Object.fromEntries(figureBaseKeys.map((k) => [`n_${k}`, 'float64'])),
+};
+
+/** `{…keys, n: {…}}` → `{…keys, n_<base>: …}`. */
+export function flattenFigureRow<R extends { n: Record<string, number> }>(row: R): Record<string, unknown> {
+  const { n, ...rest } = row;
+  return { ...rest, ...Object.fromEntries(Object.entries(n).map(([k, v]) => [`n_${k}`, v])) };
+}
