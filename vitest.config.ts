@@ -1,4 +1,5 @@
-// Tests run in a fixed time zone so date arithmetic never depends on the machine.
+// Tests run in a fixed time zone so date arithmetic never depends on the machine; the JSON
+// report feeds the one-line summary that .ci/run prints.
 import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'UTC';
@@ -10,5 +11,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     env: { TZ: 'UTC' },
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });

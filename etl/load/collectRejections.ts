@@ -28,7 +28,7 @@ export async function collectRejections(
     const own = rows.filter((r) => r.file_index === index);
     if (own.length === 0) continue;
     const csvLines = new Set(own.filter((r) => r.record_line !== null).map((r) => Number(r.record_line)));
-    const locate = lineLocator(readText(file), csvLines);
+    const locate = lineLocator(readText(file), csvLines, file.delimiter);
     for (const r of own) {
       const line = r.record_line !== null ? locate.lineOfRecord(Number(r.record_line)) : locate.lineOfRow(Number(r.row_id));
       const header = r.pos !== null ? file.mapping.headerNames[r.pos]?.trim() : undefined;

@@ -32,4 +32,6 @@ export const fnrMacros: readonly string[] = [
        THEN rt_check(${weighted(weights1)}) = rt_digit(s, 10) AND rt_check(${weighted(weights2)}) = rt_digit(s, 11)
        ELSE false END`,
   `CREATE OR REPLACE TEMP MACRO rt_is_fnr(raw) AS coalesce(rt_fnr_digits(trim(raw)), false)`,
+  // For values already trimmed: skips a second trim on every field of every row.
+  `CREATE OR REPLACE TEMP MACRO rt_is_fnr_trimmed(s) AS coalesce(rt_fnr_digits(s), false)`,
 ];

@@ -3,22 +3,21 @@
  * A problem with a whole file (unreadable, unknown kind) loads nothing; a bad row is
  * quarantined with file, line, column and reason while the rest loads.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { kinds } from '../contract/index.ts';
 import type { KindName } from '../contract/types.ts';
 import { fnrMacros } from './fnrSql.ts';
 import { ImportError, type FileReport, type ImportReport } from './importReport.ts';
 import { listInputFiles } from './listInputFiles.ts';
+import { makeImportTempDir } from './importTempDir.ts';
 import { prepareFile, type PreparedFile } from './prepareFile.ts';
 import type { PseudonymKey } from './pseudonymKey.ts';
 import { readCsvSql } from './readCsvSql.ts';
 import { collectRejections } from './collectRejections.ts';
 import { typedSelectSql } from './typedSelectSql.ts';
 import { upsertFile } from './upsertFile.ts';
-import { rejectionsTableDdl, validateFile } from './validateFile.ts';
+import { acceptedRowsSql, rejectionsTableDdl, validateFile } from './validateFile.ts';
 
 export interface ImportOptions {
   readonly key: PseudonymKey;
@@ -31,7 +30,7 @@ export interface ImportOptions {
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
 
 export async function importBatch(conn: DuckDBConnection, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
-  const tempDir = mkdtempSync(join(tmpdir(), 'rt-import-'));
+  const tempDir = makeImportTempDir();
   try {
     const prepared = listInputFiles(paths)
       .map((file, i) => prepareFile(file, tempDir, i, options.kind))
@@ -92,7 +91,7 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): 
   const t = (name: string) => `rt_${name}_${i}`;
   const mapping = file.mapping;
   await conn.run(
-    readCsvSql({ table: t('raw'), path: file.decoded.utf8Path, delimiter: file.delimiter, columns: mapping.headerNames.length, rejects: t('csv_rejects') }),
+    readCsvSql({ table: t('raw'), path: file.decoded.utf8Path, delimiter: file.delimiter, columns: mapping.headerNames.length, rejects: t('csv_rejects'), skip: file.headerLine }),
   );
   await conn.run(
     `INSERT INTO rt_rejections SELECT ${i}, NULL, line, NULL, NULL, CASE min(error_type)
@@ -104,15 +103,16 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): 
   );
   await conn.run(`CREATE TEMP TABLE ${t('typed')} AS ${typedSelectSql(mapping, t('raw'))}`);
   await conn.run(`DROP TABLE ${t('raw')}`);
-  await validateFile(conn, i, mapping, t('typed'), t('ok'));
-  const counts = await upsertFile(conn, mapping, t('ok'), t('staged'));
+  await validateFile(conn, i, mapping, t('typed'));
+  const counts = await upsertFile(conn, mapping, acceptedRowsSql(t('typed'), i), t('staged'));
   const tally = await conn.runAndReadAll(
     `SELECT (SELECT count(*) FROM ${t('typed')})::INTEGER,
             (SELECT count(DISTINCT record_line) FROM rt_rejections WHERE file_index = ${i} AND record_line IS NOT NULL)::INTEGER,
             (SELECT count(DISTINCT row_id) FROM rt_rejections WHERE file_index = ${i} AND row_id IS NOT NULL)::INTEGER`,
   );
   const [typedRows, csvRejected, rowRejected] = tally.getRows()[0] as [number, number, number];
-  for (const name of ['typed', 'ok', 'staged', 'csv_rejects', 'csv_rejects_scan']) await conn.run(`DROP TABLE IF EXISTS ${t(name)}`);
+  // read_csv names its scan table `<rejects>_scan`, i.e. rt_csv_rejects_<i>_scan.
+  for (const table of [t('typed'), t('ok'), t('staged'), t('csv_rejects'), `${t('csv_rejects')}_scan`]) await conn.run(`DROP TABLE IF EXISTS ${table}`);
   return {
     file: file.file,
     kind: mapping.spec.kind,

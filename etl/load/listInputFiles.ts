@@ -1,5 +1,5 @@
 /** Expands the paths given to an import into files: a folder contributes its CSV/TSV/TXT files. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImportError } from './importReport.ts';
 
@@ -23,5 +23,12 @@ export function listInputFiles(paths: readonly string[]): string[] {
     } else files.push(path);
   }
   if (files.length === 0) throw new ImportError('ingen CSV-filer å importere');
-  return files;
+  // The same file named twice (say, as a file and inside a folder) is imported once.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const real = realpathSync(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }

@@ -10,6 +10,14 @@ export interface PreparedFile {
   readonly decoded: DecodedFile;
   readonly delimiter: Delimiter;
   readonly mapping: HeaderMapping;
+  /** Physical line of the header row: 1, unless the file starts with blank lines. */
+  readonly headerLine: number;
+}
+
+/** Blank lines before the header are skipped by the sniffer, so the reader must skip them too. */
+function headerLineOf(head: string): number {
+  const leading = /^(?:\r\n|\r|\n)*/.exec(head)![0];
+  return 1 + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
 }
 
 export function prepareFile(file: string, tempDir: string, index: number, kind?: KindName): PreparedFile {
@@ -24,5 +32,5 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
   if (!header) throw new ImportError('fant ikke skilletegn (komma, semikolon eller tabulator) i overskriftsraden', file);
   const detection = detectKind(header.names, kind);
   if (!detection.ok) throw new ImportError(detection.reason, file);
-  return { file, decoded, delimiter: header.delimiter, mapping: detection.mapping };
+  return { file, decoded, delimiter: header.delimiter, mapping: detection.mapping, headerLine: headerLineOf(decoded.head) };
 }

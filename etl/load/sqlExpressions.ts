@@ -13,14 +13,24 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** The normalisation rule of the contract (twin of etl/read/normaliseName.ts). */
+/** JavaScript's `\s` as an RE2 class body: RE2's `\s` is ASCII only and misses e.g. Excel's no-break space. */
+const whitespace = '\\s\\v\\pZ\\x{FEFF}';
+
+/** The normalisation rule of the contract (twin of etl/read/normaliseName.ts, which trims and matches runs with `\s`). */
 export function normaliseSql(expr: string): string {
-  return `regexp_replace(replace(replace(replace(lower(trim(${expr})), 'æ', 'ae'), 'ø', 'o'), 'å', 'a'), '[\\s/-]+', '_', 'g')`;
+  const trimmed = `regexp_replace(${expr}, '^[${whitespace}]+|[${whitespace}]+$', '', 'g')`;
+  return `regexp_replace(replace(replace(replace(lower(${trimmed}), 'æ', 'ae'), 'ø', 'o'), 'å', 'a'), '[${whitespace}/-]+', '_', 'g')`;
 }
 
-/** Up to 40 characters of the offending value, quoted, for a message. */
+/** Ids must be printable: no control characters. */
+export const controlCharacters = `'[\\x00-\\x1F\\x7F-\\x9F]'`;
+
+/**
+ * The offending value, quoted, for a message — but only when it has no letters (a date, a
+ * number): a name or free text typed into the wrong column must never reach the quarantine.
+ */
 function shown(v: string): string {
-  return `'''' || left(${v}, 40) || ''''`;
+  return `CASE WHEN regexp_full_match(${v}, '[0-9.,:/+ -]{1,20}') THEN '''' || ${v} || '''' ELSE 'verdien' END`;
 }
 
 function vocabularyCase(expr: string, vocab: Vocabulary): string {
@@ -31,34 +41,42 @@ function vocabularyCase(expr: string, vocab: Vocabulary): string {
   return `CASE ${expr} ${arms.join(' ')} END`;
 }
 
-const datePattern = {
-  iso: `'[0-9]{4}-[0-9]{2}-[0-9]{2}'`,
-  norwegian: `'[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}'`,
-};
-
+/** ISO dates go straight to DuckDB's cast; D.M.YYYY is rebuilt as ISO first. Impossible dates become NULL. */
 function dateValue(v: string): string {
+  // \\. in the template literal, so the regular expression gets \. (a dot, not any character).
   const part = (n: number) => `regexp_extract(${v}, '^([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})$', ${n})`;
+  // DuckDB's cast forgives trailing characters ('2025-01-3a' is 3 January): only a round trip proves YYYY-MM-DD.
   return `CASE
-    WHEN regexp_full_match(${v}, ${datePattern.iso}) THEN try_cast(${v} AS DATE)
-    WHEN regexp_full_match(${v}, ${datePattern.norwegian}) THEN try_cast(${part(3)} || '-' || lpad(${part(2)}, 2, '0') || '-' || lpad(${part(1)}, 2, '0') AS DATE)
+    WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND CAST(try_cast(${v} AS DATE) AS VARCHAR) = ${v}
+      THEN try_cast(${v} AS DATE)
+    WHEN contains(${v}, '.') THEN try_cast(nullif(${part(3)}, '') || '-' || lpad(${part(2)}, 2, '0') || '-' || lpad(${part(1)}, 2, '0') AS DATE)
   END`;
 }
 
+/** Values already written as a code skip the (costlier) normalisation. */
+function vocabularyValue(v: string, vocab: Vocabulary): string {
+  const codes = vocab.codes.map(sqlString).join(', ');
+  return `CASE WHEN ${v} IN (${codes}) THEN ${v} ELSE ${vocabularyCase(normaliseSql(v), vocab)} END`;
+}
+
 export interface ColumnSql {
-  /** The typed value (NULL when empty or invalid). */
+  /** The typed value (NULL when empty or invalid), from `v`. */
   readonly value: string;
-  /** A reason in Norwegian when the value breaks the contract, else NULL. */
+  /** A reason in Norwegian when the value breaks the contract, else NULL, from `v` and the typed value `x`. */
   readonly error: string;
 }
 
 /**
- * SQL for one contract column, given `v`: the trimmed raw text with '' as NULL.
- * `pseudonym` is the expression that turns a valid student_ref into its keyed pseudonym.
+ * SQL for one contract column, given `v`: the trimmed raw text with '' as NULL, and `x`:
+ * the name the typed value is selected under (errors are computed one level up from it, so
+ * no expression runs twice). `pseudonym` turns a valid student_ref into its keyed pseudonym;
+ * `controlGate` is a cheap row-level test that must hold before an id is searched for control characters.
  */
-export function columnSql(col: ColumnSpec, v: string, pseudonym: (v: string) => string): ColumnSql {
+export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: string) => string, controlGate = 'true'): ColumnSql {
   const required = col.required ? `WHEN ${v} IS NULL THEN 'mangler verdi (påkrevd kolonne)'` : '';
   const type = col.type;
-  const idError = `WHEN length(${v}) > 64 THEN 'er lengre enn 64 tegn' WHEN regexp_matches(${v}, '[\\x00-\\x1F\\x7F]') THEN 'inneholder tegn som ikke kan skrives ut'`;
+  const idError = `WHEN length(${v}) > 64 THEN 'er lengre enn 64 tegn' WHEN ${controlGate} AND regexp_matches(${v}, ${controlCharacters}) THEN 'inneholder tegn som ikke kan skrives ut'`;
+  const invalid = (message: string) => `WHEN ${v} IS NOT NULL AND ${x} IS NULL THEN ${shown(v)} || ${sqlString(message)}`;
   switch (type.t) {
     case 'id':
       return { value: v, error: `CASE ${required} ${idError} END` };
@@ -70,44 +88,40 @@ export function columnSql(col: ColumnSpec, v: string, pseudonym: (v: string) => 
       // The raw value is never shown: the messages name the problem only.
       return { value: `CASE WHEN ${v} IS NOT NULL THEN ${pseudonym(v)} END`, error: `CASE ${required} ${idError} END` };
     case 'date':
-      return {
-        value: dateValue(v),
-        error: `CASE ${required} WHEN ${v} IS NOT NULL AND (${dateValue(v)}) IS NULL THEN ${shown(v)} || ' er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)' END`,
-      };
+      return { value: dateValue(v), error: `CASE ${required} ${invalid(' er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)')} END` };
     case 'boolean': {
-      const n = normaliseSql(v);
-      const value = `CASE WHEN ${n} IN ('true', 'yes', 'ja', '1', 'x') THEN true WHEN ${n} IN ('false', 'no', 'nei', '0') THEN false END`;
+      const n = `CASE WHEN length(${v}) <= 5 THEN lower(${v}) END`;
       return {
-        value,
-        error: `CASE ${required} WHEN ${v} IS NOT NULL AND (${value}) IS NULL THEN ${shown(v)} || ' er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x)' END`,
+        value: `CASE WHEN ${n} IN ('true', 'yes', 'ja', '1', 'x') THEN true WHEN ${n} IN ('false', 'no', 'nei', '0') THEN false END`,
+        error: `CASE ${required} ${invalid(' er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x)')} END`,
       };
     }
     case 'integer': {
-      const value = `CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN CAST(${v} AS INTEGER) END`;
-      const range =
-        type.min !== undefined && type.max !== undefined
-          ? `WHEN (${value}) NOT BETWEEN ${type.min} AND ${type.max} THEN ${shown(v)} || ' må være et heltall fra ${type.min} til ${type.max}'`
-          : '';
+      const min = type.min ?? 0;
+      const max = type.max ?? 999_999_999;
+      const range = type.min !== undefined && type.max !== undefined ? ` må være et heltall fra ${type.min} til ${type.max}` : ' er for stort';
       return {
-        value: `CASE WHEN (${value}) BETWEEN ${type.min ?? 0} AND ${type.max ?? 999999999} THEN ${value} END`,
-        error: `CASE ${required} WHEN ${v} IS NOT NULL AND (${value}) IS NULL THEN ${shown(v)} || ' er ikke et ikke-negativt heltall' ${range} END`,
+        value: `CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN CAST(${v} AS INTEGER) END`,
+        error: `CASE ${required} ${invalid(' er ikke et ikke-negativt heltall')}
+          WHEN ${x} NOT BETWEEN ${min} AND ${max} THEN ${shown(v)} || ${sqlString(range)} END`,
       };
     }
     case 'vocab': {
-      const value = vocabularyCase(normaliseSql(v), type.vocab);
-      const valid = [...type.vocab.codes].join(', ');
+      const valid = type.vocab.codes.join(', ');
+      const value = vocabularyValue(v, type.vocab);
       return {
         value: type.default ? `CASE WHEN ${v} IS NULL THEN ${sqlString(type.default)} ELSE ${value} END` : value,
-        error: `CASE ${required} WHEN ${v} IS NOT NULL AND (${value}) IS NULL THEN ${shown(v)} || ${sqlString(` er ikke en gyldig verdi for ${type.vocab.name} (gyldige verdier: ${valid})`)} END`,
+        error: `CASE ${required} ${invalid(` er ikke en gyldig verdi for ${type.vocab.name} (gyldige verdier: ${valid})`)} END`,
       };
     }
     case 'list': {
-      const items = `list_filter(list_transform(string_split_regex(${v}, '[|;,]'), x -> ${normaliseSql('x')}), x -> x <> '')`;
-      const value = `list_transform(${items}, x -> ${vocabularyCase('x', type.vocab)})`;
-      const unknown = `list_filter(${items}, x -> (${vocabularyCase('x', type.vocab)}) IS NULL)`;
+      const items = `list_transform(string_split_regex(${v}, '[|;,]'), x -> trim(x))`;
+      const value = `list_transform(list_filter(${items}, x -> x <> ''), x -> ${vocabularyValue('x', type.vocab)})`;
+      const valid = type.vocab.codes.join(', ');
       return {
         value: `CASE WHEN ${v} IS NOT NULL THEN ${value} END`,
-        error: `CASE ${required} WHEN ${v} IS NOT NULL AND len(${unknown}) > 0 THEN ${sqlString(`ukjent ${type.vocab.name}: `)} || left(array_to_string(${unknown}, ', '), 80) END`,
+        error: `CASE ${required} WHEN len(list_filter(${x}, y -> y IS NULL)) > 0
+          THEN ${sqlString(`inneholder ukjent ${type.vocab.name} (gyldige verdier: ${valid})`)} END`,
       };
     }
   }

@@ -1,39 +1,57 @@
 /**
  * Builds the SELECT that turns a raw all-text table into typed contract columns, one error
- * column per present column, and the position of any field holding a national identity number.
+ * column per present column, the position of any field holding a national identity number,
+ * and `_clean` (no error at all). Three levels so each expression is computed once:
+ * trimmed text → typed values (+ row-level gates) → errors. This is the import's hot path:
+ * every expression here runs on every field of every row.
  */
 import type { HeaderMapping } from '../read/detectKind.ts';
 import { sqlType } from '../db/sqlType.ts';
 import { pseudonymSql } from './pseudonymKey.ts';
-import { columnSql, sqlIdentifier, sqlString } from './sqlExpressions.ts';
+import { columnSql, controlCharacters, sqlIdentifier, sqlString } from './sqlExpressions.ts';
 
 export function errorColumn(name: string): string {
   return sqlIdentifier(`_e_${name}`);
 }
 
+/** DuckDB's trim() strips spaces only; testing the ends first avoids copying every string. */
+function trimmed(raw: string): string {
+  return `CASE WHEN starts_with(${raw}, ' ') OR ends_with(${raw}, ' ') THEN nullif(trim(${raw}), '') ELSE nullif(${raw}, '') END`;
+}
+
 export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string {
   const width = mapping.headerNames.length;
-  const raw = (i: number) => `c${i}`;
-  const trimmed = (i: number) => `v${i}`;
-  // Rowids of a transaction's own rows start at a large offset: make them 0-based.
-  const select: string[] = [`rowid - (SELECT min(rowid) FROM ${rawTable}) AS _row`];
+  const positions = Array.from({ length: width }, (_, i) => i);
+  const v = (i: number) => `v${i}`;
+  const values: string[] = [];
+  const errors: string[] = [];
+  const idPositions: number[] = [];
   for (const col of mapping.spec.columns) {
     const pos = mapping.positions.get(col.name);
+    const name = sqlIdentifier(col.name);
     if (pos === undefined) {
       const fallback = col.type.t === 'vocab' && col.type.default ? sqlString(col.type.default) : 'NULL';
-      select.push(`CAST(${fallback} AS ${sqlType(col.type)}) AS ${sqlIdentifier(col.name)}`);
+      values.push(`CAST(${fallback} AS ${sqlType(col.type)}) AS ${name}`);
       continue;
     }
-    const sql = columnSql(col, trimmed(pos), pseudonymSql);
-    select.push(`CAST(${sql.value} AS ${sqlType(col.type)}) AS ${sqlIdentifier(col.name)}`);
-    select.push(`${sql.error} AS ${errorColumn(col.name)}`);
+    if (col.type.t === 'id' || col.type.t === 'pseudonym') idPositions.push(pos);
+    const sql = columnSql(col, v(pos), name, pseudonymSql, '_control');
+    values.push(`CAST(${sql.value} AS ${sqlType(col.type)}) AS ${name}`);
+    errors.push(`${sql.error} AS ${errorColumn(col.name)}`);
   }
-  const fnrArms = Array.from({ length: width }, (_, i) => `WHEN rt_is_fnr(${raw(i)}) THEN ${i}`).join(' ');
-  select.push(`CASE ${fnrArms} END AS _fnr_pos`);
-  const trims = Array.from({ length: width }, (_, i) => `nullif(trim(${raw(i)}), '') AS ${trimmed(i)}`);
-  const allEmpty = Array.from({ length: width }, (_, i) => `${trimmed(i)} IS NULL`).join(' AND ');
+  const errorNames = mapping.spec.columns.filter((c) => mapping.positions.has(c.name)).map((c) => errorColumn(c.name));
+  const fnr = `CASE ${positions.map((i) => `WHEN rt_is_fnr_trimmed(${v(i)}) THEN ${i}`).join(' ')} END AS _fnr_pos`;
+  // One regex per row (over the ids joined) instead of one per id field.
+  const control = idPositions.length
+    ? `regexp_matches(concat(${idPositions.map(v).join(', ')}), ${controlCharacters}) AS _control`
+    : 'false AS _control';
+  const trims = positions.map((i) => `${trimmed(`c${i}`)} AS ${v(i)}`).join(', ');
   // Rows with every field empty (Excel's trailing ";;;;" lines) are not data: skip them.
-  return `SELECT ${select.join(',\n  ')}
-    FROM (SELECT rowid, ${Array.from({ length: width }, (_, i) => raw(i)).join(', ')}, ${trims.join(', ')} FROM ${rawTable})
-    WHERE NOT (${allEmpty})`;
+  const anyField = positions.map((i) => `c${i} IS NOT NULL`).join(' OR ');
+  // Rowids of a transaction's own rows start at a large offset: make them 0-based.
+  const level1 = `SELECT rowid - (SELECT min(rowid) FROM ${rawTable}) AS _row, ${trims} FROM ${rawTable} WHERE ${anyField}`;
+  const level2 = `SELECT _row, ${positions.map(v).join(', ')}, ${values.join(', ')}, ${fnr}, ${control} FROM (${level1})`;
+  const level3 = `SELECT *, ${errors.length ? errors.join(', ') + ', ' : ''}NULL AS _no_error FROM (${level2})`;
+  const clean = `_fnr_pos IS NULL AND coalesce(${[...errorNames, '_no_error'].join(', ')}) IS NULL`;
+  return `SELECT * EXCLUDE (${[...positions.map(v), '_no_error', '_control'].join(', ')}), ${clean} AS _clean FROM (${level3})`;
 }

@@ -1,7 +1,8 @@
 /**
  * Maps DuckDB's record positions back to physical line numbers in the file. DuckDB counts
  * records (a quoted field may span lines), so a record's first physical line is found by
- * scanning the text once, honouring RFC 4180 quotes. Only run when there are rejections.
+ * scanning the text once, honouring RFC 4180 quotes as DuckDB does: a quote opens a quoted
+ * field only at the start of a field (`12" skjerm` is plain text). Only run when there are rejections.
  */
 export interface LineLocator {
   /** Physical line (1-based) of DuckDB's record line number (1-based, header = 1, blank lines counted). */
@@ -10,11 +11,13 @@ export interface LineLocator {
   lineOfRow(row: number): number;
 }
 
-export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<number>): LineLocator {
+export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<number>, delimiter: string): LineLocator {
   const recordStart: number[] = []; // physical line of each record
   const blank: boolean[] = [];
+  const delim = delimiter.charCodeAt(0);
   let line = 1;
   let inQuote = false;
+  let fieldStart = true;
   let start = true;
   let empty = true;
   for (let i = 0; i < text.length; i++) {
@@ -25,13 +28,20 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
       start = false;
       empty = true;
     }
-    if (ch === 34) inQuote = !inQuote;
+    const atFieldStart = fieldStart;
+    fieldStart = !inQuote && ch === delim;
+    if (ch === 34) {
+      if (inQuote && text.charCodeAt(i + 1) === 34) i++; // "" inside quotes is one quote
+      else if (inQuote) inQuote = false;
+      else if (atFieldStart) inQuote = true;
+    }
     if (ch === 10 || ch === 13) {
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
       line++;
       if (!inQuote) {
         blank[blank.length - 1] = empty;
         start = true;
+        fieldStart = true;
       }
       continue;
     }
@@ -39,7 +49,9 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
   }
   if (!start) blank[blank.length - 1] = empty;
   const rows: number[] = [];
-  for (let r = 1; r < recordStart.length; r++) {
+  // The header is the first non-blank record (blank lines may come before it).
+  const header = blank.indexOf(false);
+  for (let r = header + 1; r < recordStart.length; r++) {
     if (!blank[r] && !rejectedRecordLines.has(r + 1)) rows.push(recordStart[r]!);
   }
   return {

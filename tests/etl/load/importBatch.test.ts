@@ -1,0 +1,127 @@
+/**
+ * importBatch as a whole: a problem with a whole file loads nothing of the batch (the reason
+ * names the file), an error mid-batch rolls everything back, folders contribute their CSV
+ * files, and no per-file temporary table outlives the import.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kinds } from '../../../etl/contract/index.ts';
+import type { Database } from '../../../etl/db/openDatabase.ts';
+import { importBatch } from '../../../etl/load/importBatch.ts';
+import { ImportError } from '../../../etl/load/importReport.ts';
+import { baseRow, tableOf } from '../../helpers/contractRows.ts';
+import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
+import { countRows, openTestDatabase, queryRows } from '../../helpers/testDatabase.ts';
+import { testPseudonymKey } from '../../helpers/testKey.ts';
+import { writeCsv, writeText } from '../../helpers/writeCsv.ts';
+
+const dir = makeTempDir('rt-batch-');
+const key = testPseudonymKey();
+let db: Database;
+let conn: DuckDBConnection;
+let goodSchools: string;
+let goodMeetings: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  conn = db.connection;
+  goodSchools = writeCsv(dir, 'skoler.csv', tableOf('schools', [{ ...baseRow('schools', 1), school_id: 'S1' }]));
+  goodMeetings = writeCsv(dir, 'motelogg.csv', tableOf('meetings', [{ ...baseRow('meetings', 1), school_id: 'S1' }]));
+});
+afterAll(() => {
+  db?.close();
+  removeTempDirs();
+});
+
+async function nothingStored(): Promise<boolean> {
+  for (const table of [...kinds.map((k) => k.kind), 'quarantine', 'import_batches']) if ((await countRows(conn, table)) > 0) return false;
+  return true;
+}
+
+async function importError(paths: string[]): Promise<ImportError> {
+  try {
+    await importBatch(conn, paths, { key });
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('importBatch with a file that cannot be read as a whole', () => {
+  it.each([
+    { name: 'a missing file', file: () => join(dir, 'borte.csv'), reason: /borte\.csv: filen eller mappen finnes ikke/ },
+    { name: 'an empty file', file: () => writeText(dir, 'tom.csv', ''), reason: /tom\.csv: filen er tom/ },
+    { name: 'a file of only a BOM and blank lines', file: () => writeText(dir, 'bom.csv', '\n\r\n', 'utf-8-bom'), reason: /bom\.csv: filen er tom/ },
+    { name: 'an unknown header (foo,bar)', file: () => writeText(dir, 'foo.csv', 'foo,bar\n1,2\n'), reason: /foo\.csv: ukjent filtype: overskriftene \(foo, bar\)/ },
+    { name: 'a header without delimiters', file: () => writeText(dir, 'en.csv', 'school_id\nS1\n'), reason: /en\.csv: fant ikke skilletegn/ },
+    { name: 'a column given twice', file: () => writeText(dir, 'to.csv', 'school_id;skole_id;school_name;municipality\n'), reason: /to\.csv: kolonnen finnes mer enn én gang: skole_id/ },
+  ])('importBatch with $name throws an ImportError naming the file and loads nothing else', async ({ file, reason }) => {
+    const error = await importError([goodSchools, file(), goodMeetings]);
+    expect(error.message).toMatch(reason);
+    expect(await nothingStored()).toBe(true);
+  });
+
+  it('importBatch of an empty folder throws an ImportError', async () => {
+    const empty = join(dir, 'tom-mappe');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'les-meg.md'), 'ikke data');
+    expect((await importError([empty])).message).toMatch(/ingen CSV-filer å importere/);
+  });
+});
+
+describe('importBatch with an error in the middle of the batch', () => {
+  it('importBatch rolls back every file already staged and names the error', async () => {
+    const failing = importBatch(conn, [goodSchools, goodMeetings], {
+      key,
+      onFileStaged: (file) => {
+        if (file === goodMeetings) throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow(/databasefeil, ingenting er lest inn: disk full/);
+    expect(await nothingStored()).toBe(true);
+  });
+});
+
+describe('importBatch on folders and odd but valid files', () => {
+  it('importBatch takes .csv, .tsv and .txt files from a folder and leaves other files alone', async () => {
+    const folder = join(dir, 'mappe');
+    mkdirSync(folder);
+    writeCsv(folder, 'a-skoler.CSV', tableOf('schools', [{ ...baseRow('schools', 1), school_id: 'F1' }]));
+    writeCsv(folder, 'b-skoler.tsv', tableOf('schools', [{ ...baseRow('schools', 2), school_id: 'F2' }]), { delimiter: '\t' });
+    writeCsv(folder, 'c-skoler.txt', tableOf('schools', [{ ...baseRow('schools', 3), school_id: 'F3' }]), { delimiter: ';' });
+    writeFileSync(join(folder, 'd-notater.xlsx'), 'PK\u0003\u0004 not a csv');
+    const report = await importBatch(conn, [folder], { key });
+    expect(report.files.map((f) => [f.file.slice(folder.length + 1), f.inserted])).toEqual([
+      ['a-skoler.CSV', 1],
+      ['b-skoler.tsv', 1],
+      ['c-skoler.txt', 1],
+    ]);
+  });
+
+  it('importBatch loads a header-only file as zero rows', async () => {
+    const report = await importBatch(conn, [writeText(dir, 'bare-overskrift.csv', 'meeting_id;school_id;date\r\n')], { key });
+    expect(report.files[0]).toMatchObject({ kind: 'meetings', read: 0, inserted: 0, rejected: 0 });
+  });
+
+  it('importBatch reports 0 (not null) inserted, updated and unchanged for a file whose every row is rejected', async () => {
+    const report = await importBatch(conn, [writeText(dir, 'alle-avvist.csv', 'meeting_id;school_id;date\nX1;FINNES-IKKE;2025-01-01\n')], { key });
+    expect(report.files[0]).toEqual(expect.objectContaining({ read: 1, inserted: 0, updated: 0, unchanged: 0, rejected: 1 }));
+  });
+
+  it('importBatch with an explicit kind reads a file whose header fits two kinds equally', async () => {
+    await importBatch(conn, [writeCsv(dir, 'skole-k.csv', tableOf('schools', [{ ...baseRow('schools', 1), school_id: 'K' }]))], { key });
+    const path = writeText(dir, 'tvetydig.csv', 'school_id,date,activity,meeting_id\nK,2025-01-01,meeting,KM1\n');
+    expect((await importError([path])).message).toMatch(/filtypen er tvetydig \(meetings eller yearwheel\); oppgi den med --kind/);
+    const report = await importBatch(conn, [path], { key, kind: 'yearwheel' });
+    expect(report.files[0]).toMatchObject({ kind: 'yearwheel', inserted: 1, ignored_columns: ['meeting_id'] });
+  });
+
+  it('importBatch leaves none of its per-file temporary tables behind', async () => {
+    await importBatch(conn, [goodSchools, goodMeetings], { key });
+    const left = await queryRows(conn, `SELECT table_name FROM duckdb_tables() WHERE temporary AND regexp_matches(table_name, '^rt_.*_[0-9]+')`);
+    expect(left).toEqual([]);
+  });
+});

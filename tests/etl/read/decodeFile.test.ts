@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeFile, fileIsUtf8 } from '../../../etl/read/decodeFile.ts';
+import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
+
+const dir = makeTempDir('rt-decode-');
+afterAll(removeTempDirs);
+
+let counter = 0;
+function fileWith(bytes: Buffer): string {
+  const path = join(dir, `in-${counter++}.csv`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const text = 'Skolenavn;Kommune\nGrønnåsen skole – Ærlig Åsheim;Solstrand\n';
+// The same text in Windows-1252, written byte by byte: æ ø å Æ Å and – (0x96).
+const win1252 = Buffer.concat([
+  Buffer.from('Skolenavn;Kommune\nGr'),
+  Buffer.from([0xf8]),
+  Buffer.from('nn'),
+  Buffer.from([0xe5]),
+  Buffer.from('sen skole '),
+  Buffer.from([0x96]),
+  Buffer.from(' '),
+  Buffer.from([0xc6]),
+  Buffer.from('rlig '),
+  Buffer.from([0xc5]),
+  Buffer.from('sheim;Solstrand\n'),
+]);
+
+describe('fileIsUtf8', () => {
+  it.each([
+    { name: 'ASCII', bytes: Buffer.from('a,b\n1,2\n'), expected: true },
+    { name: 'UTF-8 with æøå', bytes: Buffer.from('æøå,ÆØÅ\n'), expected: true },
+    { name: 'UTF-8 with a BOM', bytes: Buffer.from('\ufeffa,b\n'), expected: true },
+    { name: 'an empty file', bytes: Buffer.alloc(0), expected: true },
+    { name: 'Windows-1252 æøå', bytes: Buffer.from([0x61, 0xe6, 0xf8, 0xe5, 0x0a]), expected: false },
+    { name: 'Windows-1252 – and €', bytes: Buffer.from([0x61, 0x96, 0x80, 0x0a]), expected: false },
+    { name: 'UTF-8 cut in the middle of a character', bytes: Buffer.from([0x61, 0xc3]), expected: false },
+  ])('fileIsUtf8 is $expected for $name', ({ bytes, expected }) => {
+    expect(fileIsUtf8(fileWith(bytes))).toBe(expected);
+  });
+
+  // fileIsUtf8 reads 16 MiB at a time; a character split by that boundary must not count as invalid.
+  const boundary = 16 << 20;
+  it.each([
+    { name: 'a 2-byte ø split by the 16 MiB read boundary', char: 'ø', before: 1, expected: true },
+    { name: 'a 3-byte – split by the 16 MiB read boundary', char: '–', before: 2, expected: true },
+    { name: 'a 4-byte emoji split by the 16 MiB read boundary', char: '😀', before: 3, expected: true },
+    { name: 'a lone Windows-1252 ø just after the 16 MiB read boundary', char: null, before: 0, expected: false },
+  ])('fileIsUtf8 is $expected for $name', ({ char, before, expected }) => {
+    const tail = char === null ? Buffer.from([0xf8, 0x0a]) : Buffer.from(`${char}\n`);
+    const bytes = Buffer.concat([Buffer.alloc(boundary - before, 0x61), tail]);
+    expect(fileIsUtf8(fileWith(bytes))).toBe(expected);
+  });
+});
+
+describe('decodeFile', () => {
+  it('decodeFile reads plain UTF-8 in place, without a copy', () => {
+    const path = fileWith(Buffer.from(text));
+    const decoded = decodeFile(path, dir, 'plain.csv');
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.utf8Path).toBe(path);
+    expect(decoded.head).toBe(text);
+  });
+
+  it('decodeFile strips the BOM of UTF-8 with BOM', () => {
+    const path = fileWith(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const decoded = decodeFile(path, dir, 'bom.csv');
+    expect(decoded.encoding).toBe('utf-8-bom');
+    expect(decoded.head).toBe(text);
+    expect(readFileSync(decoded.utf8Path)).toEqual(Buffer.from(text));
+  });
+
+  it('decodeFile transcodes Windows-1252 with æøå and – (0x96) to UTF-8', () => {
+    const decoded = decodeFile(fileWith(win1252), dir, 'win.csv');
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.head).toBe(text);
+    expect(readFileSync(decoded.utf8Path, 'utf8')).toBe(text);
+  });
+
+  // Windows-1252 differs from Latin-1 in 0x80–0x9F; each must become its own character.
+  it.each([
+    { byte: 0x80, char: '€' },
+    { byte: 0x82, char: '‚' },
+    { byte: 0x84, char: '„' },
+    { byte: 0x85, char: '…' },
+    { byte: 0x8a, char: 'Š' },
+    { byte: 0x91, char: '‘' },
+    { byte: 0x92, char: '’' },
+    { byte: 0x93, char: '“' },
+    { byte: 0x94, char: '”' },
+    { byte: 0x96, char: '–' },
+    { byte: 0x97, char: '—' },
+    { byte: 0x99, char: '™' },
+    { byte: 0xe6, char: 'æ' },
+    { byte: 0xf8, char: 'ø' },
+    { byte: 0xe5, char: 'å' },
+    { byte: 0xc6, char: 'Æ' },
+    { byte: 0xd8, char: 'Ø' },
+    { byte: 0xc5, char: 'Å' },
+  ])('decodeFile decodes Windows-1252 byte 0x$byte as $char', ({ byte, char }) => {
+    const bytes = Buffer.concat([Buffer.from('a;b\nx'), Buffer.from([byte]), Buffer.from('y;1\n')]);
+    const decoded = decodeFile(fileWith(bytes), dir, `byte-${byte}.csv`);
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(readFileSync(decoded.utf8Path, 'utf8')).toBe(`a;b\nx${char}y;1\n`);
+  });
+});

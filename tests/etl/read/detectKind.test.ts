@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { kinds, kindSpec } from '../../../etl/contract/index.ts';
+import type { KindName } from '../../../etl/contract/types.ts';
+import { detectKind } from '../../../etl/read/detectKind.ts';
+import { norwegianHeaders } from '../../helpers/contractRows.ts';
+
+const kindNames = kinds.map((k) => k.kind);
+
+function detected(names: readonly string[], explicit?: KindName) {
+  const result = detectKind(names, explicit);
+  if (!result.ok) throw new Error(`expected a kind, got: ${result.reason}`);
+  return result.mapping;
+}
+
+describe('detectKind', () => {
+  it.each(kindNames)('detectKind recognises %s from all its canonical headers', (kind) => {
+    const names = kindSpec(kind).columns.map((c) => c.name);
+    const mapping = detected(names);
+    expect(mapping.spec.kind).toBe(kind);
+    expect([...mapping.positions.entries()]).toEqual(names.map((n, i) => [n, i]));
+    expect(mapping.ignoredColumns).toEqual([]);
+  });
+
+  it.each(kindNames)('detectKind recognises %s from its required canonical headers only', (kind) => {
+    const names = kindSpec(kind).columns.filter((c) => c.required).map((c) => c.name);
+    expect(detected(names).spec.kind).toBe(kind);
+  });
+
+  it.each(kindNames)('detectKind recognises %s from Norwegian headers with odd case, spaces and æøå', (kind) => {
+    const columns = kindSpec(kind).columns.map((c) => c.name);
+    const names = columns.map((c) => norwegianHeaders[kind][c]!);
+    const mapping = detected(names);
+    expect(mapping.spec.kind).toBe(kind);
+    expect([...mapping.positions.entries()]).toEqual(columns.map((c, i) => [c, i]));
+    expect(mapping.headerNames).toEqual(names);
+  });
+
+  // Every alias of the contract, upper-cased with spaces for underscores, in reverse column order.
+  const aliasCases = kinds.flatMap((spec) =>
+    spec.columns.flatMap((column) => column.aliases.map((alias) => ({ kind: spec.kind, column: column.name, alias }))),
+  );
+  it.each(aliasCases)('detectKind maps the $kind alias $alias to $column', ({ kind, column, alias }) => {
+    const spec = kindSpec(kind);
+    const names = spec.columns.map((c) => (c.name === column ? alias.toUpperCase().replaceAll('_', ' ') : c.name)).reverse();
+    const mapping = detected(names);
+    expect(mapping.spec.kind).toBe(kind);
+    expect(mapping.positions.get(column)).toBe(names.length - 1 - spec.columns.findIndex((c) => c.name === column));
+  });
+
+  it('detectKind lists extra columns by their original name and never maps them', () => {
+    const mapping = detected(['case_id', ' Beskrivelse ', 'school_id', 'kind', 'first_concern_date', 'Elevnavn', 'student_ref']);
+    expect(mapping.spec.kind).toBe('cases');
+    expect(mapping.ignoredColumns).toEqual(['Beskrivelse', 'Elevnavn']);
+    expect([...mapping.positions.values()]).not.toContain(1);
+    expect([...mapping.positions.values()]).not.toContain(5);
+  });
+
+  it('detectKind does not list an unnamed (empty) header column as ignored', () => {
+    expect(detected(['school_id', 'school_name', 'municipality', '']).ignoredColumns).toEqual([]);
+  });
+
+  it.each([
+    { name: 'an unknown header', names: ['foo', 'bar'], reason: /ukjent filtype.*foo, bar/ },
+    { name: 'a header missing a required column', names: ['school_id', 'school_name'], reason: /ukjent filtype/ },
+    { name: 'a column given twice (code and alias)', names: ['school_id', 'skole_id', 'school_name', 'municipality'], reason: /mer enn én gang: skole_id/ },
+  ])('detectKind gives a reason for $name', ({ names, reason }) => {
+    const result = detectKind(names);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('detectKind with an explicit kind names the missing required columns', () => {
+    const result = detectKind(['meeting_id', 'dato'], 'meetings');
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/mangler påkrevde kolonner for meetings: school_id/) });
+  });
+
+  it('detectKind with an explicit kind uses it even when the header fits another kind better', () => {
+    const names = kindSpec('meetings').columns.map((c) => c.name);
+    expect(detected(names, 'meetings').spec.kind).toBe('meetings');
+    expect(detectKind(['school_id', 'date', 'activity'], 'meetings').ok).toBe(false);
+  });
+
+  it('detectKind takes the Norwegian example header of motelogg.csv as meetings', () => {
+    const names = ['Møte_ID', 'Skole_ID', 'Dato', 'Status', 'Minutter_system', 'Minutter_individ', 'Agenda_sendt', 'Referat', 'Deltakere'];
+    const mapping = detected(names);
+    expect(mapping.spec.kind).toBe('meetings');
+    expect(mapping.positions.size).toBe(9);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseName } from '../../../etl/read/normaliseName.ts';
+
+describe('normaliseName', () => {
+  it.each([
+    { input: 'Passiv / stille', expected: 'passiv_stille' },
+    { input: 'Gjennomført', expected: 'gjennomfort' },
+    { input: 'Møte_ID', expected: 'mote_id' },
+    { input: 'Antall elever', expected: 'antall_elever' },
+    { input: 'Antall  ansatte', expected: 'antall_ansatte' },
+    { input: '  Skole_ID  ', expected: 'skole_id' },
+    { input: 'SKOLENAVN', expected: 'skolenavn' },
+    { input: 'Lovområde', expected: 'lovomrade' },
+    { input: 'Første bekymring', expected: 'forste_bekymring' },
+    { input: 'Målgruppe', expected: 'malgruppe' },
+    { input: 'Nærvær', expected: 'naervaer' },
+    { input: 'ÆØÅ', expected: 'aeoa' },
+    { input: 'Henvist PPT', expected: 'henvist_ppt' },
+    { input: 'Henvist-annen', expected: 'henvist_annen' },
+    { input: 'a - b / c', expected: 'a_b_c' },
+    { input: 'Skole-ID', expected: 'skole_id' },
+    { input: 'Minutter\tsystem', expected: 'minutter_system' },
+    { input: 'tgl_besøk', expected: 'tgl_besok' },
+    { input: 'Årlig evaluering', expected: 'arlig_evaluering' },
+    { input: 'kap11', expected: 'kap11' },
+    { input: '', expected: '' },
+  ])("normaliseName('$input') is '$expected'", ({ input, expected }) => {
+    expect(normaliseName(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Builds Norwegian national identity numbers (fødselsnummer) for tests, with the two
+ * modulus-11 check digits worked out here by hand rather than by the code under test.
+ */
+
+/** The 11-digit number for 9 digits (birth date + individual number), or null when no valid check digit exists. */
+export function withCheckDigits(nine: string): string | null {
+  if (!/^[0-9]{9}$/.test(nine)) throw new Error(`need 9 digits, got ${nine}`);
+  const d = [...nine].map((c) => c.charCodeAt(0) - 48);
+  // k1 = 11 - ((3d1 + 7d2 + 6m1 + 1m2 + 8y1 + 9y2 + 4i1 + 5i2 + 2i3) mod 11), 11 → 0, 10 → none
+  const s1 = 3 * d[0]! + 7 * d[1]! + 6 * d[2]! + 1 * d[3]! + 8 * d[4]! + 9 * d[5]! + 4 * d[6]! + 5 * d[7]! + 2 * d[8]!;
+  let k1 = 11 - (s1 % 11);
+  if (k1 === 11) k1 = 0;
+  if (k1 === 10) return null;
+  // k2 = 11 - ((5d1 + 4d2 + 3m1 + 2m2 + 7y1 + 6y2 + 5i1 + 4i2 + 3i3 + 2k1) mod 11)
+  const s2 = 5 * d[0]! + 4 * d[1]! + 3 * d[2]! + 2 * d[3]! + 7 * d[4]! + 6 * d[5]! + 5 * d[6]! + 4 * d[7]! + 3 * d[8]! + 2 * k1;
+  let k2 = 11 - (s2 % 11);
+  if (k2 === 11) k2 = 0;
+  if (k2 === 10) return null;
+  return `${nine}${k1}${k2}`;
+}
+
+/** The first valid number at or after the given 9 digits (counting the individual number up). */
+export function validNumberFrom(nine: string): string {
+  for (let n = Number(nine); ; n++) {
+    const candidate = withCheckDigits(String(n).padStart(9, '0'));
+    if (candidate) return candidate;
+  }
+}
