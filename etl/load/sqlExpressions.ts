@@ -83,7 +83,11 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
     case 'text':
       return { value: v, error: `CASE ${required} WHEN length(${v}) > 200 THEN 'er lengre enn 200 tegn' END` };
     case 'code':
-      return { value: normaliseSql(v), error: `CASE ${required} WHEN length(${v}) > 64 THEN 'er lengre enn 64 tegn' END` };
+      // Codes usually arrive normalised already; only the others pay for normalisation.
+      return {
+        value: `CASE WHEN regexp_full_match(${v}, '[a-z0-9_]+') THEN ${v} ELSE ${normaliseSql(v)} END`,
+        error: `CASE ${required} WHEN length(${v}) > 64 THEN 'er lengre enn 64 tegn' END`,
+      };
     case 'pseudonym':
       // The raw value is never shown: the messages name the problem only.
       return { value: `CASE WHEN ${v} IS NOT NULL THEN ${pseudonym(v)} END`, error: `CASE ${required} ${idError} END` };

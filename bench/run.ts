@@ -1,0 +1,65 @@
+/**
+ * `npm run bench` (not part of `npm test`): national-scale import and figure timings.
+ * `npm run --silent bench -- --json` prints one JSON object; otherwise a readable summary.
+ * Targets (issue 2): import ≥ 1/3 the speed of DuckDB's own read_csv; one municipality and
+ * school year p95 ≤ 100 ms; national breakdown by municipality ≤ 1 s.
+ */
+import { join } from 'node:path';
+import { openDatabase } from '../etl/db/openDatabase.ts';
+import { projectRoot } from '../etl/db/defaultPaths.ts';
+import { nationalFiles } from './nationalData.ts';
+import { timeDashboard } from './timeDashboard.ts';
+import { timeFigures } from './timeFigures.ts';
+import { timeImport, timeNativeReadCsv } from './timeImport.ts';
+
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+const benchDir = join(projectRoot, 'data', 'bench');
+
+const files = await nationalFiles(log);
+log(`Filer: ${files.length} i data/bench-national/`);
+
+log('DuckDB read_csv (fysisk grense) …');
+const nativeSeconds = await timeNativeReadCsv(files, join(benchDir, 'native.duckdb'));
+log(`  ${nativeSeconds.toFixed(1)} s`);
+
+log('Full validert import …');
+const dbPath = join(benchDir, 'national.duckdb');
+const imported = await timeImport(files, dbPath);
+log(`  ${imported.seconds.toFixed(1)} s for ${imported.rows.toLocaleString('nb-NO')} rader (${imported.rejected} avvist)`);
+
+const db = await openDatabase(dbPath);
+log('Nøkkeltall …');
+const figures = await timeFigures(db.connection);
+db.close();
+
+const dashboard = await timeDashboard(dbPath, log);
+
+const result = {
+  rows: imported.rows,
+  import_s: imported.seconds,
+  native_read_csv_s: nativeSeconds,
+  import_vs_native: imported.seconds / nativeSeconds,
+  import_rows_per_s: imported.rows / imported.seconds,
+  ...figures,
+  ...dashboard,
+  peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+};
+
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const ok = (met: boolean) => (met ? 'nådd' : 'IKKE nådd');
+  log('');
+  log(`Import:            ${result.import_s.toFixed(1)} s, ${Math.round(result.import_rows_per_s).toLocaleString('nb-NO')} rader/s`);
+  log(`DuckDB read_csv:   ${result.native_read_csv_s.toFixed(1)} s  → import er ${result.import_vs_native.toFixed(2)}× (mål ≤ 3×: ${ok(result.import_vs_native <= 3)})`);
+  log(`Kommune, skoleår:  p50 ${result.municipality_year_p50_ms.toFixed(1)} ms, p95 ${result.municipality_year_p95_ms.toFixed(1)} ms (mål ≤ 100 ms: ${ok(result.municipality_year_p95_ms <= 100)})`);
+  log(`Nasjonalt per kommune: ${result.national_by_municipality_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(result.national_by_municipality_ms <= 1000)})`);
+  if (dashboard.first_chart_ms !== undefined) {
+    log(`Første diagram:    ${dashboard.first_chart_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(dashboard.first_chart_ms <= 1000)})`);
+    log(`Største svar:      ${dashboard.largest_response_bytes} byte`);
+  }
+  log(`Maks minne (RSS):  ${result.peak_rss_mb.toFixed(0)} MB`);
+}

@@ -1,0 +1,37 @@
+/**
+ * evaluation_on_time_rate: measures (any level, any case kind) whose evaluation_due_date is
+ * in the period and on or before the as-of date, the share evaluated on or before that due
+ * date. A due date after the as-of date is not due yet, so it is left out; a measure that
+ * is due but not evaluated is late.
+ */
+import { countOf, ratio, type FigureFamily } from './figureFamily.ts';
+
+const t = 'evaluation_figures';
+
+export const evaluationFigure: FigureFamily = {
+  ctes: [
+    `due_measures AS (
+  SELECT mf.g, p.period, mf.case_no, mf.individual_part, mf.evaluated_on_time
+  FROM measure_facts mf
+  JOIN periods p ON mf.evaluation_due_date BETWEEN p.p_from AND p.p_to
+  WHERE mf.evaluation_due_date BETWEEN $from AND $to AND mf.evaluation_due_date <= $as_of
+)`,
+    `${t} AS (
+  SELECT g, period,
+         count(*) AS evaluations_due,
+         count(*) FILTER (WHERE evaluated_on_time) AS evaluated_on_time,
+         count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_evaluations_due
+  FROM due_measures
+  GROUP BY g, period
+)`,
+  ],
+  table: t,
+  figures: {
+    evaluation_on_time_rate: ratio(`${t}.evaluated_on_time`, `${t}.evaluations_due`),
+  },
+  bases: {
+    evaluations_due: countOf(t, 'evaluations_due'),
+    individual_cases_with_evaluations_due: countOf(t, 'individual_cases_with_evaluations_due'),
+  },
+  individualCases: `SELECT g, period, case_no FROM due_measures WHERE individual_part`,
+};

@@ -1,0 +1,26 @@
+/** Meetings held and cancelled, and the share of held meetings with agenda in advance and minutes. */
+import { countOf, ratio, type FigureFamily } from './figureFamily.ts';
+
+const t = 'meeting_figures';
+
+export const meetingFigures: FigureFamily = {
+  ctes: [
+    `${t} AS (
+  SELECT g, period,
+         count(*) FILTER (WHERE held) AS meetings_held,
+         count(*) FILTER (WHERE cancelled) AS meetings_cancelled,
+         count(*) FILTER (WHERE held AND agenda_in_advance) AS agenda_in_advance,
+         count(*) FILTER (WHERE held AND minutes_written) AS minutes_written
+  FROM meeting_facts
+  GROUP BY g, period
+)`,
+  ],
+  table: t,
+  figures: {
+    meetings_held: countOf(t, 'meetings_held'),
+    meetings_cancelled: countOf(t, 'meetings_cancelled'),
+    agenda_in_advance_rate: ratio(`${t}.agenda_in_advance`, `${t}.meetings_held`),
+    minutes_rate: ratio(`${t}.minutes_written`, `${t}.meetings_held`),
+  },
+  bases: { meetings_held: countOf(t, 'meetings_held') },
+};

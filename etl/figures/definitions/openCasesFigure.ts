@@ -1,0 +1,24 @@
+/**
+ * open_cases: individual-part cases with first concern on or before the period's last day
+ * and not ended on or before that day. A stock at the end of the period, not a flow.
+ */
+import { countOf, type FigureFamily } from './figureFamily.ts';
+
+const t = 'open_figures';
+
+export const openCasesFigure: FigureFamily = {
+  ctes: [
+    // Written as a range (first concern <= p_to < end) so DuckDB can use a range join.
+    `open_at_end AS (
+  SELECT cf.g, p.period, cf.case_no
+  FROM case_facts cf
+  JOIN periods p ON cf.first_concern_date <= p.p_to AND p.p_to < coalesce(cf.closed_date, DATE 'infinity')
+  WHERE cf.individual_part AND cf.first_concern_date <= $to
+)`,
+    `${t} AS (SELECT g, period, count(*) AS open_cases FROM open_at_end GROUP BY g, period)`,
+  ],
+  table: t,
+  figures: { open_cases: countOf(t, 'open_cases') },
+  bases: { open_cases: countOf(t, 'open_cases') },
+  individualCases: `SELECT g, period, case_no FROM open_at_end`,
+};

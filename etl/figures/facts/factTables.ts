@@ -1,0 +1,93 @@
+/**
+ * The figure facts: a compact copy of the contract tables, built for the figures and kept
+ * in an in-memory database attached as `figure_facts`. The contract tables are keyed by
+ * text ids in import order, so every figure query would otherwise scan and hash millions of
+ * strings. Here schools are numbered in municipality order, every fact carries its
+ * school_no and an integer case_no, and rows are sorted by school_no: a scope of one school
+ * or one municipality is a narrow range that DuckDB finds from its zone maps without a scan.
+ *
+ * The facts also settle what a row means once for all figures: a meeting without status is
+ * held, only discussions at held meetings are kept, an individual-part case is individual or
+ * anonymous, and a few per-case facts that do not depend on the period are precomputed.
+ */
+
+/** The attached database the facts live in. */
+export const FACTS = 'figure_facts';
+
+const held = `coalesce(m.status, 'held') = 'held'`;
+
+/** Statements that (re)build every fact table from the contract tables, in order. */
+export const factTableStatements: readonly string[] = [
+  // Numbered in municipality order so a municipality's schools are one range of school_no.
+  `CREATE OR REPLACE TABLE ${FACTS}.schools AS
+   SELECT (row_number() OVER (ORDER BY municipality, school_id))::INTEGER AS school_no,
+          (dense_rank() OVER (ORDER BY municipality))::INTEGER AS municipality_no,
+          school_id, school_name, municipality, level
+   FROM schools`,
+
+  // Scratch key tables, dropped at the end: joining millions of rows against these narrow
+  // tables is several times faster than against the wide contract tables. A case's number
+  // is its rowid in cases, stable within the build's transaction.
+  `CREATE OR REPLACE TABLE ${FACTS}.case_keys AS
+   SELECT c.case_id, c.rowid AS case_no, s.school_no, c.kind,
+          c.kind IN ('individual', 'anonymous') AS individual_part, c.closed_date
+   FROM cases c JOIN ${FACTS}.schools s USING (school_id)`,
+  `CREATE OR REPLACE TABLE ${FACTS}.held_meeting_keys AS
+   SELECT m.meeting_id, s.school_no, m.date
+   FROM meetings m JOIN ${FACTS}.schools s USING (school_id)
+   WHERE ${held}`,
+
+  `CREATE OR REPLACE TABLE ${FACTS}.meetings AS
+   SELECT s.school_no, m.date,
+          ${held} AS held,
+          coalesce(m.status = 'cancelled', false) AS cancelled,
+          -- "before date": an agenda sent on the meeting day is not in advance
+          coalesce(m.agenda_sent_date < m.date, false) AS agenda_in_advance,
+          coalesce(m.minutes_written, false) AS minutes_written
+   FROM meetings m JOIN ${FACTS}.schools s USING (school_id)
+   ORDER BY s.school_no`,
+
+  // Discussions at cancelled meetings never count, so only held ones are kept, under the
+  // meeting's school and date.
+  `CREATE OR REPLACE TABLE ${FACTS}.discussions AS
+   SELECT m.school_no, m.date, k.case_no, k.kind, k.individual_part
+   FROM discussions d
+   JOIN ${FACTS}.held_meeting_keys m USING (meeting_id)
+   JOIN ${FACTS}.case_keys k USING (case_id)
+   ORDER BY m.school_no`,
+
+  // Measures under their case's school, with the case's kind.
+  `CREATE OR REPLACE TABLE ${FACTS}.measures AS
+   SELECT k.school_no, k.case_no, me.level, k.kind AS case_kind, k.individual_part,
+          me.started_date, me.evaluation_due_date,
+          -- not evaluated is not on time
+          coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
+          coalesce(me.evaluated_date <= k.closed_date, false) AS evaluated_by_case_end,
+          me.staff_reached
+   FROM measures me JOIN ${FACTS}.case_keys k USING (case_id)
+   ORDER BY k.school_no`,
+
+  // Per case, two facts that no period changes: the first discussion at any held meeting
+  // (consent is checked against it), and whether any measure was evaluated on or before
+  // the case ended (tested before a PPT referral).
+  `CREATE OR REPLACE TABLE ${FACTS}.cases AS
+   WITH first_discussions AS (
+     SELECT case_no, min(date) AS first_discussion_date FROM ${FACTS}.discussions GROUP BY case_no
+   ),
+   evaluated_before_end AS (
+     SELECT DISTINCT case_no FROM ${FACTS}.measures WHERE evaluated_by_case_end
+   )
+   SELECT c.rowid AS case_no, s.school_no, c.kind,
+          c.kind IN ('individual', 'anonymous') AS individual_part,
+          c.first_concern_date, c.closed_date, c.outcome, c.consent_date,
+          fd.first_discussion_date,
+          e.case_no IS NOT NULL AS evaluated_before_end
+   FROM cases c
+   JOIN ${FACTS}.schools s USING (school_id)
+   LEFT JOIN first_discussions fd ON fd.case_no = c.rowid
+   LEFT JOIN evaluated_before_end e ON e.case_no = c.rowid
+   ORDER BY s.school_no`,
+
+  `DROP TABLE ${FACTS}.case_keys`,
+  `DROP TABLE ${FACTS}.held_meeting_keys`,
+];

@@ -1,0 +1,112 @@
+/**
+ * The key figures of contract section 4, in contract order, with what the dashboard shows
+ * beside each number: a label, the definition in bokmål, what kind of number it is, its
+ * denominator, and which individual-part cases it rests on (for small-number suppression).
+ */
+
+export const figureKeys = [
+  'meetings_held',
+  'meetings_cancelled',
+  'system_case_discussions',
+  'system_case_discussions_per_meeting',
+  'system_measures_started',
+  'staff_reached_total',
+  'staff_reached_per_system_measure',
+  'individual_case_discussions',
+  'anonymous_case_discussions',
+  'individual_case_discussions_per_meeting',
+  'system_measures_for_individual_cases',
+  'individual_measures_for_individual_cases',
+  'cases_ended',
+  'cases_referred_ppt',
+  'days_to_end_median',
+  'days_to_end_p90',
+  'km_median_days',
+  'open_cases',
+  'agenda_in_advance_rate',
+  'minutes_rate',
+  'consent_before_discussion_rate',
+  'tested_before_ppt_referral_rate',
+  'evaluation_on_time_rate',
+] as const;
+export type FigureKey = (typeof figureKeys)[number];
+
+/** Every key of section 4; null where the figure is unknown (an empty denominator). */
+export type KeyFigures = { [K in FigureKey]: number | null };
+
+/**
+ * The counts the figures rest on. Denominators of rates and means, and the number of
+ * individual-part cases behind each individual-part figure.
+ */
+export const figureBaseKeys = [
+  'meetings_held',
+  'system_measures_with_staff_reached',
+  'individual_cases',
+  'individual_cases_discussed',
+  'individual_cases_with_measures',
+  'cases_ended',
+  'cases_referred_ppt',
+  'km_cases',
+  'open_cases',
+  'consent_cases',
+  'evaluations_due',
+  'individual_cases_with_evaluations_due',
+] as const;
+export type FigureBaseKey = (typeof figureBaseKeys)[number];
+export type FigureBases = { [K in FigureBaseKey]: number };
+
+export type FigureKind = 'count' | 'sum' | 'per_meeting' | 'mean' | 'median' | 'quantile' | 'rate';
+
+export interface FigureSpec {
+  readonly key: FigureKey;
+  readonly label: { readonly nb: string; readonly en: string };
+  /** The contract's definition in bokmål, for the dashboard and the docs. */
+  readonly definition: string;
+  readonly kind: FigureKind;
+  /** The base shown as "n" for a rate, mean, median or per-meeting figure; null for counts. */
+  readonly denominator: FigureBaseKey | null;
+  /** The individual-part cases the figure is computed from; null for figures that use none. */
+  readonly cases: FigureBaseKey | null;
+}
+
+function spec(
+  key: FigureKey,
+  kind: FigureKind,
+  nb: string,
+  en: string,
+  definition: string,
+  denominator: FigureBaseKey | null = null,
+  cases: FigureBaseKey | null = null,
+): FigureSpec {
+  return { key, kind, label: { nb, en }, definition, denominator, cases };
+}
+
+const held = 'møter med status gjennomført og dato i perioden';
+
+export const figureSpecs: readonly FigureSpec[] = [
+  spec('meetings_held', 'count', 'Gjennomførte møter', 'Meetings held', `Antall ${held}.`),
+  spec('meetings_cancelled', 'count', 'Avlyste møter', 'Meetings cancelled', 'Antall møter med status avlyst og dato i perioden.'),
+  spec('system_case_discussions', 'count', 'Drøftinger av systemsaker', 'System case discussions', `Antall drøftinger av systemsaker på ${held}.`),
+  spec('system_case_discussions_per_meeting', 'per_meeting', 'Systemsaker per møte', 'System case discussions per meeting', 'Drøftinger av systemsaker delt på antall gjennomførte møter.', 'meetings_held'),
+  spec('system_measures_started', 'count', 'Systemtiltak iverksatt', 'System measures started', 'Tiltak på systemnivå i systemsaker med iverksatt-dato i perioden.'),
+  spec('staff_reached_total', 'sum', 'Ansatte som har nytte av systemtiltak', 'Staff reached', 'Summen av ansatte som har nytte, over systemtiltakene som er iverksatt i perioden (ukjent teller som 0).'),
+  spec('staff_reached_per_system_measure', 'mean', 'Ansatte som har nytte per systemtiltak', 'Staff reached per system measure', 'Gjennomsnittlig antall ansatte som har nytte, over systemtiltakene der tallet er kjent.', 'system_measures_with_staff_reached'),
+  spec('individual_case_discussions', 'count', 'Drøftinger av individsaker', 'Individual case discussions', `Antall drøftinger av individsaker og anonyme saker på ${held}.`, null, 'individual_cases_discussed'),
+  spec('anonymous_case_discussions', 'count', 'Drøftinger av anonyme saker', 'Anonymous case discussions', `Antall drøftinger av anonyme saker på ${held}.`, null, 'individual_cases_discussed'),
+  spec('individual_case_discussions_per_meeting', 'per_meeting', 'Individsaker per møte', 'Individual case discussions per meeting', 'Drøftinger av individsaker og anonyme saker delt på antall gjennomførte møter.', 'meetings_held', 'individual_cases_discussed'),
+  spec('system_measures_for_individual_cases', 'count', 'Systemtiltak i individsaker', 'System measures for individual cases', 'Tiltak på systemnivå i individsaker og anonyme saker, iverksatt i perioden.', null, 'individual_cases_with_measures'),
+  spec('individual_measures_for_individual_cases', 'count', 'Individtiltak i individsaker', 'Individual measures for individual cases', 'Tiltak på individnivå i individsaker og anonyme saker, iverksatt i perioden.', null, 'individual_cases_with_measures'),
+  spec('cases_ended', 'count', 'Avsluttede saker', 'Cases ended', 'Individsaker og anonyme saker med avsluttet-dato i perioden (avsluttet eller henvist).', null, 'cases_ended'),
+  spec('cases_referred_ppt', 'count', 'Henvist til PPT', 'Referred to PPT', 'Av de avsluttede sakene: de som ble henvist til PPT.', null, 'cases_ended'),
+  spec('days_to_end_median', 'median', 'Dager til avslutning (median)', 'Days to end (median)', 'Median av dager fra første bekymring til avsluttet-dato, over de avsluttede sakene. Ved et partall saker: snittet av de to midterste.', 'cases_ended', 'cases_ended'),
+  spec('days_to_end_p90', 'quantile', 'Dager til avslutning (90. persentil)', 'Days to end (90th percentile)', '90. persentil av dager fra første bekymring til avsluttet-dato, med lineær interpolasjon.', 'cases_ended', 'cases_ended'),
+  spec('km_median_days', 'median', 'Dager til avslutning (Kaplan–Meier)', 'Days to end (Kaplan–Meier median)', 'Kaplan–Meier-median av dager fra første bekymring til avslutning, for individsaker og anonyme saker med første bekymring i perioden. Saker som ikke er avsluttet på telledatoen, telles med fram til den datoen (sensurert). Tom når under halvparten er avsluttet.', 'km_cases', 'km_cases'),
+  spec('open_cases', 'count', 'Åpne saker', 'Open cases', 'Individsaker og anonyme saker med første bekymring senest siste dag i perioden som ikke var avsluttet den dagen.', null, 'open_cases'),
+  spec('agenda_in_advance_rate', 'rate', 'Saksliste sendt på forhånd', 'Agenda sent in advance', 'Andel gjennomførte møter der sakslisten ble sendt før møtedagen.', 'meetings_held'),
+  spec('minutes_rate', 'rate', 'Referat skrevet', 'Minutes written', 'Andel gjennomførte møter med referat.', 'meetings_held'),
+  spec('consent_before_discussion_rate', 'rate', 'Samtykke før drøfting', 'Consent before discussion', 'Andel individsaker drøftet på gjennomførte møter i perioden der samtykke fra foresatte var gitt senest den dagen saken første gang ble drøftet.', 'consent_cases', 'consent_cases'),
+  spec('tested_before_ppt_referral_rate', 'rate', 'Tiltak prøvd før henvisning til PPT', 'Measures tried before PPT referral', 'Andel av sakene henvist til PPT der minst ett tiltak var evaluert senest på henvisningsdatoen.', 'cases_referred_ppt', 'cases_referred_ppt'),
+  spec('evaluation_on_time_rate', 'rate', 'Tiltak evaluert i tide', 'Measures evaluated on time', 'Andel tiltak med evalueringsdato i perioden (og senest telledatoen) som ble evaluert senest på evalueringsdatoen.', 'evaluations_due', 'individual_cases_with_evaluations_due'),
+];
+
+export const figureSpecByKey: ReadonlyMap<FigureKey, FigureSpec> = new Map(figureSpecs.map((s) => [s.key, s]));

@@ -1,0 +1,56 @@
+/**
+ * Assembles the one query that computes every key figure (and its bases) for each group
+ * and period: scope → shared facts → each family's CTEs → one row per group × period,
+ * left-joined to every family, so groups without data still get a row.
+ */
+import { figureBaseKeys, figureKeys, type FigureBaseKey, type FigureKey } from './figureKeys.ts';
+import { figureFamilies } from './definitions/figureFamilies.ts';
+import type { FigureFamily } from './definitions/figureFamily.ts';
+import { sharedFactCtes } from './definitions/sharedFacts.ts';
+import { periodsCte, type Periodisation } from './periodsSql.ts';
+import { groupsCte, identityColumns, scopeCte, type Grouping } from './scopeSql.ts';
+
+/** Output column of base `key` (kept apart from the figure of the same name). */
+export const baseColumn = (key: FigureBaseKey): string => `n_${key}`;
+
+/** Each key's SQL, from the one family that owns it; a key owned twice or never is a bug. */
+function ownedExpressions<K extends string>(
+  keys: readonly K[],
+  pick: (family: FigureFamily) => Partial<Record<K, string>>,
+): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const family of figureFamilies) {
+    for (const [key, sql] of Object.entries(pick(family)) as Array<[K, string]>) {
+      if (key in out) throw new Error(`figure ${key} is defined twice`);
+      out[key] = sql;
+    }
+  }
+  for (const key of keys) if (!(key in out)) throw new Error(`figure ${key} has no definition`);
+  return out;
+}
+
+const figureSql: Record<FigureKey, string> = ownedExpressions(figureKeys, (f) => f.figures);
+const baseSql: Record<FigureBaseKey, string> = ownedExpressions(figureBaseKeys, (f) => f.bases);
+
+/** The common head of every figure query: scope, groups, periods and the shared facts. */
+export function figureCtes(grouping: Grouping, periodisation: Periodisation): string[] {
+  return [scopeCte(grouping), groupsCte(grouping), periodsCte(periodisation), ...sharedFactCtes];
+}
+
+export function keyFiguresSql(grouping: Grouping, periodisation: Periodisation): string {
+  const ctes = [...figureCtes(grouping, periodisation), ...figureFamilies.flatMap((f) => f.ctes)];
+  const columns = [
+    ...identityColumns(grouping).map((c) => `groups.${c}`),
+    'periods.period_label AS period',
+    ...figureKeys.map((k) => `(${figureSql[k]})::DOUBLE AS ${k}`),
+    ...figureBaseKeys.map((k) => `(${baseSql[k]})::DOUBLE AS ${baseColumn(k)}`),
+  ];
+  const joins = figureFamilies.map(
+    (f) => `LEFT JOIN ${f.table} ON ${f.table}.g = groups.g AND ${f.table}.period = periods.period`,
+  );
+  return `WITH ${ctes.join(',\n')}
+SELECT ${columns.join(',\n       ')}
+FROM groups CROSS JOIN periods
+${joins.join('\n')}
+ORDER BY periods.period`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs one figure query with its bound parameters and hands back plain JS rows: numbers as
+ * JS numbers (DuckDB counts arrive as BIGINT, sums as HUGEINT), text as strings, unknown as
+ * null, so callers can print them as JSON without a second conversion. The figure facts are
+ * brought up to date first.
+ */
+import { DuckDBDecimalValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { ensureFigureFacts } from './facts/ensureFigureFacts.ts';
+import type { FigureQuery } from './figureQuery.ts';
+import { queryParameters } from './queryParameters.ts';
+
+export type PlainValue = number | string | boolean | null;
+export type PlainRow = Record<string, PlainValue>;
+
+function plain(value: DuckDBValue, column: string): PlainValue {
+  if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof DuckDBDecimalValue) return value.toDouble();
+  // Figure SQL selects only numbers and text; anything else is a bug in the SQL.
+  throw new Error(`figure column ${column} has an unexpected type (${String(value)})`);
+}
+
+export async function runFigureSql(conn: DuckDBConnection, sql: string, q: FigureQuery): Promise<PlainRow[]> {
+  await ensureFigureFacts(conn);
+  const { values, types } = queryParameters(q, sql);
+  const reader = await conn.runAndReadAll(sql, values, types);
+  return reader.getRowObjects().map((row) => {
+    const out: PlainRow = {};
+    for (const [column, value] of Object.entries(row)) out[column] = plain(value, column);
+    return out;
+  });
+}
+
+/** A numeric column of a figure row (counts, rates), null when unknown. */
+export function numberOrNull(row: PlainRow, column: string): number | null {
+  const value = row[column];
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number') throw new Error(`figure column ${column} is not a number`);
+  return value;
+}
+
+/** A text column of a figure row (school_id, municipality, month). */
+export function text(row: PlainRow, column: string): string {
+  const value = row[column];
+  return value === null || value === undefined ? '' : String(value);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { schoolLevel } from '../../../etl/contract/vocabularies.ts';
+import { figureBaseKeys, figureKeys, figureSpecs } from '../../../etl/figures/figureKeys.ts';
+import { SchoolLevel } from '../../../etl/figures/figureQuery.ts';
+
+describe('figureKeys', () => {
+  it('figureKeys lists the 23 keys of contract section 4 in contract order', () => {
+    expect(figureKeys).toEqual([
+      'meetings_held',
+      'meetings_cancelled',
+      'system_case_discussions',
+      'system_case_discussions_per_meeting',
+      'system_measures_started',
+      'staff_reached_total',
+      'staff_reached_per_system_measure',
+      'individual_case_discussions',
+      'anonymous_case_discussions',
+      'individual_case_discussions_per_meeting',
+      'system_measures_for_individual_cases',
+      'individual_measures_for_individual_cases',
+      'cases_ended',
+      'cases_referred_ppt',
+      'days_to_end_median',
+      'days_to_end_p90',
+      'km_median_days',
+      'open_cases',
+      'agenda_in_advance_rate',
+      'minutes_rate',
+      'consent_before_discussion_rate',
+      'tested_before_ppt_referral_rate',
+      'evaluation_on_time_rate',
+    ]);
+  });
+
+  it('figureSpecs describes every key once, in order, with bases that exist', () => {
+    expect(figureSpecs.map((s) => s.key)).toEqual([...figureKeys]);
+    for (const spec of figureSpecs) {
+      expect(spec.label.nb && spec.label.en && spec.definition).toBeTruthy();
+      for (const base of [spec.denominator, spec.cases]) if (base !== null) expect(figureBaseKeys).toContain(base);
+    }
+  });
+
+  it('figureSpecs gives every rate, mean and median a denominator', () => {
+    for (const spec of figureSpecs.filter((s) => s.kind !== 'count' && s.kind !== 'sum')) expect(spec.denominator, spec.key).not.toBeNull();
+  });
+
+  it('SchoolLevel matches the contract vocabulary', () => {
+    expect(SchoolLevel.options).toEqual(schoolLevel.codes);
+  });
+});
