@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
+import { ensureFigureFacts } from '../etl/figures/index.ts';
 import { defaultDatabasePath, projectRoot, secretPathFor } from '../etl/db/defaultPaths.ts';
 import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { createApp, todayInOslo } from './createApp.ts';
@@ -17,6 +18,9 @@ if (loaded) {
   const rows = loaded.files.reduce((n, f) => n + f.inserted, 0);
   console.log(`Tom database: lastet eksempeldata (${rows} rader) inn i ${dbPath}`);
 }
+
+// Build the figure facts before the first request instead of during it.
+await ensureFigureFacts(db.connection);
 
 const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo });
 const port = Number(process.env.PORT ?? 3000);
