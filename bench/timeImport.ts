@@ -2,8 +2,8 @@
  * The import benchmark: the full validated import of the national files, and DuckDB's own
  * read_csv of the same files into plain tables (the physical limit), each into a new file.
  */
-import { rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openDatabase } from '../etl/db/openDatabase.ts';
 import { importBatch } from '../etl/load/importBatch.ts';
@@ -11,6 +11,7 @@ import { pseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { sqlString } from '../etl/load/sqlExpressions.ts';
 
 function removeDatabase(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
   rmSync(path, { force: true });
   rmSync(`${path}.wal`, { force: true });
 }

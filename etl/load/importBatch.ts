@@ -42,6 +42,7 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
       return report;
     } catch (error) {
       await conn.run('ROLLBACK');
+      await conn.run('RESET preserve_insertion_order');
       if (error instanceof ImportError) throw error;
       throw new ImportError(`databasefeil, ingenting er lest inn: ${(error as Error).message}`);
     }
@@ -84,12 +85,16 @@ async function loadBatch(conn: DuckDBConnection, prepared: PreparedFile[], optio
   await conn.run(
     `INSERT INTO import_batches VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')})`,
   );
+  await conn.run('RESET preserve_insertion_order');
   return { batch_id: batchId, files, rejections };
 }
 
 async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): Promise<FileReport> {
   const t = (name: string) => `rt_${name}_${i}`;
   const mapping = file.mapping;
+  // rowid must follow the file's order (it is how a rejection finds its line); after the
+  // raw read nothing depends on order, and dropping it lets DuckDB insert in parallel.
+  await conn.run('SET preserve_insertion_order = true');
   await conn.run(
     readCsvSql({ table: t('raw'), path: file.decoded.utf8Path, delimiter: file.delimiter, columns: mapping.headerNames.length, rejects: t('csv_rejects'), skip: file.headerLine }),
   );
@@ -101,6 +106,7 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): 
        ELSE 'raden kan ikke leses som CSV (' || min(error_type) || ')' END
      FROM ${t('csv_rejects')} GROUP BY line`,
   );
+  await conn.run('SET preserve_insertion_order = false');
   await conn.run(`CREATE TEMP TABLE ${t('typed')} AS ${typedSelectSql(mapping, t('raw'))}`);
   await conn.run(`DROP TABLE ${t('raw')}`);
   await validateFile(conn, i, mapping, t('typed'));
