@@ -1,5 +1,6 @@
 /**
- * The command line of contract section 5: `npm run --silent etl -- import|figures|quarantine`.
+ * The command line of contract section 5: `npm run --silent etl -- import|figures|quarantine`,
+ * and `user add|list|disable|set-password` for the dashboard's accounts.
  * Errors go to stderr with a non-zero exit; stdout carries only the requested output.
  */
 import { Command, Option } from 'commander';
@@ -9,6 +10,7 @@ import { defaultDatabasePath } from './db/defaultPaths.ts';
 import { figuresCommand } from './cli/figuresCommand.ts';
 import { importCommand } from './cli/importCommand.ts';
 import { quarantineCommand } from './cli/quarantineCommand.ts';
+import { userAddCommand, userDisableCommand, userListCommand, userSetPasswordCommand } from './cli/userCommand.ts';
 
 const program = new Command('etl').description('Ressursteam-tall: import exports and compute key figures').showHelpAfterError();
 
@@ -40,6 +42,38 @@ program
   .option('--batch <n>', 'only this import batch')
   .option('--json', 'print JSON')
   .action((opts) => quarantineCommand(opts));
+
+const user = program.command('user').description('accounts that may sign in to the dashboard');
+
+user
+  .command('add')
+  .argument('<username>')
+  .requiredOption('--role <role>', 'admin, municipality, rector or ppt')
+  .option('--municipality <name>', 'the municipality of a municipality or ppt user')
+  .option('--school <id>', "a rector's school")
+  .option('--password-stdin', 'read the password from stdin (otherwise one is generated and printed once)')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .option('--json', 'print JSON')
+  .action((username: string, opts) => userAddCommand(username, opts));
+
+user
+  .command('list')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .option('--json', 'print JSON')
+  .action((opts) => userListCommand(opts));
+
+user
+  .command('disable')
+  .argument('<username>')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .action((username: string, opts) => userDisableCommand(username, opts));
+
+user
+  .command('set-password')
+  .argument('<username>')
+  .option('--password-stdin', 'read the password from stdin (otherwise one is generated and printed once)')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .action((username: string, opts) => userSetPasswordCommand(username, opts));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`feil: ${error instanceof Error ? error.message : String(error)}\n`);

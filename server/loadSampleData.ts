@@ -1,6 +1,8 @@
 /** Fills an empty database with the fictional sample data, so `npm start` shows something. */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendAudit } from '../etl/audit/auditLog.ts';
+import { importAuditDetails } from '../etl/audit/importAuditDetails.ts';
 import { projectRoot } from '../etl/db/defaultPaths.ts';
 import { importBatch } from '../etl/load/importBatch.ts';
 import type { ImportReport } from '../etl/load/importReport.ts';
@@ -13,8 +15,10 @@ export async function databaseIsEmpty(conn: DuckDBConnection): Promise<boolean> 
   return result.getRows()[0]![0] === 0;
 }
 
-/** Imports sample-data/ when the database has no schools; returns the report, or null if it had data. */
+/** Imports sample-data/ when the database has no schools (audited); returns the report, or null if it had data. */
 export async function loadSampleDataIfEmpty(conn: DuckDBConnection, key: PseudonymKey): Promise<ImportReport | null> {
   if (!(await databaseIsEmpty(conn))) return null;
-  return importBatch(conn, [sampleDataDir], { key });
+  const report = await importBatch(conn, [sampleDataDir], { key });
+  await appendAudit(conn, { at: new Date(), username: null, role: null, via: 'system', action: 'import', target: 'sample-data', details: importAuditDetails(report) });
+  return report;
 }

@@ -1,13 +1,18 @@
 /**
  * `npm start`: opens (or creates) the default database, loads the sample data when it is
- * empty, and serves the API and the dashboard on PORT (default 3000). The only listener.
+ * empty (with one demo user per role, whose passwords it prints this once), and serves the
+ * API and the dashboard on PORT (default 3000). The only listener. Sign-in, sessions and
+ * suppression are configured from the environment (server/auth/authConfig.ts).
  */
 import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
 import { ensureFigureFacts } from '../etl/figures/index.ts';
 import { defaultDatabasePath, projectRoot, secretPathFor } from '../etl/db/defaultPaths.ts';
 import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
+import { countUsers } from '../etl/accounts/userStore.ts';
+import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
+import { createDemoUsers, describeDemoUsers } from './demoUsers.ts';
 import { loadSampleDataIfEmpty } from './loadSampleData.ts';
 
 const dbPath = defaultDatabasePath();
@@ -17,12 +22,16 @@ const loaded = await loadSampleDataIfEmpty(db.connection, key);
 if (loaded) {
   const rows = loaded.files.reduce((n, f) => n + f.inserted, 0);
   console.log(`Tom database: lastet eksempeldata (${rows} rader) inn i ${dbPath}`);
+  if ((await countUsers(db.connection)) === 0) console.log(describeDemoUsers(await createDemoUsers(db.connection)));
+} else if ((await countUsers(db.connection)) === 0) {
+  console.log('Ingen brukere ennå: stopp serveren og legg til en med `npm run --silent etl -- user add <navn> --role admin`.');
 }
 
 // Build the figure facts before the first request instead of during it.
 await ensureFigureFacts(db.connection);
 
-const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo });
+const auth = authConfigFromEnv(process.env);
+const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, pseudonymKey: key });
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Ressursteam-tall kjører på http://localhost:${port}/ (database: ${dbPath})`);

@@ -1,4 +1,8 @@
 /** `import <file-or-folder>... [--db path] [--kind K] [--json]`: contract section 5. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendAudit, type AuditEntry } from '../audit/auditLog.ts';
+import { cliActor } from '../audit/cliActor.ts';
+import { importAuditDetails } from '../audit/importAuditDetails.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { secretPathFor } from '../db/defaultPaths.ts';
 import type { KindName } from '../contract/types.ts';
@@ -16,11 +20,20 @@ export async function importCommand(paths: string[], options: ImportCommandOptio
   const db = await openDatabase(options.db);
   try {
     const key = loadOrCreatePseudonymKey(secretPathFor(options.db));
-    const report = await importBatch(db.connection, paths, { key, kind: options.kind });
+    const report = await importBatch(db.connection, paths, { key, kind: options.kind }).catch(async (error: unknown) => {
+      // The reason goes to stderr; the log notes the failed attempt (and never hides the error).
+      await auditImport(db.connection, { outcome: 'failed', files: paths.length }).catch(() => undefined);
+      throw error;
+    });
+    await auditImport(db.connection, importAuditDetails(report));
     process.stdout.write(options.json ? JSON.stringify(stripBatch(report)) + '\n' : formatReport(report));
   } finally {
     db.close();
   }
+}
+
+async function auditImport(conn: DuckDBConnection, details: AuditEntry['details']): Promise<void> {
+  await appendAudit(conn, { at: new Date(), username: cliActor(), role: null, via: 'cli', action: 'import', target: null, details });
 }
 
 function stripBatch(report: ImportReport) {

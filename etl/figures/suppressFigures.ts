@@ -13,7 +13,9 @@
  * the schools of a group (a case belongs to one school), so in a group whose total is
  * visible the hidden members must be at least two and rest together on at least `threshold`
  * cases; otherwise the smallest visible member is hidden too, and when none is left, the
- * total. Rates and means need no rule of their own: they are hidden with their numerator
+ * total. A total hidden that way must not be the sum of visible members either, so when
+ * groups nest, the rules are applied over all groups until nothing changes (monotone, so it
+ * ends). Rates and means need no rule of their own: they are hidden with their numerator
  * and their n, so "rate × n" finds nothing, and the hidden members' combined numerator is an
  * aggregate of at least `threshold` cases.
  */
@@ -81,7 +83,12 @@ export function primarySuppression(cell: SuppressionCell, threshold: number): Se
   return new Set(suppressionUnits.filter((u) => cell.n[u.base] < threshold).map((u) => u.base));
 }
 
-/** Hides one more cell of `group` for `unit` if its hidden members could be recomputed; true if it did. */
+/**
+ * Hides one more cell of `group` for `unit` if a hidden cell could be recomputed from the
+ * group's equation (total = sum of members); true if it did. A visible total needs two or
+ * more hidden members resting on `threshold` cases together; a hidden total (hidden to
+ * protect another group) needs a hidden member beside it, or it is just the sum of the rest.
+ */
 function protectGroup(
   cells: readonly SuppressionCell[],
   hidden: Array<Set<FigureBaseKey>>,
@@ -89,12 +96,15 @@ function protectGroup(
   unit: FigureBaseKey,
   threshold: number,
 ): boolean {
-  if (hidden[group.total]!.has(unit)) return false;
   const open = group.members.filter((i) => !cells[i]!.scoped);
   const hiddenMembers = open.filter((i) => hidden[i]!.has(unit));
-  if (hiddenMembers.length === 0) return false;
-  const hiddenCases = hiddenMembers.reduce((sum, i) => sum + cells[i]!.n[unit], 0);
-  if (hiddenMembers.length >= 2 && hiddenCases >= threshold) return false;
+  if (hidden[group.total]!.has(unit)) {
+    if (hiddenMembers.length > 0) return false;
+  } else {
+    if (hiddenMembers.length === 0) return false;
+    const hiddenCases = hiddenMembers.reduce((sum, i) => sum + cells[i]!.n[unit], 0);
+    if (hiddenMembers.length >= 2 && hiddenCases >= threshold) return false;
+  }
   const next = open
     .filter((i) => !hidden[i]!.has(unit))
     .sort((a, b) => cells[a]!.n[unit] - cells[b]!.n[unit] || a - b)[0];
@@ -102,7 +112,7 @@ function protectGroup(
     hidden[next]!.add(unit);
     return true;
   }
-  if (cells[group.total]!.scoped) return false;
+  if (cells[group.total]!.scoped || hidden[group.total]!.has(unit)) return false;
   hidden[group.total]!.add(unit);
   return true;
 }

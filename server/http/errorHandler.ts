@@ -6,6 +6,13 @@ export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: 'not_found', message: 'Fant ikke siden' });
 };
 
+const bodyErrors: Record<string, string> = {
+  'entity.too.large': 'payload_too_large',
+  'entity.parse.failed': 'invalid_json',
+  'charset.unsupported': 'unsupported_charset',
+  'encoding.unsupported': 'unsupported_encoding',
+};
+
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof HttpError) {
     res.status(error.status).json({ error: error.message, details: error.details });
@@ -13,7 +20,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
   }
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    res.status(status).json({ error: 'bad_request' });
+    // body-parser says what was wrong with a body; nothing else of the error is shown.
+    const type = (error as { type?: unknown }).type;
+    res.status(status).json({ error: typeof type === 'string' && Object.hasOwn(bodyErrors, type) ? bodyErrors[type] : 'bad_request' });
     return;
   }
   console.error(error);

@@ -1,6 +1,7 @@
 /**
- * Flat, explicitly typed columns for the figure tables: group identity, every key, and each
- * base count as `n_<base>` (the n a figure rests on).
+ * Flat, explicitly typed columns for the figure tables: group identity, every key, each
+ * base count as `n_<base>` (the n a figure rests on), and `suppressed`: the columns hidden
+ * by small-number suppression (comma-joined in Arrow, a list in JSON).
  */
 import { figureBaseKeys, figureKeys } from '../../etl/figures/index.ts';
 import type { TableSchema } from './sendTable.ts';
@@ -11,10 +12,11 @@ export const figureTableSchema: TableSchema = {
   ...identitySchema,
   ...Object.fromEntries(figureKeys.map((k) => [k, 'float64'])),
   ...Object.fromEntries(figureBaseKeys.map((k) => [`n_${k}`, 'float64'])),
+  suppressed: 'utf8',
 };
 
 /** `{…keys, n: {…}}` → `{…keys, n_<base>: …}`. */
-export function flattenFigureRow<R extends { n: Record<string, number> }>(row: R): Record<string, unknown> {
+export function flattenFigureRow<R extends { n: Readonly<Record<string, number | null>> }>(row: R): Record<string, unknown> {
   const { n, ...rest } = row;
   return { ...rest, ...Object.fromEntries(Object.entries(n).map(([k, v]) => [`n_${k}`, v])) };
 }

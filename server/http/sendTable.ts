@@ -25,9 +25,15 @@ function arrowType(kind: ColumnKind): DataType {
   }
 }
 
+/** A list (such as `suppressed`) becomes comma-joined text, an empty one null. */
+function arrowValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value.join(',') : null;
+  return value ?? null;
+}
+
 export function toArrowTable(rows: readonly Record<string, unknown>[], schema: TableSchema): Table {
   const columns = Object.fromEntries(
-    Object.entries(schema).map(([name, kind]) => [name, vectorFromArray(rows.map((r) => r[name] ?? null), arrowType(kind))]),
+    Object.entries(schema).map(([name, kind]) => [name, vectorFromArray(rows.map((r) => arrowValue(r[name])), arrowType(kind))]),
   );
   return new Table(columns);
 }

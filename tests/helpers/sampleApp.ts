@@ -1,6 +1,8 @@
 /**
  * The real app on a real DuckDB file loaded with the sample data, listening on a free port.
  * Shared by the server and browser tests; `today` is fixed so as-of defaults are deterministic.
+ * By default a request without a session acts as an administrator (`allowAnonymousAdmin`);
+ * `startAuthSampleApp` runs with sign-in required and the demo users of `npm start`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +12,9 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../../etl/db/openDatabase.ts';
 import { importBatch } from '../../etl/load/importBatch.ts';
 import { pseudonymKey } from '../../etl/load/pseudonymKey.ts';
+import type { AuthConfig } from '../../server/auth/authConfig.ts';
 import { createApp, type AppDeps } from '../../server/createApp.ts';
+import { createDemoUsers, type DemoUser } from '../../server/demoUsers.ts';
 import { sampleDataDir } from '../../server/loadSampleData.ts';
 
 export const fixedToday = '2026-11-23';
@@ -18,14 +22,23 @@ export const fixedToday = '2026-11-23';
 export interface SampleApp {
   readonly url: string;
   readonly db: Database;
+  /** The demo users (admin, kommune, ppt, rektor) when started with `demoUsers`; otherwise empty. */
+  readonly users: readonly DemoUser[];
   close(): Promise<void>;
 }
 
-export async function startSampleApp(overrides: Partial<AppDeps> = {}): Promise<SampleApp> {
+export interface SampleAppOptions {
+  /** Create the demo users of `npm start` (one per role) before the app starts. */
+  readonly demoUsers?: boolean;
+}
+
+export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: SampleAppOptions = {}): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-app-'));
   const db = await openDatabase(join(dir, 'sample.duckdb'));
-  await importBatch(db.connection, [sampleDataDir], { key: pseudonymKey(Buffer.alloc(32, 7)) });
-  const app = createApp({ instance: db.instance, today: () => fixedToday, ...overrides });
+  const key = pseudonymKey(Buffer.alloc(32, 7));
+  await importBatch(db.connection, [sampleDataDir], { key });
+  const users = options.demoUsers ? await createDemoUsers(db.connection) : [];
+  const app = createApp({ instance: db.instance, today: () => fixedToday, allowAnonymousAdmin: true, pseudonymKey: key, ...overrides });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -33,10 +46,16 @@ export async function startSampleApp(overrides: Partial<AppDeps> = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    users,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The sample app as `npm start` runs it: sign-in required, one demo user per role. */
+export function startAuthSampleApp(auth: AuthConfig = {}, overrides: Partial<AppDeps> = {}): Promise<SampleApp> {
+  return startSampleApp({ auth, allowAnonymousAdmin: false, ...overrides }, { demoUsers: true });
 }

@@ -1,0 +1,108 @@
+/**
+ * The audit trail: who signed in (or failed to), who read which school's figures, who
+ * exported, imported or changed a user. Append-only: this module is the only code that
+ * touches audit_log, and it has one INSERT and one SELECT. Details are short JSON of
+ * parameters and counts, never passwords, tokens or data about pupils.
+ */
+import { BIGINT, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
+
+export const AuditAction = z.enum([
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'rate_limited',
+  'csrf_rejected',
+  'access_denied',
+  'view_figures',
+  'view_competence',
+  'view_audit',
+  'export',
+  'import',
+  'user_add',
+  'user_disable',
+  'user_set_password',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export type AuditDetail = string | number | boolean | null;
+
+export interface AuditEntry {
+  readonly at: Date;
+  /** The actor: a user's username, the operating-system user of the CLI, or null (unknown). */
+  readonly username: string | null;
+  readonly role: string | null;
+  readonly via: 'http' | 'cli' | 'system';
+  readonly action: AuditAction;
+  /** What was acted on: `school:<id>`, `municipality:<name>`, a username... */
+  readonly target?: string | null;
+  readonly ip?: string | null;
+  readonly details?: Readonly<Record<string, AuditDetail | undefined>>;
+}
+
+const maxText = 200;
+const clip = (text: string) => (text.length > maxText ? `${text.slice(0, maxText)}…` : text);
+
+/** Short JSON of the details, each text clipped; undefined values left out. */
+function detailsJson(details: AuditEntry['details']): string | null {
+  if (!details) return null;
+  const clipped = Object.fromEntries(
+    Object.entries(details)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [clip(k), typeof v === 'string' ? clip(v) : v]),
+  );
+  return JSON.stringify(clipped);
+}
+
+export async function appendAudit(conn: DuckDBConnection, entry: AuditEntry): Promise<void> {
+  await conn.run(
+    `INSERT INTO audit_log (logged_at, username, role, via, action, target, ip, details)
+     VALUES ($at, $username, $role, $via, $action, $target, $ip, $details)`,
+    {
+      at: timestampOf(entry.at),
+      username: entry.username === null ? null : clip(entry.username),
+      role: entry.role,
+      via: entry.via,
+      action: AuditAction.parse(entry.action),
+      target: entry.target == null ? null : clip(entry.target),
+      ip: entry.ip ?? null,
+      details: detailsJson(entry.details),
+    },
+    { at: TIMESTAMP, username: VARCHAR, role: VARCHAR, via: VARCHAR, action: VARCHAR, target: VARCHAR, ip: VARCHAR, details: VARCHAR },
+  );
+}
+
+export interface AuditRow {
+  readonly audit_id: number;
+  readonly at: string;
+  readonly username: string | null;
+  readonly role: string | null;
+  readonly via: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly ip: string | null;
+  readonly details: unknown;
+}
+
+/** The newest entries first; `before` an audit_id to page backwards. */
+export async function readAudit(conn: DuckDBConnection, options: { limit: number; before?: number }): Promise<AuditRow[]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT audit_id, strftime(logged_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, username, role, via, action, target, ip, details
+     FROM audit_log WHERE $before IS NULL OR audit_id < $before
+     ORDER BY audit_id DESC LIMIT $limit`,
+    { before: options.before ?? null, limit: options.limit },
+    { before: BIGINT, limit: INTEGER },
+  );
+  return (reader.getRowObjectsJS() as Array<Record<string, unknown>>).map((r) => ({
+    audit_id: Number(r.audit_id),
+    at: String(r.at),
+    username: (r.username as string | null) ?? null,
+    role: (r.role as string | null) ?? null,
+    via: String(r.via),
+    action: String(r.action),
+    target: (r.target as string | null) ?? null,
+    ip: (r.ip as string | null) ?? null,
+    details: typeof r.details === 'string' ? JSON.parse(r.details) : null,
+  }));
+}

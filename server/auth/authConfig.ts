@@ -1,0 +1,74 @@
+/**
+ * How sign-in, sessions and suppression behave. `createApp` takes an AuthConfig (every field
+ * optional, defaults below); `server/main.ts` reads it from the environment.
+ */
+import { z } from 'zod';
+import { defaultSuppressionThreshold } from '../../etl/figures/index.ts';
+
+export interface AuthConfig {
+  /** Figures from fewer individual-part cases are suppressed outside the viewer's scope (default 5). */
+  readonly suppressionThreshold?: number;
+  /** A session unused this long ends (default 30 minutes). */
+  readonly idleTimeoutMs?: number;
+  /** A session ends this long after sign-in, used or not (default 8 hours). */
+  readonly absoluteTimeoutMs?: number;
+  /** Failed sign-ins allowed per IP address and per username in `loginWindowMs` (default 5). */
+  readonly loginAttempts?: number;
+  readonly loginWindowMs?: number;
+  /** Express's 'trust proxy': set it when a proxy terminates HTTPS (default false). */
+  readonly trustProxy?: boolean | number | string;
+  /** Origins besides the app's own that may send state-changing requests (default none). */
+  readonly allowedOrigins?: readonly string[];
+  /** The clock, for session expiry and the audit log; injected by tests. */
+  readonly now?: () => Date;
+}
+
+export type ResolvedAuthConfig = Required<AuthConfig>;
+
+const minute = 60_000;
+
+export function resolveAuthConfig(config: AuthConfig = {}): ResolvedAuthConfig {
+  return {
+    suppressionThreshold: config.suppressionThreshold ?? defaultSuppressionThreshold,
+    idleTimeoutMs: config.idleTimeoutMs ?? 30 * minute,
+    absoluteTimeoutMs: config.absoluteTimeoutMs ?? 8 * 60 * minute,
+    loginAttempts: config.loginAttempts ?? 5,
+    loginWindowMs: config.loginWindowMs ?? 15 * minute,
+    trustProxy: config.trustProxy ?? false,
+    allowedOrigins: config.allowedOrigins ?? [],
+    now: config.now ?? (() => new Date()),
+  };
+}
+
+const positiveInteger = (name: string) => z.coerce.number({ error: `${name} må være et heltall` }).int().positive();
+
+const Env = z.object({
+  RT_SUPPRESSION_THRESHOLD: positiveInteger('RT_SUPPRESSION_THRESHOLD').max(1000).optional(),
+  RT_SESSION_IDLE_MINUTES: positiveInteger('RT_SESSION_IDLE_MINUTES').optional(),
+  RT_SESSION_MAX_HOURS: positiveInteger('RT_SESSION_MAX_HOURS').optional(),
+  TRUST_PROXY: z.string().optional(),
+  RT_ALLOWED_ORIGINS: z.string().optional(),
+});
+
+/** `TRUST_PROXY`: true/false, a hop count, or addresses/subnets as Express takes them. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
+}
+
+/** The config from the environment; a malformed variable stops the server with its name. */
+export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const e = parsed.data;
+  return {
+    suppressionThreshold: e.RT_SUPPRESSION_THRESHOLD,
+    idleTimeoutMs: e.RT_SESSION_IDLE_MINUTES === undefined ? undefined : e.RT_SESSION_IDLE_MINUTES * minute,
+    absoluteTimeoutMs: e.RT_SESSION_MAX_HOURS === undefined ? undefined : e.RT_SESSION_MAX_HOURS * 60 * minute,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    allowedOrigins: (e.RT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The frame of every figure and series request: parse the query, work out the viewer's
+ * access and the schools the SQL may read (403/404 refused and audited), run the work with
+ * a ViewSuppression for the rows, and audit which scope was viewed, by whom.
+ */
+import type { Request, Response } from 'express';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FigureQuery } from '../../etl/figures/index.ts';
+import type { AppDeps } from '../createApp.ts';
+import { figureQueryOf } from '../http/figureRequest.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { withConnection } from '../withConnection.ts';
+import { auditRequest } from './auditRequest.ts';
+import { authSettings } from './authSettings.ts';
+import { askedTarget, scopeFigureQuery } from './figureScope.ts';
+import { viewerOf } from './viewer.ts';
+import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
+import { ViewSuppression } from './viewSuppression.ts';
+
+export async function figureView<T>(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  endpoint: string,
+  work: (conn: DuckDBConnection, q: FigureQuery, view: ViewSuppression) => Promise<T>,
+): Promise<T> {
+  const viewer = viewerOf(res);
+  const asked = figureQueryOf(req, deps.today());
+  const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };
+  return withConnection(deps.instance, async (conn) => {
+    const access = accessOf(viewer, await loadSchoolDirectory(conn));
+    let q: FigureQuery;
+    try {
+      q = scopeFigureQuery(access, asked);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        await auditRequest(deps, req, viewer, { action: 'access_denied', target: askedTarget(asked), details: { ...details, status: error.status } }, conn);
+      }
+      throw error;
+    }
+    const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold));
+    await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked), details }, conn);
+    return result;
+  });
+}

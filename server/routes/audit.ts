@@ -1,0 +1,57 @@
+/**
+ * The audit trail over HTTP.
+ * GET  /api/audit?limit&before   newest entries first, for administrators (reading it is audited too)
+ * POST /api/audit/export         {format, view, rows?}: the dashboard reports a CSV/PNG/SVG export
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { readAudit } from '../../etl/audit/auditLog.ts';
+import { auditRequest } from '../auth/auditRequest.ts';
+import { requireRole, viewerOf } from '../auth/viewer.ts';
+import type { AppDeps } from '../createApp.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { validateQuery } from '../http/validateQuery.ts';
+import { withConnection } from '../withConnection.ts';
+
+const wholeNumber = (max: number) => z.string().regex(/^\d{1,12}$/, 'et heltall').transform(Number).pipe(z.number().int().min(1).max(max));
+
+const AuditRequest = z.object({ limit: wholeNumber(1000).optional(), before: wholeNumber(Number.MAX_SAFE_INTEGER).optional() }).strict();
+
+const ExportReport = z
+  .object({
+    format: z.enum(['csv', 'png', 'svg']),
+    /** The page or API address whose data was exported (path and query, same origin). */
+    view: z.string().min(1).max(500).regex(/^\/[^\s]*$/, 'en adresse som begynner med /'),
+    rows: z.number().int().min(0).max(10_000_000).optional(),
+  })
+  .strict();
+
+export function auditRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/audit', async (req, res) => {
+    const viewer = viewerOf(res);
+    if (viewer.role !== 'admin') {
+      await auditRequest(deps, req, viewer, { action: 'access_denied', target: 'audit', details: { status: 403 } });
+      requireRole(viewer, 'admin');
+    }
+    const q = validateQuery(AuditRequest, req);
+    const limit = q.limit ?? 100;
+    const entries = await withConnection(deps.instance, async (conn) => {
+      const rows = await readAudit(conn, { limit, before: q.before });
+      await auditRequest(deps, req, viewer, { action: 'view_audit', details: { limit, before: q.before } }, conn);
+      return rows;
+    });
+    res.json({ entries, next_before: entries.length === limit ? entries[entries.length - 1]!.audit_id : null });
+  });
+  router.post('/api/audit/export', async (req, res) => {
+    const viewer = viewerOf(res);
+    const body = ExportReport.safeParse(req.body);
+    if (!body.success) {
+      throw new HttpError(400, 'invalid_body', body.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })));
+    }
+    const { format, view, rows } = body.data;
+    await auditRequest(deps, req, viewer, { action: 'export', target: view, details: { format, rows } });
+    res.status(204).end();
+  });
+  return router;
+}

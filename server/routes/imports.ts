@@ -1,0 +1,87 @@
+/**
+ * POST /api/imports?filename=saker.csv[&kind=cases]: an administrator uploads one CSV export
+ * (the raw file as the body, `Content-Type: text/csv`, at most 50 MB); it is imported as one
+ * batch, exactly as `etl -- import` would, and the import report is the answer (file names
+ * are the uploaded name). The upload lives in a private temporary folder only while it is
+ * read. Audited like a command-line import.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import express, { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { importAuditDetails } from '../../etl/audit/importAuditDetails.ts';
+import { kinds } from '../../etl/contract/index.ts';
+import type { KindName } from '../../etl/contract/types.ts';
+import { importBatch } from '../../etl/load/importBatch.ts';
+import { ImportError, type ImportReport } from '../../etl/load/importReport.ts';
+import { auditRequest } from '../auth/auditRequest.ts';
+import { requireRole, viewerOf } from '../auth/viewer.ts';
+import type { AppDeps } from '../createApp.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { validateQuery } from '../http/validateQuery.ts';
+import { withConnection } from '../withConnection.ts';
+
+const kindNames = kinds.map((k) => k.kind) as [KindName, ...KindName[]];
+
+const ImportRequest = z
+  .object({
+    filename: z.string().min(1).max(200),
+    kind: z.enum(kindNames).optional(),
+  })
+  .strict();
+
+const csvTypes = ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel'];
+
+/** A name safe to write in our own temporary folder: no folders, no odd characters, a CSV ending. */
+export function safeUploadName(filename: string): string {
+  const name = basename(filename.replaceAll('\\', '/')).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '') || 'fil';
+  return /\.(csv|tsv|txt)$/i.test(name) ? name : `${name}.csv`;
+}
+
+/** The report with the temporary path replaced by the name the file was uploaded as. */
+function renamed(report: ImportReport, path: string, filename: string) {
+  const name = (file: string) => (file === path ? filename : file);
+  return {
+    batch_id: report.batch_id,
+    files: report.files.map((f) => ({ ...f, file: name(f.file) })),
+    rejections: report.rejections.map((r) => ({ ...r, file: name(r.file) })),
+  };
+}
+
+export function importRoutes(deps: AppDeps): Router {
+  const router = Router();
+  // Who and what is checked before the body is read: only an administrator may send 50 MB.
+  const admit: RequestHandler = async (req, res, next) => {
+    const viewer = viewerOf(res);
+    if (viewer.role !== 'admin') {
+      await auditRequest(deps, req, viewer, { action: 'access_denied', target: 'imports', details: { status: 403 } });
+      requireRole(viewer, 'admin');
+    }
+    if (!deps.pseudonymKey) throw new HttpError(503, 'imports_not_configured');
+    validateQuery(ImportRequest, req);
+    next();
+  };
+  router.post('/api/imports', admit, express.raw({ type: csvTypes, limit: '50mb' }), async (req, res) => {
+    const viewer = viewerOf(res);
+    const { filename, kind } = validateQuery(ImportRequest, req);
+    if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
+    const dir = mkdtempSync(join(tmpdir(), 'rt-upload-'));
+    const path = join(dir, safeUploadName(filename));
+    try {
+      writeFileSync(path, req.body, { mode: 0o600 });
+      const report = await withConnection(deps.instance, (conn) => importBatch(conn, [path], { key: deps.pseudonymKey!, kind }));
+      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
+      res.json(renamed(report, path, filename));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: 1 } });
+      // The reason a municipal user understands; the database's own words stay in the server.
+      const reason = error.file ? `${filename}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
+      throw new HttpError(422, 'import_failed', { reason });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return router;
+}

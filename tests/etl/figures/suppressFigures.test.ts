@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allUnits,
+  figureBaseKeys,
+  figureKeys,
+  figureSpecs,
+  planSuppression,
+  primarySuppression,
+  suppressRow,
+  suppressionUnits,
+  type FigureBaseKey,
+  type FigureBases,
+  type FigureRow,
+  type SuppressionCell,
+} from '../../../etl/figures/index.ts';
+import { unitOfBase } from '../../../etl/figures/suppressFigures.ts';
+
+/** Bases all at `value`, with some overridden. */
+function bases(value: number, overrides: Partial<FigureBases> = {}): FigureBases {
+  return { ...(Object.fromEntries(figureBaseKeys.map((k) => [k, value])) as FigureBases), ...overrides };
+}
+
+const cell = (cases_ended: number, scoped = false): SuppressionCell => ({ n: bases(100, { cases_ended }), scoped });
+
+const hiddenFor = (plan: Array<Set<FigureBaseKey>>, unit: FigureBaseKey) => plan.map((h) => h.has(unit));
+
+describe('suppressionUnits', () => {
+  it('every figure with a case base belongs to exactly one unit; figures without cases to none', () => {
+    const owned = suppressionUnits.flatMap((u) => u.figures);
+    expect(new Set(owned).size).toBe(owned.length);
+    for (const spec of figureSpecs) expect(owned.includes(spec.key), spec.key).toBe(spec.cases !== null);
+  });
+
+  it.each([
+    ['meetings_held', null],
+    ['system_measures_with_staff_reached', null],
+    ['individual_cases', 'individual_cases'],
+    ['individual_cases_discussed', 'individual_cases_discussed'],
+    ['individual_cases_with_measures', 'individual_cases_with_measures'],
+    ['cases_ended', 'cases_ended'],
+    // the same number as the figure cases_referred_ppt, so it goes with that figure
+    ['cases_referred_ppt', 'cases_ended'],
+    ['km_cases', 'km_cases'],
+    ['open_cases', 'open_cases'],
+    ['consent_cases', 'consent_cases'],
+    // the denominator of evaluation_on_time_rate: rate × n would give the numerator
+    ['evaluations_due', 'individual_cases_with_evaluations_due'],
+    ['individual_cases_with_evaluations_due', 'individual_cases_with_evaluations_due'],
+  ] as const)('unitOfBase(%s) is %s', (base, unit) => {
+    expect(unitOfBase(base)).toBe(unit);
+  });
+
+  it('every case base is a unit, and each n column is hidden with at most one unit', () => {
+    const columns = suppressionUnits.flatMap((u) => u.bases);
+    expect(new Set(columns).size).toBe(columns.length);
+    expect(allUnits.size).toBe(suppressionUnits.length);
+  });
+});
+
+describe('primarySuppression', () => {
+  it('hides a unit whose n is below the threshold, 0 included', () => {
+    expect([...primarySuppression({ n: bases(10, { cases_ended: 4, km_cases: 0 }), scoped: false }, 5)].sort()).toEqual(['cases_ended', 'km_cases']);
+  });
+
+  it('keeps a unit at exactly the threshold', () => {
+    expect(primarySuppression({ n: bases(5), scoped: false }, 5).size).toBe(0);
+  });
+
+  it('never hides anything of a scoped cell', () => {
+    expect(primarySuppression({ n: bases(0), scoped: true }, 5).size).toBe(0);
+  });
+});
+
+describe('planSuppression', () => {
+  const group = (count: number) => ({ total: count, members: [...Array(count).keys()] });
+
+  it('hides the next-smallest cell when one cell alone is hidden under a visible total', () => {
+    const cells = [cell(2), cell(9), cell(6), cell(20), cell(37)];
+    expect(hiddenFor(planSuppression(cells, [group(4)], 5), 'cases_ended')).toEqual([true, false, true, false, false]);
+  });
+
+  it('keeps hiding until the hidden cells rest on at least the threshold together', () => {
+    // 1 + 1 = 2 < 5: one more (the 6) is needed.
+    const cells = [cell(1), cell(1), cell(6), cell(8), cell(16)];
+    expect(hiddenFor(planSuppression(cells, [group(4)], 5), 'cases_ended')).toEqual([true, true, true, false, false]);
+  });
+
+  it('hides the total when no other cell can be hidden', () => {
+    const cells = [cell(30, true), cell(2), cell(32)];
+    expect(hiddenFor(planSuppression(cells, [group(2)], 5), 'cases_ended')).toEqual([false, true, true]);
+  });
+
+  it('never hides a scoped cell to protect another', () => {
+    const cells = [cell(1, true), cell(3), cell(12), cell(16)];
+    expect(hiddenFor(planSuppression(cells, [group(3)], 5), 'cases_ended')).toEqual([false, true, true, false]);
+  });
+
+  it('leaves a group alone when its hidden cells are already safe', () => {
+    const cells = [cell(3), cell(4), cell(9), cell(16)];
+    expect(hiddenFor(planSuppression(cells, [group(3)], 5), 'cases_ended')).toEqual([true, true, false, false]);
+  });
+
+  it('does nothing more when the total is hidden itself', () => {
+    const cells = [cell(1), cell(2), cell(3)];
+    expect(hiddenFor(planSuppression(cells, [group(2)], 5), 'cases_ended')).toEqual([true, true, true]);
+  });
+
+  it('repeats over nested groups until nothing changes, and never leaves a hidden total the sum of visible cells', () => {
+    // Municipality T = levels A + B; A = schools a1 + a2 (a2 the viewer's own), B = b1 + b2.
+    // a1 is small; a2 cannot hide, so A must; then B must (T − A); then b1 (B − b2 would give B).
+    const [a1, a2, A, b1, b2, B, T] = [0, 1, 2, 3, 4, 5, 6];
+    const cells = [cell(2), cell(8, true), cell(10), cell(15), cell(20), cell(35), cell(45)];
+    const groups = [
+      { total: A, members: [a1, a2] },
+      { total: B, members: [b1, b2] },
+      { total: T, members: [A, B] },
+    ];
+    expect(hiddenFor(planSuppression(cells, groups, 5), 'cases_ended')).toEqual([true, false, true, true, false, true, false]);
+  });
+
+  it('decides each unit on its own n', () => {
+    const cells = [{ n: bases(100, { km_cases: 2 }), scoped: false }, { n: bases(100), scoped: false }, { n: bases(100), scoped: false }, { n: bases(300), scoped: false }];
+    const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
+    expect([...plan[0]!]).toEqual(['km_cases']);
+    expect([...plan[1]!]).toEqual(['km_cases']);
+    expect(plan[2]!.size).toBe(0);
+  });
+});
+
+describe('suppressRow', () => {
+  const row = { ...(Object.fromEntries(figureKeys.map((k) => [k, 7])) as Record<string, number>), n: bases(3) } as unknown as FigureRow;
+
+  it('nulls the unit’s figures and n columns and lists them, in contract order', () => {
+    const shown = suppressRow(row, new Set<FigureBaseKey>(['cases_ended']));
+    expect(shown.suppressed).toEqual(['cases_ended', 'cases_referred_ppt', 'days_to_end_median', 'days_to_end_p90', 'n_cases_ended', 'n_cases_referred_ppt']);
+    expect(shown.cases_ended).toBeNull();
+    expect(shown.n.cases_ended).toBeNull();
+    expect(shown.meetings_held).toBe(7);
+    expect(shown.n.meetings_held).toBe(3);
+  });
+
+  it('with every unit hidden, keeps exactly the figures that rest on no cases', () => {
+    const shown = suppressRow(row, allUnits) as unknown as Record<string, unknown>;
+    for (const spec of figureSpecs) expect(shown[spec.key] === null, spec.key).toBe(spec.cases !== null);
+  });
+
+  it('with nothing hidden, lists nothing', () => {
+    expect(suppressRow(row, new Set()).suppressed).toEqual([]);
+  });
+});

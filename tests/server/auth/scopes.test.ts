@@ -1,0 +1,180 @@
+/**
+ * Roles and scopes, table-driven: every endpoint × role × a school or municipality in and
+ * out of the viewer's scope, against the real app with sign-in required and the demo users
+ * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
+import { AuthClient, signedIn } from './authClient.ts';
+
+const roles = ['admin', 'municipality', 'rector', 'ppt'] as const;
+type Role = (typeof roles)[number];
+
+const own = '990010014'; // Havblikk skole, Fjordvik: the rector's school
+const peer = '990010022'; // Kaibakken skole, Fjordvik
+const elsewhere = '990020010'; // Lauvåsen skole, Lauvåsen
+const period = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' };
+
+let app: SampleApp;
+const clients = new Map<Role, AuthClient>();
+let anonymous: AuthClient;
+
+beforeAll(async () => {
+  app = await startAuthSampleApp();
+  for (const role of roles) clients.set(role, await signedIn(app, role));
+  anonymous = new AuthClient(app.url);
+});
+afterAll(() => app.close());
+
+const figureEndpoints = ['/api/figures', '/api/series/monthly', '/api/series/durations', '/api/series/survival'];
+
+type Expect = Record<Role, number>;
+const all = (status: number): Expect => ({ admin: status, municipality: status, rector: status, ppt: status });
+const adminOnly: Expect = { admin: 200, municipality: 403, rector: 403, ppt: 403 };
+
+/** What each role gets for each kind of request to a figure endpoint. */
+const figureCases: Array<{ label: string; params: Record<string, string>; expected: Expect }> = [
+  { label: 'their own scope (no filter)', params: {}, expected: all(200) },
+  { label: `the rector's own school`, params: { school: own }, expected: all(200) },
+  { label: 'a peer school of Fjordvik', params: { school: peer }, expected: all(200) },
+  { label: 'a school of another municipality', params: { school: elsewhere }, expected: adminOnly },
+  { label: 'a school that does not exist', params: { school: '000000000' }, expected: all(404) },
+  { label: 'their municipality by school', params: { municipality: 'Fjordvik', by: 'school' }, expected: all(200) },
+  { label: 'another municipality by school', params: { municipality: 'Lauvåsen', by: 'school' }, expected: adminOnly },
+  { label: 'another municipality’s total', params: { municipality: 'Lauvåsen' }, expected: all(200) },
+  { label: 'every municipality’s total', params: { by: 'municipality' }, expected: all(200) },
+  { label: 'a municipality that does not exist', params: { municipality: 'Atlantis' }, expected: all(404) },
+  { label: 'a school and another municipality', params: { school: own, municipality: 'Lauvåsen' }, expected: all(200) },
+];
+
+const table = figureEndpoints.flatMap((endpoint) =>
+  figureCases.flatMap((c) => roles.map((role) => ({ endpoint, role, label: c.label, params: c.params, status: c.expected[role] }))),
+);
+
+describe('figure and series endpoints', () => {
+  it.each(table)('$endpoint, $role, $label → $status', async ({ endpoint, role, params, status }) => {
+    const res = await clients.get(role)!.get(`${endpoint}?${new URLSearchParams({ ...period, ...params })}`);
+    expect(res.status).toBe(status);
+    if (status !== 200) expect((await res.json()).error).toMatch(/forbidden|unknown_/);
+  });
+
+  it.each(figureEndpoints)('%s without a session is 401', async (endpoint) => {
+    const res = await anonymous.get(`${endpoint}?${new URLSearchParams(period)}`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'not_signed_in' });
+  });
+});
+
+describe('what a breakdown by school contains', () => {
+  const schoolsOf = async (role: Role, extra: Record<string, string> = {}) => {
+    const res = await clients.get(role)!.get(`/api/figures?${new URLSearchParams({ ...period, by: 'school', ...extra })}`);
+    return ((await res.json()) as Array<{ school_id: string; municipality: string }>);
+  };
+
+  it('admin: every school', async () => {
+    expect(await schoolsOf('admin')).toHaveLength(20);
+  });
+
+  it.each(['municipality', 'ppt', 'rector'] as const)('%s: only the schools of Fjordvik', async (role) => {
+    const rows = await schoolsOf(role);
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r.municipality))).toEqual(new Set(['Fjordvik']));
+  });
+
+  it('a by=municipality answer has only municipality totals, never a school', async () => {
+    const res = await clients.get('ppt')!.get(`/api/figures?${new URLSearchParams({ ...period, by: 'municipality' })}`);
+    const rows = (await res.json()) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => r.municipality).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen']);
+    for (const r of rows) expect(r.school_id ?? null).toBeNull();
+  });
+
+  it('without a filter, a municipality user gets their own municipality’s total (equal to Fjordvik’s)', async () => {
+    const client = clients.get('municipality')!;
+    const mine = await (await client.get(`/api/figures?${new URLSearchParams(period)}`)).json();
+    const fjordvik = await (await client.get(`/api/figures?${new URLSearchParams({ ...period, municipality: 'Fjordvik' })}`)).json();
+    expect(mine.cases_ended).toBe(fjordvik.cases_ended);
+    expect(mine.suppressed).toEqual([]);
+  });
+
+  it('without a filter, a rector gets their own school', async () => {
+    const client = clients.get('rector')!;
+    const mine = await (await client.get(`/api/figures?${new URLSearchParams(period)}`)).json();
+    const school = await (await client.get(`/api/figures?${new URLSearchParams({ ...period, school: own })}`)).json();
+    expect(mine).toEqual(school);
+  });
+});
+
+describe('meta, session, competence and audit endpoints', () => {
+  const cases: Array<{ path: string; expected: Expect }> = [
+    { path: '/api/meta', expected: all(200) },
+    { path: '/api/session', expected: all(200) },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31`, expected: { admin: 200, municipality: 403, rector: 403, ppt: 200 } },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${peer}`, expected: { admin: 200, municipality: 403, rector: 403, ppt: 200 } },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${elsewhere}`, expected: adminOnly },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31&municipality=Lauvåsen`, expected: adminOnly },
+    { path: '/api/audit', expected: adminOnly },
+  ];
+  const rows = cases.flatMap((c) => roles.map((role) => ({ ...c, role, status: c.expected[role] })));
+
+  it.each(rows)('$path, $role → $status', async ({ path, role, status }) => {
+    expect((await clients.get(role)!.get(path)).status).toBe(status);
+  });
+
+  it.each(cases.map((c) => c.path))('%s without a session is 401', async (path) => {
+    expect((await anonymous.get(path)).status).toBe(401);
+  });
+
+  it('GET /api/health needs no session', async () => {
+    expect((await anonymous.get('/api/health')).status).toBe(200);
+  });
+
+  it.each([
+    ['admin', 20, 20],
+    ['municipality', 10, 10],
+    ['ppt', 10, 10],
+    ['rector', 10, 1],
+  ] as const)('/api/meta for %s lists %i schools, %i of them scoped, and every municipality', async (role, listed, scoped) => {
+    const meta = (await (await clients.get(role)!.get('/api/meta')).json()) as { schools: Array<{ scoped: boolean }>; municipalities: string[] };
+    expect(meta.schools).toHaveLength(listed);
+    expect(meta.schools.filter((s) => s.scoped)).toHaveLength(scoped);
+    expect(meta.municipalities).toHaveLength(3);
+  });
+
+  it('a PPT user’s competence rows are all from their own municipality', async () => {
+    const rows = (await (await clients.get('ppt')!.get('/api/competence?from=2024-08-01&to=2025-07-31')).json()) as Array<{ municipality: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.municipality))).toEqual(new Set(['Fjordvik']));
+  });
+
+  it('GET /api/session describes the signed-in user and their school', async () => {
+    expect(await (await clients.get('rector')!.get('/api/session')).json()).toEqual({
+      username: 'rektor',
+      role: 'rector',
+      municipality: 'Fjordvik',
+      school_id: own,
+      school_name: 'Havblikk skole',
+    });
+  });
+});
+
+describe('an app without auth config and without allowAnonymousAdmin', () => {
+  let bare: SampleApp;
+  beforeAll(async () => {
+    const { startSampleApp } = await import('../../helpers/sampleApp.ts');
+    bare = await startSampleApp({ allowAnonymousAdmin: false });
+  });
+  afterAll(() => bare.close());
+
+  it.each(['/api/meta', '/api/session', `/api/figures?${new URLSearchParams(period)}`, '/api/audit', '/api/nothing-here'])(
+    '%s answers 401',
+    async (path) => {
+      expect((await fetch(`${bare.url}${path}`)).status).toBe(401);
+    },
+  );
+
+  it('GET /api/health still answers, and POST /api/session is reachable (401 for no such user)', async () => {
+    expect((await fetch(`${bare.url}/api/health`)).status).toBe(200);
+    const client = new AuthClient(bare.url);
+    expect((await client.signIn('nobody-here', 'wrong-password-123')).status).toBe(401);
+  });
+});
