@@ -1,0 +1,47 @@
+/**
+ * One function per endpoint the dashboard reads. Tables and series travel as Arrow IPC;
+ * the single-object /api/figures answer as JSON, flattened to the same row shape as tables.
+ */
+import type { DurationRow, FigureParams, FigureRow, Meta, MonthlyRow, SurvivalRow } from './types.ts';
+import { getArrowRows, getJson, type QueryParams } from './http.ts';
+
+export type Breakdown = 'school' | 'municipality';
+
+function query(p: FigureParams, by?: Breakdown): QueryParams {
+  return { from: p.from, to: p.to, asOf: p.asOf, school: p.school, municipality: p.municipality, level: p.level, by };
+}
+
+export function getMeta(): Promise<Meta> {
+  return getJson<Meta>('/api/meta');
+}
+
+type FigureObject = Omit<FigureRow, `n_${string}`> & { readonly n?: Readonly<Record<string, number>> };
+
+/** `{…keys, n: {base: count}}` → `{…keys, n_base: count}`. */
+export function flattenFigures(object: FigureObject): FigureRow {
+  const { n, ...rest } = object;
+  const bases = Object.fromEntries(Object.entries(n ?? {}).map(([k, v]) => [`n_${k}`, v]));
+  return { ...rest, ...bases } as FigureRow;
+}
+
+/** Every key figure for the whole scope of `p`. */
+export async function getFigures(p: FigureParams): Promise<FigureRow> {
+  return flattenFigures(await getJson<FigureObject>('/api/figures', query(p)));
+}
+
+/** Every key figure per school or per municipality in scope, sorted by name. */
+export function getFiguresBy(p: FigureParams, by: Breakdown): Promise<FigureRow[]> {
+  return getArrowRows<FigureRow>('/api/figures', query(p, by));
+}
+
+export function getMonthly(p: FigureParams, by?: Breakdown): Promise<MonthlyRow[]> {
+  return getArrowRows<MonthlyRow>('/api/series/monthly', query(p, by));
+}
+
+export function getDurations(p: FigureParams, by?: Breakdown): Promise<DurationRow[]> {
+  return getArrowRows<DurationRow>('/api/series/durations', query(p, by));
+}
+
+export function getSurvival(p: FigureParams, by?: Breakdown): Promise<SurvivalRow[]> {
+  return getArrowRows<SurvivalRow>('/api/series/survival', query(p, by));
+}

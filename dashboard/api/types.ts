@@ -1,0 +1,90 @@
+/**
+ * The shapes the HTTP API answers with, as the dashboard sees them. The figure keys and
+ * specs are the server's own types (type-only imports: no server code reaches the bundle).
+ */
+import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
+
+export type { FigureBaseKey, FigureKey, FigureKind, FigureSpec };
+
+export type SchoolLevel = 'barneskole' | 'ungdomsskole' | 'kombinert';
+export const schoolLevels: readonly SchoolLevel[] = ['barneskole', 'ungdomsskole', 'kombinert'];
+
+export interface SchoolInfo {
+  readonly school_id: string;
+  readonly school_name: string;
+  readonly municipality: string;
+  readonly level: SchoolLevel | null;
+  /** False when the viewer sees this school only with small numbers suppressed. */
+  readonly scoped?: boolean;
+}
+
+/** GET /api/meta */
+export interface Meta {
+  readonly schools: readonly SchoolInfo[];
+  readonly municipalities: readonly string[];
+  readonly span: { readonly first_date: string | null; readonly last_date: string | null };
+  /** The server's today (Europe/Oslo), YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly figures: readonly FigureSpec[];
+  /** Small-number suppression: figures from fewer individual-part cases are hidden. */
+  readonly suppression?: { readonly threshold: number };
+}
+
+export type BaseColumn = `n_${FigureBaseKey}`;
+
+/** Which group a row belongs to: a school, a municipality, or (all absent) the whole scope. */
+export interface GroupIdentity {
+  readonly school_id?: string | null;
+  readonly school_name?: string | null;
+  readonly municipality?: string | null;
+}
+
+/**
+ * The columns of a row hidden by small-number suppression: a list in JSON, comma-joined
+ * text in Arrow, null or absent when nothing is hidden (`true`: everything).
+ */
+export type Suppressed = boolean | string | readonly string[] | null;
+
+/** One row of key figures, flat: every key, and each base count as `n_<base>`. */
+export type FigureRow = GroupIdentity & { readonly [K in FigureKey]: number | null } & {
+  readonly [K in BaseColumn]?: number | null;
+} & { readonly suppressed?: Suppressed };
+
+export type MonthlyRow = FigureRow & { readonly month: string };
+
+export type Outcome = 'resolved' | 'referred_ppt' | 'referred_other';
+export const outcomes: readonly Outcome[] = ['resolved', 'referred_ppt', 'referred_other'];
+
+export interface DurationRow extends GroupIdentity {
+  readonly outcome: Outcome;
+  readonly days: number | null;
+  readonly cases: number | null;
+  readonly suppressed?: Suppressed;
+}
+
+/** A point of the survival curves; a suppressed row has its numbers null (see `usableRows`). */
+export interface SurvivalRow extends GroupIdentity {
+  readonly suppressed?: Suppressed;
+  readonly t: number;
+  readonly at_risk: number;
+  readonly events: number;
+  readonly censored: number;
+  readonly survival: number;
+  readonly events_resolved: number;
+  readonly events_referred_ppt: number;
+  readonly events_referred_other: number;
+  readonly cif_resolved: number;
+  readonly cif_referred_ppt: number;
+  readonly cif_referred_other: number;
+  readonly cif_referred: number;
+}
+
+/** The query every figure endpoint takes. */
+export interface FigureParams {
+  readonly from: string;
+  readonly to: string;
+  readonly asOf: string;
+  readonly school?: string;
+  readonly municipality?: string;
+  readonly level?: SchoolLevel;
+}

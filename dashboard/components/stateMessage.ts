@@ -1,0 +1,35 @@
+/** The designed non-chart states: loading, empty (with a hint to widen the period) and error (with retry). */
+import { ApiError } from '../api/http.ts';
+import type { Meta } from '../api/types.ts';
+import { formatDate } from '../format/dateFormat.ts';
+import type { Strings } from '../i18n/strings.ts';
+import { h } from './h.ts';
+
+export function loadingMessage(t: Strings): HTMLElement {
+  return h('div', { class: 'state state-loading', 'data-state': 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t.loading);
+}
+
+/** Nothing in this selection; says where the data is, so the reader can widen the period. */
+export function emptyMessage(t: Strings, span?: Meta['span']): HTMLElement {
+  const where = span?.first_date && span.last_date ? t.dataSpan(formatDate(span.first_date), formatDate(span.last_date)) : null;
+  return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, t.empty), h('p', {}, t.emptyHint, where ? ` ${where}` : null));
+}
+
+/** Every number behind a chart was hidden by small-number suppression. */
+export function suppressedMessage(t: Strings, threshold: number | undefined): HTMLElement {
+  return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, t.suppressedChart(threshold ?? 5)), h('p', {}, t.emptyHint));
+}
+
+export function errorMessage(t: Strings, error: unknown, retry: () => void): HTMLElement {
+  if (error instanceof ApiError && error.status === 401) {
+    return h('div', { class: 'state state-error', role: 'alert', 'data-state': 'error' }, h('p', { class: 'state-title' }, t.notSignedIn), h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, t.retry));
+  }
+  const detail = error instanceof ApiError ? `${error.status || '–'} ${error.code}` : String((error as Error)?.message ?? error);
+  return h(
+    'div',
+    { class: 'state state-error', role: 'alert', 'data-state': 'error' },
+    h('p', { class: 'state-title' }, t.error),
+    h('p', {}, t.errorDetail(detail)),
+    h('button', { type: 'button', class: 'button', onclick: retry }, t.retry),
+  );
+}

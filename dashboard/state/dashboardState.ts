@@ -1,0 +1,35 @@
+/**
+ * The whole state of the dashboard: which view, which period and scope, which figure the
+ * charts show, how tables are sorted, and the language. The URL's query string is the only
+ * place it is kept (see urlState.ts), so a link reproduces the view.
+ */
+import type { FigureKey, SchoolLevel } from '../api/types.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Term } from './period.ts';
+
+export const views = ['overview', 'comparison', 'school'] as const;
+export type View = (typeof views)[number];
+
+export type SortKey = 'name' | FigureKey;
+export type SortDir = 'asc' | 'desc';
+
+export interface DashboardState {
+  readonly view: View;
+  readonly lang: Lang;
+  /** The school year (its first calendar year); also the base of a custom period's defaults. */
+  readonly year: number;
+  readonly term: Term;
+  /** The period, derived from year and term unless the term is `custom`. */
+  readonly from: string;
+  readonly to: string;
+  /** A chosen as-of date; null means the default (see defaultAsOf). */
+  readonly asOf: string | null;
+  readonly municipality: string;
+  readonly level: SchoolLevel | null;
+  /** The school on the school page. */
+  readonly school: string | null;
+  /** The figure the charts show. */
+  readonly figure: FigureKey;
+  readonly sort: SortKey;
+  readonly dir: SortDir;
+}

@@ -1,0 +1,142 @@
+/**
+ * The dashboard state ↔ the URL's query string. `parseQuery` reads what a link says (bad
+ * values are dropped, never trusted), `resolveState` fills the gaps with defaults from the
+ * data, and `toQuery` writes the state back in a fixed order, leaving out only defaults that
+ * never change (language nb, whole year, sort by name), so a copied link means the same
+ * view tomorrow.
+ */
+import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
+import { isLang, type Lang } from '../i18n/lang.ts';
+import { views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
+import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
+
+/** What a query string says, each part checked for form only. */
+export interface QueryState {
+  view?: View;
+  lang?: Lang;
+  year?: number;
+  term?: Term;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  municipality?: string;
+  level?: SchoolLevel;
+  school?: string;
+  figure?: string;
+  sort?: string;
+  dir?: SortDir;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(value: string): boolean {
+  if (!isoDate.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function text(value: string | null): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed.slice(0, 200) : undefined;
+}
+
+/** Reads a query string (`?view=school&year=2025…`). */
+export function parseQuery(search: string): QueryState {
+  const q = new URLSearchParams(search);
+  const date = (name: string) => {
+    const value = q.get(name);
+    return value !== null && isCalendarDate(value) ? value : undefined;
+  };
+  const year = q.get('year');
+  const lang = q.get('lang');
+  const state: QueryState = {
+    view: oneOf(views, q.get('view')),
+    lang: isLang(lang) ? lang : undefined,
+    year: year !== null && /^\d{4}$/.test(year) ? Number(year) : undefined,
+    term: oneOf(terms, q.get('term')),
+    from: date('from'),
+    to: date('to'),
+    asOf: date('asOf'),
+    municipality: text(q.get('municipality')),
+    level: oneOf(schoolLevels, q.get('level')),
+    school: text(q.get('school')),
+    figure: text(q.get('figure')),
+    sort: text(q.get('sort')),
+    dir: oneOf(['asc', 'desc'] as const, q.get('dir')),
+  };
+  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as QueryState;
+}
+
+/** Picks the school for the school page: the asked one if it exists, else the first that fits. */
+function resolveSchool(q: QueryState, meta: Meta, municipality: string, level: SchoolLevel | null) {
+  const asked = meta.schools.find((s) => s.school_id === q.school);
+  if (asked && (!level || asked.level === level)) return asked;
+  const inMunicipality = meta.schools.filter((s) => s.municipality === municipality);
+  return inMunicipality.find((s) => !level || s.level === level) ?? asked ?? inMunicipality[0] ?? meta.schools[0];
+}
+
+/** The full state for a query, with every default filled in from the data and today. */
+export function resolveState(q: QueryState, meta: Meta): DashboardState {
+  const today = meta.asOf;
+  const years = schoolYearsInSpan(meta.span, today);
+  const year = q.year !== undefined && years.includes(q.year) ? q.year : defaultSchoolYear(years, today);
+  const custom = q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
+  const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' ? q.term : 'year';
+  const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
+  const view = q.view ?? 'overview';
+  const level = q.level ?? null;
+  let municipality = meta.municipalities.find((m) => m === q.municipality) ?? meta.municipalities[0] ?? '';
+  let school: string | null = null;
+  if (view === 'school') {
+    const found = resolveSchool(q, meta, municipality, level);
+    school = found?.school_id ?? null;
+    if (found) municipality = found.municipality;
+  }
+  const figureKeys = meta.figures.map((f) => f.key);
+  const figure = figureKeys.find((k) => k === q.figure) ?? figureKeys[0] ?? ('meetings_held' as FigureKey);
+  const sort: SortKey = figureKeys.find((k) => k === q.sort) ?? 'name';
+  return {
+    view,
+    lang: q.lang ?? 'nb',
+    year: custom ? schoolYearOf(period.from) : year,
+    term,
+    from: period.from,
+    to: period.to,
+    asOf: q.asOf ?? null,
+    municipality,
+    level,
+    school,
+    figure,
+    sort,
+    dir: q.dir ?? 'asc',
+  };
+}
+
+/** The state as a query string (without `?`), in a fixed order. */
+export function toQuery(state: DashboardState): string {
+  const q = new URLSearchParams();
+  q.set('view', state.view);
+  if (state.term === 'custom') {
+    q.set('term', 'custom');
+    q.set('from', state.from);
+    q.set('to', state.to);
+  } else {
+    q.set('year', String(state.year));
+    if (state.term !== 'year') q.set('term', state.term);
+  }
+  if (state.asOf) q.set('asOf', state.asOf);
+  q.set('municipality', state.municipality);
+  if (state.level) q.set('level', state.level);
+  if (state.view === 'school' && state.school) q.set('school', state.school);
+  q.set('figure', state.figure);
+  if (state.sort !== 'name' || state.dir !== 'asc') {
+    q.set('sort', state.sort);
+    q.set('dir', state.dir);
+  }
+  if (state.lang !== 'nb') q.set('lang', state.lang);
+  return q.toString();
+}

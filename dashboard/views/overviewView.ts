@@ -1,0 +1,60 @@
+/**
+ * Overview of one municipality: its schools × key figures (with the municipality's total
+ * and the schools' median), the chosen figure per school and per month, and how long
+ * cases take: the distribution of days to end, Kaplan–Meier and cumulative incidence.
+ */
+import { getFigures, getFiguresBy } from '../api/endpoints.ts';
+import type { FigureRow } from '../api/types.ts';
+import { h } from '../components/h.ts';
+import { navLink } from '../components/navLink.ts';
+import { figureLabel } from '../i18n/strings.ts';
+import { figureParams } from '../state/figureParams.ts';
+import { schoolsInScope } from './schoolsInScope.ts';
+import { barSection } from './sections/barSection.ts';
+import { durationSection } from './sections/durationSection.ts';
+import { groupTableSection } from './sections/groupTableSection.ts';
+import { monthlySection } from './sections/monthlySection.ts';
+import { incidenceSection, survivalSection } from './sections/survivalSection.ts';
+import type { ViewContext, ViewResult } from './viewContext.ts';
+
+export function overviewView(ctx: ViewContext): ViewResult {
+  const { state, meta, t, lang } = ctx;
+  const m = state.municipality;
+  const params = figureParams(state, meta.asOf, { municipality: m });
+  const schoolName = (row: FigureRow) => row.school_name ?? row.school_id ?? '';
+  const sections = [
+    groupTableSection(ctx, {
+      id: 'schools',
+      title: t.overview.table(m),
+      nameHeader: t.schoolColumn,
+      load: async () => {
+        const [rows, total] = await Promise.all([getFiguresBy(params, 'school'), getFigures(params)]);
+        return { rows, total };
+      },
+      totalLabel: t.municipalityTotal(m),
+      medianLabel: t.schoolsMedian,
+      rowId: (row) => row.school_id ?? '',
+      name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),
+      fileName: `nokkeltall-skoler-${m}`,
+    }),
+    barSection(ctx, {
+      id: 'bars',
+      title: t.overview.bars(figureLabel(ctx.figure, lang)),
+      alt: t.overview.barsAlt(figureLabel(ctx.figure, lang), m),
+      nameHeader: t.schoolColumn,
+      load: () => getFiguresBy(params, 'school'),
+      fileName: `${ctx.figure.key}-per-skole-${m}`,
+    }),
+    monthlySection(ctx, params, schoolsInScope(meta, m, state.level).length),
+    durationSection(ctx, params, m),
+    survivalSection(ctx, params, m),
+    incidenceSection(ctx, params, m),
+  ];
+  const element = h(
+    'div',
+    { class: 'view view-overview' },
+    h('h1', {}, `${t.views.overview}: ${m}`),
+    sections.map((s) => s.element),
+  );
+  return { element, ready: Promise.all(sections.map((s) => s.ready)) };
+}

@@ -1,0 +1,32 @@
+/** One school: its key figures beside its municipality's, and the chosen figure per month against the municipality. */
+import { h } from '../components/h.ts';
+import { emptyMessage } from '../components/stateMessage.ts';
+import { figureParams } from '../state/figureParams.ts';
+import { schoolsInScope } from './schoolsInScope.ts';
+import { schoolTableSection } from './sections/schoolTableSection.ts';
+import { trendSection } from './sections/trendSection.ts';
+import type { ViewContext, ViewResult } from './viewContext.ts';
+
+export function schoolView(ctx: ViewContext): ViewResult {
+  const { state, meta, t } = ctx;
+  const school = meta.schools.find((s) => s.school_id === state.school);
+  if (!school) {
+    const element = h('div', { class: 'view view-school' }, h('h1', {}, t.views.school), emptyMessage(t, ctx.meta.span), h('p', {}, t.schoolPage.noSchool));
+    return { element, ready: Promise.resolve() };
+  }
+  const schoolParams = figureParams(state, meta.asOf, { school: school.school_id });
+  const municipalityParams = figureParams(state, meta.asOf, { municipality: school.municipality });
+  const schools = schoolsInScope(meta, school.municipality, state.level).length;
+  const sections = [
+    schoolTableSection(ctx, schoolParams, municipalityParams, school.school_name),
+    trendSection(ctx, schoolParams, municipalityParams, school.school_name, schools),
+  ];
+  const level = school.level ? `, ${t.levels[school.level].toLowerCase()}` : '';
+  const element = h(
+    'div',
+    { class: 'view view-school' },
+    h('h1', {}, t.schoolPage.heading(school.school_name, `${school.municipality}${level}`)),
+    sections.map((s) => s.element),
+  );
+  return { element, ready: Promise.all(sections.map((s) => s.ready)) };
+}

@@ -1,0 +1,25 @@
+/** What every view is built from: the state, the server's metadata and a way to change the state. */
+import type { FigureSpec, Meta } from '../api/types.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from '../i18n/strings.ts';
+import type { DashboardState } from '../state/dashboardState.ts';
+
+export interface ViewContext {
+  readonly state: DashboardState;
+  readonly meta: Meta;
+  readonly t: Strings;
+  readonly lang: Lang;
+  readonly specs: readonly FigureSpec[];
+  /** The chosen figure's spec. */
+  readonly figure: FigureSpec;
+  /** Changes the state: pushes a history entry and renders again. */
+  readonly navigate: (patch: Partial<DashboardState>) => void;
+  /** The width charts are drawn at (the main column's). */
+  readonly chartWidth: number;
+}
+
+export interface ViewResult {
+  readonly element: HTMLElement;
+  /** Settles when every section has its content, empty or error state. */
+  readonly ready: Promise<unknown>;
+}

@@ -1,0 +1,281 @@
+/**
+ * Using the dashboard in Chromium: the URL is the state (filters change the URL and the
+ * charts, a copied link opens the same view in a fresh context, Back and Forward work), the
+ * empty and error states are shown instead of blank charts, and the downloads: a table as
+ * CSV for Norwegian Excel (BOM, `;`, decimal comma, exact numbers, formula-looking text
+ * neutralised), a chart as PNG and SVG; and the `first-chart` mark the benchmark reads.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvNumber } from '../../dashboard/export/csv.ts';
+import { formatFigure } from '../../dashboard/format/numberFormat.ts';
+import { firstChartMs } from '../../dashboard/perf/firstChart.ts';
+import { computeFigures, computeFiguresBy } from '../../etl/figures/index.ts';
+import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext } from '../helpers/browser.ts';
+import { figureQuery, openChartTables, startDashboardApp, waitForDashboard } from '../helpers/dashboardApp.ts';
+import type { SampleApp } from '../helpers/sampleApp.ts';
+
+/** A school whose name Excel would run as a formula, added to Bjørkestrand for the CSV test. */
+const trickyName = '=1+2 Formelskole';
+
+let app: SampleApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let extraDir: string;
+
+const query = () => new URL(page.url()).searchParams;
+
+/** The bar chart's data table: school → shown value. */
+async function barValues(p: Page = page): Promise<Record<string, string>> {
+  await openChartTables(p, '#bars');
+  const rows = await p.$$eval('#bars details tbody tr', (trs) => trs.map((tr) => [tr.children[0]!.textContent!, tr.children[1]!.textContent!]));
+  return Object.fromEntries(rows);
+}
+
+async function expectedBars(q: Parameters<typeof figureQuery>[0], key: 'meetings_held' | 'minutes_rate'): Promise<Record<string, string>> {
+  const rows = await computeFiguresBy(app.db.connection, figureQuery(q), 'school');
+  return Object.fromEntries(rows.map((r) => [r.school_name, formatFigure(r[key], key === 'minutes_rate' ? 'rate' : 'count', 'nb')]));
+}
+
+async function change(selector: string, value: string): Promise<void> {
+  await page.selectOption(selector, value);
+  await waitForDashboard(page);
+}
+
+async function download(selector: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
+  beforeAll(async () => {
+    extraDir = mkdtempSync(join(tmpdir(), 'rt-browser-'));
+    writeFileSync(join(extraDir, 'schools.csv'), `school_id,school_name,municipality,level\n990039999,${trickyName},Bjørkestrand,barneskole\n`);
+    [app, browser] = await Promise.all([startDashboardApp([extraDir]), launchChromium()]);
+    context = await newDashboardContext(browser);
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik&figure=meetings_held`);
+    await waitForDashboard(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(extraDir, { recursive: true, force: true });
+  });
+
+  it('changing the term updates the URL, the selection and the charts', async () => {
+    const year = { from: '2025-08-01', to: '2026-07-31', asOf: '2026-07-31', municipality: 'Fjordvik' };
+    expect(await barValues()).toEqual(await expectedBars(year, 'meetings_held'));
+    await change('#filter-term', 'autumn');
+    expect(query().get('term')).toBe('autumn');
+    await expect(page.textContent('#selection')).resolves.toContain('01.08.2025–31.12.2025 · telledato 31.12.2025');
+    const autumn = { from: '2025-08-01', to: '2025-12-31', asOf: '2025-12-31', municipality: 'Fjordvik' };
+    expect(await barValues()).toEqual(await expectedBars(autumn, 'meetings_held'));
+  });
+
+  it('choosing a figure, a municipality and an as-of date are each one history entry', async () => {
+    await change('#filter-figure', 'minutes_rate');
+    await change('#filter-municipality', 'Lauvåsen');
+    await page.fill('#filter-asof', '30.11.2025');
+    await page.dispatchEvent('#filter-asof', 'change');
+    await waitForDashboard(page);
+    expect(Object.fromEntries(query())).toEqual({
+      view: 'overview',
+      year: '2025',
+      term: 'autumn',
+      asOf: '2025-11-30',
+      municipality: 'Lauvåsen',
+      figure: 'minutes_rate',
+    });
+    const expected = await expectedBars({ from: '2025-08-01', to: '2025-12-31', asOf: '2025-11-30', municipality: 'Lauvåsen' }, 'minutes_rate');
+    expect(await barValues()).toEqual(expected);
+    await expect(page.textContent('#bars h2')).resolves.toBe('Referat skrevet per skole');
+  });
+
+  it('Back returns to the previous state, view and charts included', async () => {
+    await page.goBack();
+    await waitForDashboard(page);
+    expect(query().get('asOf')).toBeNull();
+    expect(query().get('municipality')).toBe('Lauvåsen');
+    await page.goBack();
+    await waitForDashboard(page);
+    expect(query().get('municipality')).toBe('Fjordvik');
+    await expect(page.inputValue('#filter-municipality')).resolves.toBe('Fjordvik');
+    expect(await barValues()).toEqual(await expectedBars({ from: '2025-08-01', to: '2025-12-31', asOf: '2025-12-31', municipality: 'Fjordvik' }, 'minutes_rate'));
+    await page.goForward();
+    await waitForDashboard(page);
+    expect(query().get('municipality')).toBe('Lauvåsen');
+  });
+
+  it('a copied link reproduces the view in a fresh browser context', async () => {
+    await page.click('#nav-school');
+    await waitForDashboard(page);
+    await change('#filter-school', '990020028');
+    await page.click('#language-switch');
+    await waitForDashboard(page);
+    const url = page.url();
+    expect(query().get('view')).toBe('school');
+    expect(query().get('lang')).toBe('en');
+    const fresh = await newDashboardContext(browser);
+    const other = await fresh.newPage();
+    const otherErrors = collectPageErrors(other);
+    await other.goto(url);
+    await waitForDashboard(other);
+    expect(other.url()).toBe(url);
+    const text = (p: Page) => p.evaluate(() => [document.title, document.querySelector('.controls')!.textContent, document.querySelector('main')!.innerText]);
+    expect(await text(other)).toEqual(await text(page));
+    expect(otherErrors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('clicking a school in the overview opens its page; Back returns to the overview', async () => {
+    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik&figure=meetings_held`);
+    await waitForDashboard(page);
+    await page.click('#table-schools tbody tr[data-id="990010014"] a');
+    await waitForDashboard(page);
+    expect(query().get('view')).toBe('school');
+    expect(query().get('school')).toBe('990010014');
+    await expect(page.textContent('h1')).resolves.toBe('Havblikk skole (Fjordvik, barneskole)');
+    await page.goBack();
+    await waitForDashboard(page);
+    await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Fjordvik');
+  });
+
+  it('sorting by a column is in the URL and orders the rows; nulls stay last', async () => {
+    await page.click('#sort-schools-minutes_rate');
+    await waitForDashboard(page);
+    expect(query().get('sort')).toBe('minutes_rate');
+    expect(query().get('dir')).toBe('asc');
+    await page.click('#sort-schools-minutes_rate');
+    await waitForDashboard(page);
+    expect(query().get('dir')).toBe('desc');
+    await expect(page.getAttribute('#table-schools th[data-key="minutes_rate"]', 'aria-sort')).resolves.toBe('descending');
+    const q = figureQuery({ from: '2025-08-01', to: '2026-07-31', asOf: '2026-07-31', municipality: 'Fjordvik' });
+    const rows = await computeFiguresBy(app.db.connection, q, 'school');
+    const expected = [...rows].sort((a, b) => (b.minutes_rate ?? -1) - (a.minutes_rate ?? -1) || a.school_name.localeCompare(b.school_name, 'nb')).map((r) => r.school_id);
+    const shown = await page.$$eval('#table-schools tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id));
+    expect(shown).toEqual(expected);
+  });
+
+  it('a period without data shows the empty state with a hint, never a blank chart', async () => {
+    await page.goto(`${app.url}/?view=overview&term=custom&from=2023-08-01&to=2023-12-31&municipality=Fjordvik&figure=meetings_held`);
+    await waitForDashboard(page);
+    for (const id of ['schools', 'bars', 'monthly', 'durations', 'survival', 'incidence']) {
+      await expect(page.getAttribute(`#${id}`, 'data-state'), id).resolves.toBe('empty');
+    }
+    await expect(page.textContent('#bars')).resolves.toContain('Prøv en lengre periode');
+    await expect(page.textContent('#bars')).resolves.toContain('Dataene går fra 19.08.2024 til 22.06.2026.');
+    await expect(page.inputValue('#filter-from')).resolves.toBe('01.08.2023');
+  });
+
+  it('a custom period with from after to is refused with a message, the URL unchanged', async () => {
+    const before = page.url();
+    await page.fill('#filter-from', '31.01.2024');
+    await page.dispatchEvent('#filter-from', 'change');
+    await page.fill('#filter-to', '01.01.2024');
+    await page.dispatchEvent('#filter-to', 'change');
+    await expect(page.isVisible('#filter-period-problem')).resolves.toBe(true);
+    expect(page.url()).toBe(before);
+  });
+
+  it('a date that does not exist is refused with a message, the URL unchanged', async () => {
+    const before = page.url();
+    await page.fill('#filter-asof', '31.02.2026');
+    await page.dispatchEvent('#filter-asof', 'change');
+    await expect(page.isVisible('#filter-asof-problem')).resolves.toBe(true);
+    await expect(page.getAttribute('#filter-asof', 'aria-invalid')).resolves.toBe('true');
+    expect(page.url()).toBe(before);
+  });
+
+  it('a failing request shows the error state; "Prøv igjen" loads it', async () => {
+    await page.route('**/api/series/durations**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal_error"}' }));
+    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Bj%C3%B8rkestrand&figure=meetings_held`);
+    await waitForDashboard(page);
+    await expect(page.getAttribute('#durations', 'data-state')).resolves.toBe('error');
+    await expect(page.textContent('#durations [role="alert"]')).resolves.toContain('Klarte ikke å hente tallene');
+    await expect(page.getAttribute('#survival', 'data-state')).resolves.toBe('ready');
+    await page.unroute('**/api/series/durations**');
+    await page.click('#durations [role="alert"] button');
+    await page.waitForSelector('#durations[data-state="ready"] svg.chart-svg');
+    // Only the deliberate 500 may have been logged.
+    expect(errors.filter((e) => !e.includes('500'))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('without a session (401) the dashboard says so instead of showing nothing', async () => {
+    await page.route('**/api/meta', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"not_signed_in"}' }));
+    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik`);
+    await page.waitForSelector('[role="alert"]');
+    await expect(page.textContent('[role="alert"]')).resolves.toContain('Du er ikke logget inn');
+    await page.unroute('**/api/meta');
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('the first chart sets the performance mark first-chart', async () => {
+    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Bj%C3%B8rkestrand&figure=meetings_held`);
+    await waitForDashboard(page);
+    const ms = await page.evaluate(firstChartMs);
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  it('the schools table downloads as CSV for Norwegian Excel, exact numbers, formulas neutralised', async () => {
+    const { name, bytes } = await download('#schools [data-export="csv"]');
+    expect(name).toBe('nokkeltall-skoler-bjorkestrand-2025-08-01-2026-07-31.csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    const header = lines[0]!.split(';');
+    expect(header.slice(0, 3)).toEqual(['Skole', 'Gjennomførte møter', 'Avlyste møter']);
+    expect(header).toContain('n: gjennomførte møter');
+
+    const q = figureQuery({ from: '2025-08-01', to: '2026-07-31', asOf: '2026-07-31', municipality: 'Bjørkestrand' });
+    const [schools, total] = await Promise.all([computeFiguresBy(app.db.connection, q, 'school'), computeFigures(app.db.connection, q)]);
+    expect(lines).toHaveLength(schools.length + 2 + 2); // header, schools, total, median, final CRLF
+    expect(lines.at(-1)).toBe('');
+    const perMeeting = header.indexOf('Systemsaker per møte');
+    for (const school of schools) {
+      const line = lines.find((l) => l.startsWith(school.school_name === trickyName ? `'${trickyName}` : `${school.school_name};`));
+      expect(line, school.school_name).toBeDefined();
+      const cells = line!.split(';');
+      expect(cells[1]).toBe(csvNumber(school.meetings_held!));
+      expect(cells[perMeeting]).toBe(school.system_case_discussions_per_meeting === null ? '' : csvNumber(school.system_case_discussions_per_meeting));
+    }
+    const totalLine = lines.find((l) => l.startsWith('Bjørkestrand totalt;'))!.split(';');
+    expect(totalLine[perMeeting]).toBe(csvNumber(total.system_case_discussions_per_meeting!));
+    expect(totalLine[perMeeting]).toMatch(/^0,\d{6,}/);
+    // The tricky school: neutralised in the CSV, shown as is on the page.
+    expect(lines.some((l) => l.startsWith(`'${trickyName};`))).toBe(true);
+    expect(lines.some((l) => l.startsWith('='))).toBe(false);
+    await expect(page.textContent('#table-schools tr[data-id="990039999"] th')).resolves.toBe(trickyName);
+  });
+
+  it('a chart downloads as PNG and as SVG with its text alternative', async () => {
+    const png = await download('#bars [data-export="png"]');
+    expect(png.name).toBe('meetings-held-per-skole-bjorkestrand-2025-08-01-2026-07-31.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Width × 2 (sharp print): the IHDR chunk holds the size.
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000);
+
+    const svg = await download('#survival [data-export="svg"]');
+    const text = svg.bytes.toString('utf8');
+    expect(svg.name).toMatch(/^kaplan-meier-bjorkestrand-.*\.svg$/);
+    expect(text.startsWith('<?xml')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('role="img"');
+    expect(text).toContain('Median: ');
+  });
+
+  it('the chart table downloads as CSV too', async () => {
+    const { bytes } = await download('#durations [data-export="csv"]');
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Fra dag;Til dag;Avsluttet;Henvist til PPT;Henvist til annen tjeneste');
+    expect(lines[1]).toMatch(/^0;\d+;\d+;\d+;\d+$/);
+    expect(errors).toEqual([]);
+  });
+});

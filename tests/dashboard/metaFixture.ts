@@ -1,0 +1,16 @@
+/** A small /api/meta answer for the dashboard's unit tests: two municipalities, four schools. */
+import type { Meta } from '../../dashboard/api/types.ts';
+import { figureSpecs } from '../../etl/figures/figureKeys.ts';
+
+export const metaFixture: Meta = {
+  schools: [
+    { school_id: 'A1', school_name: 'Åsen skole', municipality: 'Alfa', level: 'barneskole' },
+    { school_id: 'A2', school_name: 'Bakken ungdomsskole', municipality: 'Alfa', level: 'ungdomsskole' },
+    { school_id: 'B1', school_name: 'Elvetun skole', municipality: 'Beta', level: 'kombinert' },
+    { school_id: 'B2', school_name: 'Furuly skole', municipality: 'Beta', level: 'barneskole' },
+  ],
+  municipalities: ['Alfa', 'Beta'],
+  span: { first_date: '2024-08-19', last_date: '2026-06-22' },
+  asOf: '2026-11-23',
+  figures: figureSpecs,
+};
