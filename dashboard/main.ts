@@ -1,6 +1,7 @@
 /**
- * The dashboard's entry: loads /api/meta, reads the state from the URL, and renders the
- * chosen view. Every change of state is a new history entry (Back works, links reproduce
+ * The dashboard's entry: asks who is signed in (the sign-in form on 401), loads /api/meta,
+ * reads the state from the URL, and renders the chosen view (or "no access" for a URL
+ * outside the user's scope). Every change of state is a new history entry (Back works, links reproduce
  * the view); popstate renders the state the URL holds. A re-render keeps the old view on
  * screen until the new one is ready (or 300 ms have passed), so updates do not flicker.
  */
@@ -8,18 +9,25 @@
 import './styles/main.css';
 import './styles/print.css';
 import { getMeta } from './api/endpoints.ts';
-import type { Meta } from './api/types.ts';
+import { ApiError, clearCache } from './api/http.ts';
+import { getSession, signOut } from './api/sessionEndpoints.ts';
+import type { Meta, SessionUser } from './api/types.ts';
 import { setDefinitionHost } from './components/definitionButton.ts';
 import { filtersForm, selectionText } from './components/filters.ts';
 import { rememberFocus, restoreFocus } from './components/focus.ts';
 import { h } from './components/h.ts';
+import { signInForm } from './components/signInForm.ts';
 import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import { strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
-import { parseQuery, resolveState, toQuery } from './state/urlState.ts';
+import { isDenied, withStartView } from './state/roleViews.ts';
+import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlState.ts';
 import { comparisonView } from './views/comparisonView.ts';
+import { competenceView } from './views/competenceView.ts';
+import { deniedView } from './views/deniedView.ts';
+import { logView } from './views/logView.ts';
 import { overviewView } from './views/overviewView.ts';
 import { schoolView } from './views/schoolView.ts';
 import type { ViewContext, ViewResult } from './views/viewContext.ts';
@@ -34,13 +42,19 @@ const status = h('p', { class: 'visually-hidden', role: 'status', id: 'status' }
 const skipLink = h('a', { class: 'skip-link', href: '#main' });
 
 let meta: Meta;
+let user: SessionUser;
 let state: DashboardState;
+/** The URL asked for what the user may not see (see isDenied). */
+let denied = false;
 let renderCount = 0;
+let listening = false;
 
 const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult> = {
   overview: overviewView,
   comparison: comparisonView,
   school: schoolView,
+  log: logView,
+  competence: competenceView,
 };
 
 function navigate(patch: Partial<DashboardState>): void {
@@ -48,6 +62,7 @@ function navigate(patch: Partial<DashboardState>): void {
   const query = toQuery(next);
   if (query === toQuery(state)) return;
   state = next;
+  denied = false;
   history.pushState(null, '', `?${query}`);
   void render();
 }
@@ -66,20 +81,27 @@ async function render(): Promise<void> {
   // they are not redrawn on resize, which would also fire while printing.
   const chartWidth = measureChartWidth();
   const figure = meta.figures.find((f) => f.key === state.figure) ?? meta.figures[0]!;
-  const ctx: ViewContext = { state, meta, t, lang: state.lang, specs: meta.figures, figure, navigate, chartWidth };
+  const ctx: ViewContext = { state, meta, t, lang: state.lang, specs: meta.figures, figure, navigate, chartWidth, user, signOut: () => void leave() };
   definitions.replaceChildren();
   setDefinitionHost(definitions);
   skipLink.textContent = t.skipToContent;
   header.replaceChildren(...siteHeader(ctx));
+  const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
+  controls.hidden = denied || state.view === 'log';
   controls.replaceChildren(
-    filtersForm(ctx),
-    h('div', { class: 'selection-bar' }, h('p', { class: 'selection', id: 'selection' }, selectionText(ctx)), h('button', { type: 'button', class: 'button', id: 'print', onclick: () => window.print() }, t.print)),
+    ...(controls.hidden
+      ? []
+      : [
+          filtersForm(ctx),
+          h('div', { class: 'selection-bar' }, h('p', { class: 'selection', id: 'selection' }, selectionText(ctx)), h('button', { type: 'button', class: 'button', id: 'print', onclick: () => window.print() }, t.print)),
+          ...(suppressionNote ? [suppressionNote] : []),
+        ]),
   );
   footer.replaceChildren(h('p', {}, t.footer));
   restoreFocus();
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
-  const view = buildView[state.view](ctx);
+  const view = denied ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta))}`) : buildView[state.view](ctx);
   await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
   main.replaceChildren(view.element);
@@ -93,24 +115,72 @@ async function render(): Promise<void> {
   status.textContent = t.status.ready;
 }
 
-async function start(): Promise<void> {
+/** The state the URL asks for, the rector's own school page when it names no view. */
+function readUrl(): void {
+  const q: QueryState = withStartView(parseQuery(location.search), user);
+  denied = isDenied(q, user, meta.schools.map((s) => s.school_id));
+  state = resolveState(q, meta);
+}
+
+function showSignIn(): void {
   const t = strings(parseQuery(location.search).lang ?? 'nb');
+  document.documentElement.lang = parseQuery(location.search).lang ?? 'nb';
+  document.title = `${t.auth.heading} – ${t.appTitle}`;
+  root.replaceChildren(signInForm(t, (signedIn) => void enter(signedIn)));
+  root.removeAttribute('aria-busy');
+  root.dataset.ready = 'true';
+  root.dataset.page = 'signin';
+  document.getElementById('signin-username')?.focus();
+}
+
+async function leave(): Promise<void> {
+  await signOut().catch(() => undefined);
+  showSignIn();
+}
+
+/** Signed in: loads what this user may see and renders the URL's state. */
+async function enter(signedIn: SessionUser): Promise<void> {
+  const t = strings(parseQuery(location.search).lang ?? 'nb');
+  user = signedIn;
+  clearCache();
+  root.dataset.ready = 'false';
+  root.dataset.page = 'app';
   root.replaceChildren(loadingMessage(t));
   try {
     meta = await getMeta();
   } catch (error) {
-    root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void start())));
+    if (error instanceof ApiError && error.status === 401) return showSignIn();
+    root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void enter(signedIn))));
     root.removeAttribute('aria-busy');
     return;
   }
   root.replaceChildren(skipLink, header, controls, main, footer, definitions, status);
-  state = resolveState(parseQuery(location.search), meta);
-  history.replaceState(null, '', `?${toQuery(state)}`);
-  window.addEventListener('popstate', () => {
-    state = resolveState(parseQuery(location.search), meta);
-    void render();
-  });
+  readUrl();
+  if (!denied) history.replaceState(null, '', `?${toQuery(state)}`);
+  if (!listening) {
+    listening = true;
+    window.addEventListener('popstate', () => {
+      if (root.dataset.page !== 'app') return;
+      readUrl();
+      void render();
+    });
+  }
   await render();
+}
+
+async function start(): Promise<void> {
+  const t = strings(parseQuery(location.search).lang ?? 'nb');
+  root.replaceChildren(loadingMessage(t));
+  let signedIn: SessionUser;
+  try {
+    signedIn = await getSession();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return showSignIn();
+    root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void start())));
+    root.removeAttribute('aria-busy');
+    return;
+  }
+  await enter(signedIn);
 }
 
 void start();

@@ -1,7 +1,8 @@
 /**
- * The dashboard's only door to the server: every request goes through `request`, so
- * credentials or an auth header (issue 4) are added in one place. Answers are cached per
- * URL for the page's life; the data only changes when an administrator imports.
+ * The dashboard's only door to the server: every request goes through `request` or `send`,
+ * so credentials and the CSRF header are added in one place. GET answers are cached per URL
+ * until the signed-in user changes (`clearCache`); the data only changes when an
+ * administrator imports.
  */
 import { tableFromIPC } from 'apache-arrow';
 
@@ -32,10 +33,16 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request(url: string, accept: string): Promise<Response> {
+/** The `rt_csrf` cookie, read anew each time: it changes at sign-in and sign-out. */
+export function csrfToken(): string {
+  const entry = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('rt_csrf='));
+  return entry ? decodeURIComponent(entry.slice('rt_csrf='.length)) : '';
+}
+
+async function request(url: string, accept: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: accept }, credentials: 'same-origin' });
+    response = await fetch(url, { ...init, headers: { Accept: accept, ...(init.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network_error', url);
   }
@@ -46,7 +53,20 @@ async function request(url: string, accept: string): Promise<Response> {
   return response;
 }
 
+/** POST or DELETE, with the CSRF header and an optional JSON body; the JSON answer, or null (204). Never cached. */
+export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+  const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await request(path, 'application/json', { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return response.status === 204 ? null : ((await response.json()) as T);
+}
+
 const cache = new Map<string, Promise<unknown>>();
+
+/** Forgets every cached answer (another user sees other data). */
+export function clearCache(): void {
+  cache.clear();
+}
 
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(key) as Promise<T> | undefined;

@@ -88,3 +88,41 @@ export interface FigureParams {
   readonly municipality?: string;
   readonly level?: SchoolLevel;
 }
+
+export type Role = 'admin' | 'municipality' | 'ppt' | 'rector';
+
+/** GET/POST /api/session */
+export interface SessionUser {
+  readonly username: string;
+  readonly role: Role;
+  readonly municipality: string | null;
+  readonly school_id: string | null;
+  readonly school_name: string | null;
+}
+
+/** One entry of GET /api/audit */
+export interface AuditEntry {
+  readonly audit_id: number;
+  readonly at: string;
+  readonly username: string | null;
+  readonly role: string | null;
+  readonly via: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly details?: unknown;
+}
+
+/** One row of GET /api/competence: an effort at a school. */
+export interface CompetenceRow {
+  readonly effort_id: string;
+  readonly effort_name: string;
+  readonly theme: string | null;
+  readonly tier: number | null;
+  readonly school_id: string;
+  readonly school_name: string;
+  readonly municipality: string;
+  readonly sessions: number;
+  readonly participants: number;
+  readonly first_date: string;
+  readonly last_date: string;
+}

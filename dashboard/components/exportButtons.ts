@@ -1,4 +1,8 @@
-/** The download buttons under a table or chart: CSV of the data, PNG and SVG of the chart. */
+/**
+ * The download buttons under a table or chart: CSV of the data, PNG and SVG of the chart.
+ * Each export is reported to the audit trail after the download (fire-and-forget).
+ */
+import { reportExport } from '../api/sessionEndpoints.ts';
 import { pngBlob, svgBlob } from '../export/chartImage.ts';
 import { toCsv, type CsvColumn } from '../export/csv.ts';
 import { downloadBlob } from '../export/download.ts';
@@ -26,11 +30,22 @@ export function exportButtons<R>(spec: ExportSpec<R>, t: Strings): HTMLElement {
     'div',
     { class: 'export-buttons' },
     csv
-      ? button(t.downloadCsv, 'csv', () =>
-          downloadBlob(new Blob([toCsv(csv.rows, csv.columns)], { type: 'text/csv;charset=utf-8' }), `${spec.name}.csv`),
-        )
+      ? button(t.downloadCsv, 'csv', () => {
+          downloadBlob(new Blob([toCsv(csv.rows, csv.columns)], { type: 'text/csv;charset=utf-8' }), `${spec.name}.csv`);
+          reportExport('csv', csv.rows.length);
+        })
       : null,
-    svg ? button(t.downloadPng, 'png', async () => downloadBlob(await pngBlob(svg), `${spec.name}.png`)) : null,
-    svg ? button(t.downloadSvg, 'svg', () => downloadBlob(svgBlob(svg), `${spec.name}.svg`)) : null,
+    svg
+      ? button(t.downloadPng, 'png', async () => {
+          downloadBlob(await pngBlob(svg), `${spec.name}.png`);
+          reportExport('png');
+        })
+      : null,
+    svg
+      ? button(t.downloadSvg, 'svg', () => {
+          downloadBlob(svgBlob(svg), `${spec.name}.svg`);
+          reportExport('svg');
+        })
+      : null,
   );
 }

@@ -1,8 +1,12 @@
-/** The page header: the product's name, the views as links (the current one marked) and the language switch. */
-import { views } from '../state/dashboardState.ts';
+/**
+ * The page header: the product's name, the views the user's role can use as links (the
+ * current one marked), the language switch and the signed-in user with "Logg ut".
+ */
+import { viewsFor } from '../state/roleViews.ts';
 import type { ViewContext } from '../views/viewContext.ts';
 import { h } from './h.ts';
 import { navLink } from './navLink.ts';
+import { userBar } from './userBar.ts';
 
 export function siteHeader(ctx: ViewContext): HTMLElement[] {
   const { state, t } = ctx;
@@ -14,7 +18,7 @@ export function siteHeader(ctx: ViewContext): HTMLElement[] {
       h(
         'ul',
         {},
-        views.map((view) =>
+        viewsFor(ctx.user.role).map((view) =>
           h('li', {}, navLink(state, { view }, ctx.navigate, t.views[view], { id: `nav-${view}`, 'aria-current': view === state.view ? 'page' : null })),
         ),
       ),
@@ -25,5 +29,6 @@ export function siteHeader(ctx: ViewContext): HTMLElement[] {
       lang: t.otherLanguageCode,
       hreflang: t.otherLanguageCode,
     }),
+    userBar(ctx.user, t, ctx.signOut),
   ];
 }

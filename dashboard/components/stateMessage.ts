@@ -24,6 +24,9 @@ export function errorMessage(t: Strings, error: unknown, retry: () => void): HTM
   if (error instanceof ApiError && error.status === 401) {
     return h('div', { class: 'state state-error', role: 'alert', 'data-state': 'error' }, h('p', { class: 'state-title' }, t.notSignedIn), h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, t.retry));
   }
+  if (error instanceof ApiError && error.status === 403) {
+    return h('div', { class: 'state state-error', role: 'alert', 'data-state': 'denied' }, h('p', { class: 'state-title' }, t.auth.denied), h('p', {}, t.auth.deniedText));
+  }
   const detail = error instanceof ApiError ? `${error.status || '–'} ${error.code}` : String((error as Error)?.message ?? error);
   return h(
     'div',

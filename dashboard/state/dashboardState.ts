@@ -7,7 +7,7 @@ import type { FigureKey, SchoolLevel } from '../api/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Term } from './period.ts';
 
-export const views = ['overview', 'comparison', 'school'] as const;
+export const views = ['overview', 'comparison', 'school', 'log', 'competence'] as const;
 export type View = (typeof views)[number];
 
 export type SortKey = 'name' | FigureKey;

@@ -1,5 +1,5 @@
 /** What every view is built from: the state, the server's metadata and a way to change the state. */
-import type { FigureSpec, Meta } from '../api/types.ts';
+import type { FigureSpec, Meta, SessionUser } from '../api/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { DashboardState } from '../state/dashboardState.ts';
@@ -16,6 +16,10 @@ export interface ViewContext {
   readonly navigate: (patch: Partial<DashboardState>) => void;
   /** The width charts are drawn at (the main column's). */
   readonly chartWidth: number;
+  /** The signed-in user (an anonymous administrator in development). */
+  readonly user: SessionUser;
+  /** Signs out and shows the sign-in form. */
+  readonly signOut: () => void;
 }
 
 export interface ViewResult {

@@ -208,12 +208,17 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     errors.length = 0;
   });
 
-  it('without a session (401) the dashboard says so instead of showing nothing', async () => {
-    await page.route('**/api/meta', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"not_signed_in"}' }));
-    await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik`);
-    await page.waitForSelector('[role="alert"]');
-    await expect(page.textContent('[role="alert"]')).resolves.toContain('Du er ikke logget inn');
-    await page.unroute('**/api/meta');
+  it('without a session (401) the dashboard shows the sign-in form instead of showing nothing', async () => {
+    await page.route('**/api/session', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"not_signed_in"}' }));
+    try {
+      await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik`);
+      await page.waitForSelector('#app[data-page="signin"] #signin-username');
+      await expect(page.textContent('h1')).resolves.toBe('Logg inn');
+      // The URL the user asked for is kept for after the sign-in.
+      expect(new URL(page.url()).search).toBe('?view=overview&year=2025&municipality=Fjordvik');
+    } finally {
+      await page.unroute('**/api/session');
+    }
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
     errors.length = 0;
   });

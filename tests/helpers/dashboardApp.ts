@@ -10,7 +10,7 @@ import { projectRoot } from '../../etl/db/defaultPaths.ts';
 import { FigureQuery } from '../../etl/figures/index.ts';
 import { importBatch } from '../../etl/load/importBatch.ts';
 import { pseudonymKey } from '../../etl/load/pseudonymKey.ts';
-import { startSampleApp, type SampleApp } from './sampleApp.ts';
+import { startAuthSampleApp, startSampleApp, type SampleApp } from './sampleApp.ts';
 
 export const dashboardDir = join(projectRoot, 'dashboard', 'dist');
 
@@ -25,6 +25,14 @@ export async function startDashboardApp(extraData: readonly string[] = []): Prom
   const app = await startSampleApp({ dashboardDir, allowAnonymousAdmin: true });
   if (extraData.length) await importBatch(app.db.connection, extraData, { key: pseudonymKey(Buffer.alloc(32, 7)) });
   return app;
+}
+
+/** The app with the built dashboard as `npm start` runs it: sign-in required, one demo user per role. */
+export function startAuthDashboardApp(): Promise<SampleApp> {
+  if (!existsSync(join(dashboardDir, 'index.html'))) {
+    throw new Error('dashboard/dist is missing: run `npm run build` first (npm test does)');
+  }
+  return startAuthSampleApp({}, { dashboardDir });
 }
 
 /** Waits until the dashboard has drawn the current state: every section settled. */

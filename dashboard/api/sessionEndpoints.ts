@@ -1,0 +1,32 @@
+/**
+ * The signed-in user: who am I, sign in, sign out, and reporting an export to the audit
+ * trail. Every write sends the CSRF header (http.ts `send`).
+ */
+import { clearCache, getJson, send } from './http.ts';
+import type { SessionUser } from './types.ts';
+
+export function getSession(): Promise<SessionUser> {
+  return getJson<SessionUser>('/api/session');
+}
+
+export async function signIn(username: string, password: string): Promise<SessionUser> {
+  const user = await send<SessionUser>('POST', '/api/session', { username, password });
+  clearCache();
+  return user!;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await send('DELETE', '/api/session');
+  } finally {
+    clearCache();
+  }
+}
+
+export type ExportFormat = 'csv' | 'png' | 'svg';
+
+/** Fire-and-forget: tells the audit trail about an export; a failure never stops the download. */
+export function reportExport(format: ExportFormat, rows?: number): void {
+  const view = `${location.pathname}${location.search}`.slice(0, 500);
+  send('POST', '/api/audit/export', { format, view, rows }).catch(() => undefined);
+}

@@ -1,0 +1,27 @@
+/** The signed-in user in the header: username, role in words, scope, and the sign-out button. */
+import type { SessionUser } from '../api/types.ts';
+import type { Strings } from '../i18n/strings.ts';
+import { h } from './h.ts';
+
+export function scopeText(user: SessionUser, t: Strings): string {
+  if (user.school_name) return `${user.school_name}${user.municipality ? `, ${user.municipality}` : ''}`;
+  return user.municipality ?? t.auth.allSchools;
+}
+
+export function userBar(user: SessionUser, t: Strings, onSignOut: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'user-bar', role: 'group', 'aria-label': t.auth.userArea },
+    h(
+      'p',
+      { class: 'user-who', id: 'signed-in-user' },
+      h('span', { class: 'visually-hidden' }, `${t.auth.signedInAs} `),
+      h('strong', { class: 'user-name' }, user.username),
+      ' · ',
+      h('span', { class: 'user-role' }, t.auth.roles[user.role]),
+      ' · ',
+      h('span', { class: 'user-scope' }, scopeText(user, t)),
+    ),
+    h('button', { type: 'button', class: 'button button-small button-on-dark', id: 'sign-out', onclick: onSignOut }, t.auth.signOut),
+  );
+}
