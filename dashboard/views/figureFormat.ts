@@ -21,6 +21,11 @@ export function monthTicks(lang: Lang): (date: Date, index: number) => string {
   return (date, index) => formatMonthTick(date, lang, index === 0 || date.getUTCMonth() === 0);
 }
 
+/** What every monthly chart of the chosen figure shares: its formats, month ticks and width. */
+export function monthChartOptions(ctx: ViewContext) {
+  return { ...figureFormatters(ctx.figure, ctx.lang), monthTick: monthTicks(ctx.lang), width: ctx.chartWidth };
+}
+
 /** The table column with the chosen figure's n (none when the figure has no base). */
 export function nColumns(ctx: ViewContext): TableColumn<FigureRow>[] {
   const base = nBase(ctx.figure);

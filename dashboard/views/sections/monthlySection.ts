@@ -13,7 +13,7 @@ import { isAdditive, monthPoints, monthsUpTo, referencePoints, type MonthPoint }
 import { fileSlug } from '../../export/download.ts';
 import { formatMonth } from '../../format/dateFormat.ts';
 import { figureLabel } from '../../i18n/strings.ts';
-import { figureFormatters, monthTicks } from '../figureFormat.ts';
+import { figureFormatters, monthChartOptions } from '../figureFormat.ts';
 import type { ViewContext } from '../viewContext.ts';
 
 type MonthRow = { readonly month: string; readonly values: ReadonlyMap<string, number | null> };
@@ -49,7 +49,6 @@ export function monthlySection(ctx: ViewContext, params: FigureParams, schools: 
   const { t, lang, figure, state } = ctx;
   const label = figureLabel(figure, lang);
   const title = t.overview.monthly(label);
-  const f = figureFormatters(figure, lang);
   return asyncSection({
     id: 'monthly',
     title,
@@ -66,12 +65,7 @@ export function monthlySection(ctx: ViewContext, params: FigureParams, schools: 
         alt: t.overview.monthlyAlt(label),
         panels,
         reference,
-        format: f.format,
-        axisFormat: f.axisFormat,
-        unitInterval: f.unitInterval,
-        integer: f.integer,
-        monthTick: monthTicks(lang),
-        width: ctx.chartWidth,
+        ...monthChartOptions(ctx),
       });
       return chartCard({
         chart,

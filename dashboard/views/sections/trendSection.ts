@@ -11,7 +11,7 @@ import { hasData } from '../../data/groupStats.ts';
 import { monthPoints, monthsUpTo, referencePoints } from '../../data/monthlyPoints.ts';
 import { fileSlug } from '../../export/download.ts';
 import { figureLabel } from '../../i18n/strings.ts';
-import { figureFormatters, monthTicks } from '../figureFormat.ts';
+import { monthChartOptions } from '../figureFormat.ts';
 import type { ViewContext } from '../viewContext.ts';
 import { monthColumns, monthTable, referenceLabel } from './monthlySection.ts';
 
@@ -19,7 +19,6 @@ export function trendSection(ctx: ViewContext, schoolParams: FigureParams, munic
   const { t, lang, figure, state } = ctx;
   const label = figureLabel(figure, lang);
   const title = t.schoolPage.trend(label);
-  const f = figureFormatters(figure, lang);
   return asyncSection({
     id: 'trend',
     title,
@@ -34,12 +33,7 @@ export function trendSection(ctx: ViewContext, schoolParams: FigureParams, munic
       const chart = trendChart(points, {
         alt: t.schoolPage.trendAlt(label, schoolName),
         reference,
-        format: f.format,
-        axisFormat: f.axisFormat,
-        unitInterval: f.unitInterval,
-        integer: f.integer,
-        monthTick: monthTicks(lang),
-        width: ctx.chartWidth,
+        ...monthChartOptions(ctx),
       });
       return chartCard({
         chart,
