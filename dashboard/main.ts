@@ -138,8 +138,11 @@ async function leave(): Promise<void> {
   showSignIn();
 }
 
-/** Signed in: loads what this user may see and renders the URL's state. */
-async function enter(signedIn: SessionUser): Promise<void> {
+/**
+ * Signed in: loads what this user may see and renders the URL's state. `metaRequest` is a
+ * request already under way (started beside the session check, to save a round trip).
+ */
+async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>): Promise<void> {
   const t = strings(parseQuery(location.search).lang ?? 'nb');
   user = signedIn;
   clearCache();
@@ -147,7 +150,7 @@ async function enter(signedIn: SessionUser): Promise<void> {
   root.dataset.page = 'app';
   root.replaceChildren(loadingMessage(t));
   try {
-    meta = await getMeta();
+    meta = await (metaRequest ?? getMeta());
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn();
     root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void enter(signedIn))));
@@ -171,6 +174,9 @@ async function enter(signedIn: SessionUser): Promise<void> {
 async function start(): Promise<void> {
   const t = strings(parseQuery(location.search).lang ?? 'nb');
   root.replaceChildren(loadingMessage(t));
+  // Ask for the session and the metadata together; without a session the latter is a 401, ignored.
+  const metaRequest = getMeta();
+  metaRequest.catch(() => undefined);
   let signedIn: SessionUser;
   try {
     signedIn = await getSession();
@@ -180,7 +186,7 @@ async function start(): Promise<void> {
     root.removeAttribute('aria-busy');
     return;
   }
-  await enter(signedIn);
+  await enter(signedIn, metaRequest);
 }
 
 void start();

@@ -9,6 +9,7 @@ import type { FigureQuery } from '../../etl/figures/index.ts';
 import type { AppDeps } from '../createApp.ts';
 import { figureQueryOf } from '../http/figureRequest.ts';
 import { HttpError } from '../http/HttpError.ts';
+import { figureQueue } from '../figureQueue.ts';
 import { withConnection } from '../withConnection.ts';
 import { auditRequest } from './auditRequest.ts';
 import { authSettings } from './authSettings.ts';
@@ -27,7 +28,7 @@ export async function figureView<T>(
   const viewer = viewerOf(res);
   const asked = figureQueryOf(req, deps.today());
   const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };
-  return withConnection(deps.instance, async (conn) => {
+  return figureQueue(() => withConnection(deps.instance, async (conn) => {
     const access = accessOf(viewer, await loadSchoolDirectory(conn));
     let q: FigureQuery;
     try {
@@ -41,5 +42,5 @@ export async function figureView<T>(
     const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold));
     await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked), details }, conn);
     return result;
-  });
+  }));
 }
