@@ -2,7 +2,9 @@
  * The shapes the HTTP API answers with, as the dashboard sees them. The figure keys and
  * specs are the server's own types (type-only imports: no server code reaches the bundle).
  */
+import type { CompetenceParticipation } from '../../etl/competence/competenceBySchool.ts';
 import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
+import type { SurvivalPoint } from '../../etl/figures/survivalCurves.ts';
 
 export type { FigureBaseKey, FigureKey, FigureKind, FigureSpec };
 
@@ -62,22 +64,8 @@ export interface DurationRow extends GroupIdentity {
   readonly suppressed?: Suppressed;
 }
 
-/** A point of the survival curves; a suppressed row has its numbers null (see `usableRows`). */
-export interface SurvivalRow extends GroupIdentity {
-  readonly suppressed?: Suppressed;
-  readonly t: number;
-  readonly at_risk: number;
-  readonly events: number;
-  readonly censored: number;
-  readonly survival: number;
-  readonly events_resolved: number;
-  readonly events_referred_ppt: number;
-  readonly events_referred_other: number;
-  readonly cif_resolved: number;
-  readonly cif_referred_ppt: number;
-  readonly cif_referred_other: number;
-  readonly cif_referred: number;
-}
+/** A point of the survival curves (the figures module's type); a suppressed row has its numbers null (see `usableRows`). */
+export type SurvivalRow = GroupIdentity & Omit<SurvivalPoint, keyof GroupIdentity> & { readonly suppressed?: Suppressed };
 
 /** The query every figure endpoint takes. */
 export interface FigureParams {
@@ -112,17 +100,5 @@ export interface AuditEntry {
   readonly details?: unknown;
 }
 
-/** One row of GET /api/competence: an effort at a school. */
-export interface CompetenceRow {
-  readonly effort_id: string;
-  readonly effort_name: string;
-  readonly theme: string | null;
-  readonly tier: number | null;
-  readonly school_id: string;
-  readonly school_name: string;
-  readonly municipality: string;
-  readonly sessions: number;
-  readonly participants: number;
-  readonly first_date: string;
-  readonly last_date: string;
-}
+/** One row of GET /api/competence: an effort at a school (the competence module's type). */
+export type CompetenceRow = CompetenceParticipation;
