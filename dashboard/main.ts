@@ -3,7 +3,8 @@
  * reads the state from the URL, and renders the chosen view (or "no access" for a URL
  * outside the user's scope). Every change of state is a new history entry (Back works, links reproduce
  * the view); popstate renders the state the URL holds. A re-render keeps the old view on
- * screen until the new one is ready (or 300 ms have passed), so updates do not flicker.
+ * screen until the new one is ready (or 300 ms have passed), so updates do not flicker; the
+ * first view is shown at once, each section drawing as its data arrives.
  */
 // Screen styles first, then the print styles that override them on paper.
 import './styles/main.css';
@@ -102,7 +103,8 @@ async function render(): Promise<void> {
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
   const view = denied ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta))}`) : buildView[state.view](ctx);
-  await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
+  // With nothing on screen yet there is nothing to flicker: waiting would only delay the first chart.
+  if (main.childElementCount > 0) await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
   main.replaceChildren(view.element);
   document.title = `${main.querySelector('h1')?.textContent ?? t.views[state.view]} – ${t.appTitle}`;
@@ -157,6 +159,7 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>): Promis
     root.removeAttribute('aria-busy');
     return;
   }
+  main.replaceChildren(); // a previous user's view is not kept on screen
   root.replaceChildren(skipLink, header, controls, main, footer, definitions, status);
   readUrl();
   if (!denied) history.replaceState(null, '', `?${toQuery(state)}`);

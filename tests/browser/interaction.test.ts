@@ -223,6 +223,45 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     errors.length = 0;
   });
 
+  it('the first view shows at once, each section loading until its data comes; session and metadata are asked once', async () => {
+    const fresh = await context.newPage();
+    const asked: string[] = [];
+    const warnings: string[] = [];
+    fresh.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    fresh.on('console', (message) => {
+      if (message.type() === 'warning' && message.text().includes('preload')) warnings.push(message.text());
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await fresh.route('**/api/figures**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Timers stand still: the view may not wait for one (such as an anti-flicker delay) to show.
+    await fresh.clock.install({ time: new Date('2026-11-23T08:00:00') });
+    await fresh.clock.pauseAt(new Date('2026-11-23T08:00:01'));
+    try {
+      await fresh.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik&figure=meetings_held`);
+      // No figure has come yet, and the view is already on screen with its loading states.
+      await fresh.waitForSelector('main .view-overview #bars[data-state="loading"]', { timeout: 10_000 });
+      await expect(fresh.isVisible('#bars .state-loading')).resolves.toBe(true);
+      release();
+      await fresh.clock.resume();
+      await waitForDashboard(fresh);
+      await expect(fresh.getAttribute('#bars', 'data-state')).resolves.toBe('ready');
+    } finally {
+      release();
+      await fresh.close();
+    }
+    // index.html preloads both ahead of the bundles; the app must use those answers, not ask again.
+    expect(asked.filter((p) => p === '/api/session')).toHaveLength(1);
+    expect(asked.filter((p) => p === '/api/meta')).toHaveLength(1);
+    const firstBundle = asked.findIndex((p) => p.startsWith('/assets/'));
+    expect(asked.indexOf('/api/session')).toBeLessThan(firstBundle);
+    expect(asked.indexOf('/api/meta')).toBeLessThan(firstBundle);
+    expect(warnings).toEqual([]);
+  });
+
   it('the first chart sets the performance mark first-chart', async () => {
     await page.goto(`${app.url}/?view=overview&year=2025&municipality=Bj%C3%B8rkestrand&figure=meetings_held`);
     await waitForDashboard(page);
