@@ -3,7 +3,8 @@
  * A problem with a whole file (unreadable, unknown kind) loads nothing; a bad row is
  * quarantined with file, line, column and reason while the rest loads.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { kinds } from '../contract/index.ts';
 import type { KindName } from '../contract/types.ts';
@@ -15,7 +16,9 @@ import { prepareFile, type PreparedFile } from './prepareFile.ts';
 import type { PseudonymKey } from './pseudonymKey.ts';
 import { readCsvSql } from './readCsvSql.ts';
 import { collectRejections } from './collectRejections.ts';
+import { lineLocator } from '../read/lineLocator.ts';
 import { typedSelectSql } from './typedSelectSql.ts';
+import { repairUnterminatedQuotes } from './unterminatedQuotes.ts';
 import { upsertFile } from './upsertFile.ts';
 import { acceptedRowsSql, rejectionsTableDdl, validateFile } from './validateFile.ts';
 
@@ -37,7 +40,7 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
       .sort((a, b) => kindOrder.get(a.mapping.spec.kind)! - kindOrder.get(b.mapping.spec.kind)!);
     await conn.run('BEGIN TRANSACTION');
     try {
-      const report = await loadBatch(conn, prepared, options);
+      const report = await loadBatch(conn, prepared, options, tempDir);
       await conn.run('COMMIT');
       return report;
     } catch (error) {
@@ -59,15 +62,19 @@ async function setUpSession(conn: DuckDBConnection, key: PseudonymKey) {
   await conn.run('INSERT INTO rt_key VALUES (unhex($inner), unhex($outer))', { inner: key.innerPadHex, outer: key.outerPadHex });
 }
 
-async function loadBatch(conn: DuckDBConnection, prepared: PreparedFile[], options: ImportOptions): Promise<ImportReport> {
+async function loadBatch(conn: DuckDBConnection, prepared: PreparedFile[], options: ImportOptions, tempDir: string): Promise<ImportReport> {
   await setUpSession(conn, options.key);
   const files: FileReport[] = [];
+  // The text each file's line numbers refer to: a repaired copy when quotes had to be mended.
+  const read: PreparedFile[] = [];
   for (const [i, file] of prepared.entries()) {
-    files.push(await loadFile(conn, i, file));
+    const source = await readRaw(conn, i, file, tempDir);
+    read.push(source);
+    files.push(await loadFile(conn, i, source));
     await options.onFileStaged?.(file.file);
   }
   const batchId = Number((await conn.runAndReadAll(`SELECT nextval('import_batch_seq')`)).getRows()[0]![0]);
-  const rejections = await collectRejections(conn, prepared, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
+  const rejections = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
   await conn.run('DROP TABLE IF EXISTS rt_quarantine_rows');
   await conn.run('CREATE TEMP TABLE rt_quarantine_rows (file VARCHAR, kind VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)');
   for (const r of rejections) {
@@ -89,15 +96,49 @@ async function loadBatch(conn: DuckDBConnection, prepared: PreparedFile[], optio
   return { batch_id: batchId, files, rejections };
 }
 
+/** The rt_<name>_<i> temp tables of file i. */
+const tableOf = (i: number) => (name: string) => `rt_${name}_${i}`;
+
+/**
+ * Reads file i as all-text rows into rt_raw_<i>, and every record DuckDB cannot read into
+ * rt_rejections. A quote left open to the end of the file would swallow every later row: its
+ * line is blanked in a repaired copy, read instead, and that line alone is rejected.
+ * Returns the file as read (the repaired copy when there was one).
+ */
+async function readRaw(conn: DuckDBConnection, i: number, file: PreparedFile, tempDir: string): Promise<PreparedFile> {
+  const t = tableOf(i);
+  const read = async (path: string) => {
+    // rowid must follow the file's order (it is how a rejection finds its line).
+    await conn.run('SET preserve_insertion_order = true');
+    await conn.run(
+      readCsvSql({ table: t('raw'), path, delimiter: file.delimiter, columns: file.mapping.headerNames.length, rejects: t('csv_rejects'), skip: file.headerLine }),
+    );
+  };
+  await read(file.decoded.utf8Path);
+  const unreadable = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t('csv_rejects')}`)).getRows()[0]![0]);
+  if (unreadable === 0) return file;
+  const repair = repairUnterminatedQuotes(readFileSync(file.decoded.utf8Path, 'utf8'), file.delimiter, file.headerLine);
+  if (repair.blanked.length === 0) return file;
+  const repairedPath = join(tempDir, `file-${i}-repaired.csv`);
+  writeFileSync(repairedPath, repair.text);
+  for (const table of [t('raw'), t('csv_rejects'), `${t('csv_rejects')}_scan`]) await conn.run(`DROP TABLE IF EXISTS ${table}`);
+  await read(repairedPath);
+  const repaired: PreparedFile = { ...file, decoded: { ...file.decoded, utf8Path: repairedPath } };
+  const locate = lineLocator(repair.text, new Set(), file.delimiter);
+  for (const { line, field } of repair.blanked) {
+    await conn.run(`INSERT INTO rt_rejections VALUES ($i, NULL, $record, $field, NULL, $reason)`, {
+      i,
+      record: locate.recordOfLine(line) ?? line,
+      field,
+      reason: 'anførselstegnet (") som åpner feltet lukkes aldri; raden er ikke lest inn, radene etter den er lest',
+    });
+  }
+  return repaired;
+}
+
 async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): Promise<FileReport> {
-  const t = (name: string) => `rt_${name}_${i}`;
+  const t = tableOf(i);
   const mapping = file.mapping;
-  // rowid must follow the file's order (it is how a rejection finds its line); after the
-  // raw read nothing depends on order, and dropping it lets DuckDB insert in parallel.
-  await conn.run('SET preserve_insertion_order = true');
-  await conn.run(
-    readCsvSql({ table: t('raw'), path: file.decoded.utf8Path, delimiter: file.delimiter, columns: mapping.headerNames.length, rejects: t('csv_rejects'), skip: file.headerLine }),
-  );
   await conn.run(
     `INSERT INTO rt_rejections SELECT ${i}, NULL, line, NULL, NULL, CASE min(error_type)
        WHEN 'MISSING COLUMNS' THEN 'raden har færre felt enn overskriftsraden (${mapping.headerNames.length})'

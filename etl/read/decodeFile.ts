@@ -1,12 +1,13 @@
 /**
  * Decides a file's encoding (UTF-8 with or without BOM, else Windows-1252) and returns a
- * path DuckDB can read as UTF-8: the file itself when it already is plain UTF-8 (the common,
- * large case: no copy), else a transcoded temporary copy.
+ * path DuckDB can read as UTF-8 with one style of line endings: the file itself when it
+ * already is (the common, large case: no copy), else a transcoded or normalised temporary copy.
  */
 import { closeSync, openSync, readSync, writeFileSync, readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { LineEndingScan, lineEndingsOf, normaliseLineEndings, type LineEndings } from './lineEndings.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -16,12 +17,17 @@ export interface DecodedFile {
   readonly utf8Path: string;
   /** The first part of the text, enough to read the header and sniff the delimiter. */
   readonly head: string;
+  /** As found in the file; `mixed` is normalised to LF in the copy DuckDB reads. */
+  readonly lineEndings: LineEndings;
 }
 
 const chunkSize = 16 << 20;
 
-/** True when the whole file is valid UTF-8; reads in chunks so large files stay out of memory. */
-export function fileIsUtf8(path: string): boolean {
+/**
+ * True when the whole file is valid UTF-8; reads in chunks so large files stay out of memory.
+ * `onChunk` sees every byte read, in file order, until the answer is known.
+ */
+export function fileIsUtf8(path: string, onChunk?: (bytes: Buffer) => void): boolean {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkSize + 4);
@@ -29,6 +35,7 @@ export function fileIsUtf8(path: string): boolean {
     let position = 0;
     for (;;) {
       const read = readSync(fd, buffer, carry, chunkSize, position);
+      onChunk?.(buffer.subarray(carry, carry + read));
       position += read;
       const length = carry + read;
       if (read === 0) return carry === 0 || isUtf8(buffer.subarray(0, length));
@@ -66,17 +73,27 @@ function readHead(path: string, bytes = 65536): Buffer {
 export function decodeFile(path: string, tempDir: string, tempName: string): DecodedFile {
   const headBytes = readHead(path);
   const hasBom = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf;
-  if (fileIsUtf8(path)) {
-    if (!hasBom) return { encoding: 'utf-8', utf8Path: path, head: headBytes.toString('utf8') };
-    const text = readFileSync(path).subarray(3);
+  const scan = new LineEndingScan();
+  const copy = (text: string | Buffer): string => {
     const utf8Path = join(tempDir, tempName);
     writeFileSync(utf8Path, text);
-    return { encoding: 'utf-8-bom', utf8Path, head: headBytes.subarray(3).toString('utf8') };
+    return utf8Path;
+  };
+  if (fileIsUtf8(path, (bytes) => scan.add(bytes))) {
+    const lineEndings = scan.result();
+    const head = headBytes.subarray(hasBom ? 3 : 0).toString('utf8');
+    if (lineEndings === 'mixed') {
+      const text = normaliseLineEndings(readFileSync(path, 'utf8').slice(hasBom ? 1 : 0));
+      return { encoding: hasBom ? 'utf-8-bom' : 'utf-8', utf8Path: copy(text), head: normaliseLineEndings(head), lineEndings };
+    }
+    if (!hasBom) return { encoding: 'utf-8', utf8Path: path, head, lineEndings };
+    return { encoding: 'utf-8-bom', utf8Path: copy(readFileSync(path).subarray(3)), head, lineEndings };
   }
   // Not UTF-8: Excel on Norwegian Windows writes Windows-1252. iconv-lite maps 0x80–0x9F
   // (€, ‚, „, …, ‘, ’, “, ”, –, —) correctly, which Node's TextDecoder does not.
-  const text = iconv.decode(readFileSync(path), 'windows-1252');
-  const utf8Path = join(tempDir, tempName);
-  writeFileSync(utf8Path, text, 'utf8');
-  return { encoding: 'windows-1252', utf8Path, head: text.slice(0, 65536) };
+  const bytes = readFileSync(path);
+  const lineEndings = lineEndingsOf(bytes);
+  const decoded = iconv.decode(bytes, 'windows-1252');
+  const text = lineEndings === 'mixed' ? normaliseLineEndings(decoded) : decoded;
+  return { encoding: 'windows-1252', utf8Path: copy(text), head: text.slice(0, 65536), lineEndings };
 }

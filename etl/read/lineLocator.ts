@@ -2,13 +2,21 @@
  * Maps DuckDB's record positions back to physical line numbers in the file. DuckDB counts
  * records (a quoted field may span lines), so a record's first physical line is found by
  * scanning the text once, honouring RFC 4180 quotes as DuckDB does: a quote opens a quoted
- * field only at the start of a field (`12" skjerm` is plain text). Only run when there are rejections.
+ * field only at the start of a field (`12" skjerm` is plain text). Only run when there are
+ * rejections. The same scan tells whether a quote is left open at the end of the text.
  */
 export interface LineLocator {
   /** Physical line (1-based) of DuckDB's record line number (1-based, header = 1, blank lines counted). */
   lineOfRecord(recordLine: number): number;
   /** Physical line of the n-th (0-based) data row DuckDB loaded, given the record lines it rejected. */
   lineOfRow(row: number): number;
+  /** The record (DuckDB's numbering) that starts on a physical line, or null if none does. */
+  recordOfLine(line: number): number | null;
+  /**
+   * A quoted field still open at the end of the text: the physical line and the field
+   * (0-based) where its quote opened. Everything after that quote reads as one field.
+   */
+  readonly openQuote: { readonly line: number; readonly field: number } | null;
 }
 
 export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<number>, delimiter: string): LineLocator {
@@ -20,6 +28,8 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
   let fieldStart = true;
   let start = true;
   let empty = true;
+  let field = 0;
+  let quoteOpened = { line: 0, field: 0 };
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (start) {
@@ -27,13 +37,18 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
       blank.push(true);
       start = false;
       empty = true;
+      field = 0;
     }
     const atFieldStart = fieldStart;
     fieldStart = !inQuote && ch === delim;
+    if (fieldStart) field++;
     if (ch === 34) {
       if (inQuote && text.charCodeAt(i + 1) === 34) i++; // "" inside quotes is one quote
       else if (inQuote) inQuote = false;
-      else if (atFieldStart) inQuote = true;
+      else if (atFieldStart) {
+        inQuote = true;
+        quoteOpened = { line, field };
+      }
     }
     if (ch === 10 || ch === 13) {
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
@@ -57,5 +72,10 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
   return {
     lineOfRecord: (recordLine) => recordStart[recordLine - 1] ?? recordLine,
     lineOfRow: (row) => rows[row] ?? row + 2,
+    recordOfLine: (physical) => {
+      const index = recordStart.indexOf(physical);
+      return index === -1 ? null : index + 1;
+    },
+    openQuote: inQuote ? quoteOpened : null,
   };
 }

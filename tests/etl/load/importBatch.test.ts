@@ -119,6 +119,36 @@ describe('importBatch on folders and odd but valid files', () => {
     expect(report.files[0]).toMatchObject({ kind: 'yearwheel', inserted: 1, ignored_columns: ['meeting_id'] });
   });
 
+  it('importBatch reads a file that mixes CRLF and LF line endings, bad rows on their own lines', async () => {
+    const text =
+      'meeting_id;school_id;date\r\n' + // header and first row from a Windows export …
+      'BL1;S1;2025-01-06\r\n' +
+      'BL2;S1;2025-01-13\n' + // … the rest pasted from another system
+      'BL3;S1;2025-13-40\n' +
+      'BL4;S1;2025-01-27\r\n';
+    await importBatch(conn, [goodSchools], { key });
+    const report = await importBatch(conn, [writeText(dir, 'blandet.csv', text)], { key });
+    expect(report.files[0]).toMatchObject({ kind: 'meetings', read: 4, inserted: 3, rejected: 1 });
+    expect(report.rejections).toEqual([expect.objectContaining({ line: 4, column: 'date' })]);
+  });
+
+  it.each([
+    { name: 'UTF-8 with LF', eol: '\n', encoding: 'utf-8' as const, id: 'QU' },
+    { name: 'Windows-1252 with CRLF', eol: '\r\n', encoding: 'windows-1252' as const, id: 'QW' },
+  ])('importBatch rejects only the line of a quote never closed and reads every row after it ($name)', async ({ eol, encoding, id }) => {
+    await importBatch(conn, [goodSchools], { key });
+    const lines = ['meeting_id;school_id;date', `${id}1;S1;2025-02-03`, `${id}2;"S1;2025-02-10`, `${id}3;S1;2025-02-17`, `${id}4;S1;2025-13-24`, `${id}5;S1;2025-03-03`, ''];
+    const report = await importBatch(conn, [writeText(dir, `anforsel-${encoding}.csv`, lines.join(eol), encoding)], { key });
+    expect(report.files[0]).toMatchObject({ kind: 'meetings', read: 5, inserted: 3, rejected: 2 });
+    expect(report.rejections.map((r) => [r.line, r.column])).toEqual([
+      [3, 'school_id'],
+      [5, 'date'],
+    ]);
+    expect(report.rejections[0]!.reason).toMatch(/anførselstegnet \("\) som åpner feltet lukkes aldri/);
+    const stored = await queryRows(conn, `SELECT meeting_id FROM meetings WHERE meeting_id LIKE '${id}%' ORDER BY 1`);
+    expect(stored.map((r) => r.meeting_id)).toEqual([`${id}1`, `${id}3`, `${id}5`]);
+  });
+
   it('importBatch leaves none of its per-file temporary tables behind', async () => {
     await importBatch(conn, [goodSchools, goodMeetings], { key });
     const left = await queryRows(conn, `SELECT table_name FROM duckdb_tables() WHERE temporary AND regexp_matches(table_name, '^rt_.*_[0-9]+')`);

@@ -107,4 +107,21 @@ describe('decodeFile', () => {
     expect(decoded.encoding).toBe('windows-1252');
     expect(readFileSync(decoded.utf8Path, 'utf8')).toBe(`a;b\nx${char}y;1\n`);
   });
+
+  it.each([
+    { name: 'plain UTF-8', encode: (t: string) => Buffer.from(t), encoding: 'utf-8' },
+    { name: 'UTF-8 with BOM', encode: (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]), encoding: 'utf-8-bom' },
+    { name: 'Windows-1252', encode: (t: string) => Buffer.from(t, 'latin1'), encoding: 'windows-1252' },
+  ])('decodeFile gives a copy with LF only when $name mixes CRLF and LF', ({ encode, encoding }) => {
+    const path = fileWith(encode('Skolenavn;Kommune\r\nHavblikk;Fjordvik\nM\u00e5keberget;Fjordvik\r\n'));
+    const decoded = decodeFile(path, dir, `mixed-${encoding}.csv`);
+    expect(decoded).toMatchObject({ encoding, lineEndings: 'mixed' });
+    expect(decoded.utf8Path).not.toBe(path);
+    expect(readFileSync(decoded.utf8Path, 'utf8')).toBe('Skolenavn;Kommune\nHavblikk;Fjordvik\nM\u00e5keberget;Fjordvik\n');
+  });
+
+  it('decodeFile reads a plain UTF-8 CRLF file in place', () => {
+    const path = fileWith(Buffer.from('Skolenavn;Kommune\r\nHavblikk;Fjordvik\r\n'));
+    expect(decodeFile(path, dir, 'crlf.csv')).toMatchObject({ utf8Path: path, lineEndings: 'crlf' });
+  });
 });

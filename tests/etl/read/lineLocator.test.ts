@@ -39,4 +39,18 @@ describe('lineLocator', () => {
   ])('lineLocator.lineOfRecord finds the physical line $name', ({ text, record, line }) => {
     expect(lineLocator(text, new Set(), ',').lineOfRecord(record)).toBe(line);
   });
+
+  it.each([
+    { name: 'every quote closed', text: 'h,x\n"a\nb",1\n', open: null },
+    { name: 'a quote in the middle of a field (plain text)', text: 'h,x\n12" skjerm,1\n', open: null },
+    { name: 'a quote opened in the second field of line 3', text: 'h,x\na,1\nb,"never\nc,2\n', open: { line: 3, field: 1 } },
+    { name: 'a quote opened after a closed multi-line field', text: 'h,x\n"a\nb",1\n"c,2\n', open: { line: 4, field: 0 } },
+  ])('lineLocator.openQuote is $open for $name', ({ text, open }) => {
+    expect(lineLocator(text, new Set(), ',').openQuote).toEqual(open);
+  });
+
+  it('lineLocator.recordOfLine finds the record a physical line starts, null inside a quoted field', () => {
+    const locate = lineLocator('h,x\n"a\nb",1\n\nc,2\n', new Set(), ',');
+    expect([1, 2, 3, 4, 5].map((line) => locate.recordOfLine(line))).toEqual([1, 2, null, 3, 4]);
+  });
 });
