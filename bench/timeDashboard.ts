@@ -48,9 +48,13 @@ export async function timeDashboard(
       return { ms, largest: Math.max(0, ...sizes) };
     };
     await measure(); // warm-up: the server's first requests and the browser's start
-    const runs = [await measure(), await measure(), await measure()].sort((a, b) => a.ms - b.ms);
-    const median = runs[1]!;
-    log(`Dashbord: første diagram ${median.ms.toFixed(0)} ms (median av 3), største API-svar ${median.largest} byte`);
+    // Seven runs: on two cores the browser and the server share the CPU, and single runs
+    // spread by ±150 ms; the median of seven is steady to a few tens of ms.
+    const runs = [];
+    for (let i = 0; i < 7; i++) runs.push(await measure());
+    runs.sort((a, b) => a.ms - b.ms);
+    const median = runs[3]!;
+    log(`Dashbord: første diagram ${median.ms.toFixed(0)} ms (median av 7, ${runs[0]!.ms.toFixed(0)}–${runs[6]!.ms.toFixed(0)}), største API-svar ${median.largest} byte`);
     return { first_chart_ms: median.ms, largest_response_bytes: Math.max(...runs.map((r) => r.largest)) };
   } finally {
     await browser.close();
