@@ -2,6 +2,7 @@
  * The shapes the HTTP API answers with, as the dashboard sees them. The figure keys and
  * specs are the server's own types (type-only imports: no server code reaches the bundle).
  */
+import type { AuditAction } from '../../etl/audit/auditLog.ts';
 import type { CompetenceParticipation } from '../../etl/competence/competenceBySchool.ts';
 import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SurvivalPoint } from '../../etl/figures/survivalCurves.ts';
@@ -87,6 +88,8 @@ export interface SessionUser {
   readonly school_id: string | null;
   readonly school_name: string | null;
 }
+
+export type { AuditAction };
 
 /** One entry of GET /api/audit */
 export interface AuditEntry {

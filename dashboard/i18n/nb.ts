@@ -1,5 +1,5 @@
 /** Every text the dashboard shows, in bokmål. en.ts has the same keys. */
-import type { Outcome, SchoolLevel } from '../api/types.ts';
+import type { AuditAction, Outcome, SchoolLevel } from '../api/types.ts';
 
 export const nb = {
   appTitle: 'Ressursteam-tall',
@@ -159,6 +159,24 @@ export const nb = {
     via: 'Via',
     action: 'Hendelse',
     target: 'Gjelder',
+    actions: {
+      sign_in: 'Logget inn',
+      sign_in_failed: 'Mislykket innlogging',
+      sign_out: 'Logget ut',
+      rate_limited: 'Stoppet etter for mange forsøk',
+      csrf_rejected: 'Avvist forespørsel (CSRF)',
+      access_denied: 'Nektet tilgang',
+      view_figures: 'Så nøkkeltall',
+      view_competence: 'Så kompetansetiltak',
+      view_audit: 'Så loggen',
+      export: 'Lastet ned',
+      import: 'Importerte filer',
+      user_add: 'La til bruker',
+      user_disable: 'Deaktiverte bruker',
+      user_set_password: 'Satte nytt passord',
+    } satisfies Record<AuditAction, string>,
+    vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
+    targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },
   },
   competence: {
     heading: 'Kompetanse',

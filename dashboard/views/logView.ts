@@ -6,6 +6,7 @@ import { dataTable } from '../components/dataTable.ts';
 import { h } from '../components/h.ts';
 import { scrollRegion } from '../components/scrollRegion.ts';
 import { formatDate } from '../format/dateFormat.ts';
+import { auditTargetText } from './auditTargetText.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
 /** `2026-11-23T08:15:02.123Z` → `23.11.2026 09:15:02` in Norwegian time. */
@@ -19,6 +20,8 @@ function formatTime(iso: string): string {
 
 export function logView(ctx: ViewContext): ViewResult {
   const { t } = ctx;
+  const roleName = (role: string): string | undefined => (t.auth.roles as Record<string, string>)[role];
+  const targetText = auditTargetText(t, ctx.meta.schools);
   const section = asyncSection({
     id: 'audit',
     title: t.audit.table,
@@ -30,10 +33,11 @@ export function logView(ctx: ViewContext): ViewResult {
         [
           { header: t.audit.at, value: (e) => formatTime(e.at), rowHeader: true },
           { header: t.audit.user, value: (e) => e.username ?? '–' },
-          { header: t.audit.role, value: (e) => e.role ?? '–' },
-          { header: t.audit.via, value: (e) => e.via },
-          { header: t.audit.action, value: (e) => e.action },
-          { header: t.audit.target, value: (e) => e.target ?? '' },
+          { header: t.audit.role, value: (e) => (e.role ? (roleName(e.role) ?? e.role) : '–') },
+          { header: t.audit.via, value: (e) => t.audit.vias[e.via] ?? e.via },
+          // A code this dashboard does not know yet (a newer server) is shown as it is.
+          { header: t.audit.action, value: (e) => (t.audit.actions as Record<string, string>)[e.action] ?? e.action },
+          { header: t.audit.target, value: (e) => targetText(e.target) },
         ],
         entries,
       );

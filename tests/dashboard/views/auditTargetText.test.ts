@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { strings } from '../../../dashboard/i18n/strings.ts';
+import { auditTargetText } from '../../../dashboard/views/auditTargetText.ts';
+import { metaFixture } from '../metaFixture.ts';
+
+describe('auditTargetText', () => {
+  it.each([
+    { target: 'school:A1', nb: 'Skole: Åsen skole', en: 'School: Åsen skole' },
+    { target: 'school:ukjent', nb: 'Skole: ukjent', en: 'School: ukjent' },
+    { target: 'municipality:Beta', nb: 'Kommune: Beta', en: 'Municipality: Beta' },
+    { target: 'municipality:Nord:Sør', nb: 'Kommune: Nord:Sør', en: 'Municipality: Nord:Sør' },
+    { target: 'scope', nb: 'Hele tilgangen', en: 'Whole scope' },
+    { target: 'admin', nb: 'admin', en: 'admin' },
+    { target: null, nb: '', en: '' },
+  ])('auditTargetText says $target as «$nb» / «$en»', ({ target, nb, en }) => {
+    expect(auditTargetText(strings('nb'), metaFixture.schools)(target)).toBe(nb);
+    expect(auditTargetText(strings('en'), metaFixture.schools)(target)).toBe(en);
+  });
+});
