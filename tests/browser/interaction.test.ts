@@ -224,7 +224,9 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
   });
 
   it('the first view shows at once, each section loading until its data comes; session and metadata are asked once', async () => {
-    const fresh = await context.newPage();
+    // A context of its own: the fake clock below is context-wide and would stop other tests' marks.
+    const own = await newDashboardContext(browser);
+    const fresh = await own.newPage();
     const asked: string[] = [];
     const warnings: string[] = [];
     fresh.on('request', (request) => asked.push(new URL(request.url()).pathname));
@@ -251,7 +253,7 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
       await expect(fresh.getAttribute('#bars', 'data-state')).resolves.toBe('ready');
     } finally {
       release();
-      await fresh.close();
+      await own.close();
     }
     // index.html preloads both ahead of the bundles; the app must use those answers, not ask again.
     expect(asked.filter((p) => p === '/api/session')).toHaveLength(1);
