@@ -267,8 +267,11 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
   it('the first chart sets the performance mark first-chart', async () => {
     await page.goto(`${app.url}/?view=overview&year=2025&municipality=Bj%C3%B8rkestrand&figure=meetings_held`);
     await waitForDashboard(page);
+    // Set after the chart's frame is painted, so a moment after the view is ready.
+    await page.waitForFunction(firstChartMs);
     const ms = await page.evaluate(firstChartMs);
     expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeGreaterThan(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd));
   });
 
   it('the schools table downloads as CSV for Norwegian Excel, exact numbers, formulas neutralised', async () => {
