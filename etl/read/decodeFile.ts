@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { LineEndingScan, lineEndingsOf, normaliseLineEndings, type LineEndings } from './lineEndings.ts';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'windows-1252';
 
 export interface DecodedFile {
   readonly encoding: Encoding;
@@ -70,6 +70,19 @@ function readHead(path: string, bytes = 65536): Buffer {
   }
 }
 
+/** A file that cannot be text in any encoding the importer reads; the message says what to do. */
+export class NotTextError extends Error {}
+
+/** UTF-16 with its byte-order mark (Excel's «Unicode-tekst»), as a string; null for other files. */
+function utf16Text(path: string, head: Buffer): string | null {
+  const little = head[0] === 0xff && head[1] === 0xfe;
+  const big = head[0] === 0xfe && head[1] === 0xff;
+  if (!little && !big) return null;
+  const bytes = readFileSync(path).subarray(2);
+  if (big) bytes.swap16();
+  return bytes.toString('utf16le');
+}
+
 export function decodeFile(path: string, tempDir: string, tempName: string): DecodedFile {
   const headBytes = readHead(path);
   const hasBom = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf;
@@ -79,6 +92,16 @@ export function decodeFile(path: string, tempDir: string, tempName: string): Dec
     writeFileSync(utf8Path, text);
     return utf8Path;
   };
+  const utf16 = utf16Text(path, headBytes);
+  if (utf16 !== null) {
+    const lineEndings = lineEndingsOf(Buffer.from(utf16));
+    const text = lineEndings === 'mixed' ? normaliseLineEndings(utf16) : utf16;
+    return { encoding: 'utf-16', utf8Path: copy(text), head: text.slice(0, 65536), lineEndings };
+  }
+  // No CSV export has NUL bytes: this is a spreadsheet, a zip, or UTF-16 without its mark.
+  if (headBytes.includes(0)) {
+    throw new NotTextError('filen er ikke en tekstfil (den inneholder NUL-tegn); lagre den fra Excel som «CSV UTF-8» eller «CSV (semikolondelt)»');
+  }
   if (fileIsUtf8(path, (bytes) => scan.add(bytes))) {
     const lineEndings = scan.result();
     const head = headBytes.subarray(hasBom ? 3 : 0).toString('utf8');

@@ -57,6 +57,7 @@ describe('importBatch with a file that cannot be read as a whole', () => {
     { name: 'a file of only a BOM and blank lines', file: () => writeText(dir, 'bom.csv', '\n\r\n', 'utf-8-bom'), reason: /bom\.csv: filen er tom/ },
     { name: 'an unknown header (foo,bar)', file: () => writeText(dir, 'foo.csv', 'foo,bar\n1,2\n'), reason: /foo\.csv: ukjent filtype: overskriftene \(foo, bar\)/ },
     { name: 'a header without delimiters', file: () => writeText(dir, 'en.csv', 'school_id\nS1\n'), reason: /en\.csv: fant ikke skilletegn/ },
+    { name: 'a spreadsheet saved under a .csv name', file: () => writeText(dir, 'regneark.csv', 'PK\u0003\u0004\u0000\u0000'), reason: /regneark\.csv: filen er ikke en tekstfil/ },
     { name: 'a column given twice', file: () => writeText(dir, 'to.csv', 'school_id;skole_id;school_name;municipality\n'), reason: /to\.csv: kolonnen finnes mer enn én gang: skole_id/ },
   ])('importBatch with $name throws an ImportError naming the file and loads nothing else', async ({ file, reason }) => {
     const error = await importError([goodSchools, file(), goodMeetings]);
@@ -117,6 +118,15 @@ describe('importBatch on folders and odd but valid files', () => {
     expect((await importError([path])).message).toMatch(/filtypen er tvetydig \(meetings eller yearwheel\); oppgi den med --kind/);
     const report = await importBatch(conn, [path], { key, kind: 'yearwheel' });
     expect(report.files[0]).toMatchObject({ kind: 'yearwheel', inserted: 1, ignored_columns: ['meeting_id'] });
+  });
+
+  it("importBatch reads Excel's «Unicode-tekst» (UTF-16 with BOM, TAB-separated)", async () => {
+    const text = 'skole_id\tskolenavn\tkommune\r\nU16\tÆrlighet skole\tSolstrand\r\n';
+    const path = join(dir, 'unicode.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const report = await importBatch(conn, [path], { key });
+    expect(report.files[0]).toMatchObject({ kind: 'schools', read: 1, inserted: 1, rejected: 0 });
+    expect(await queryRows(conn, `SELECT school_name FROM schools WHERE school_id = 'U16'`)).toEqual([{ school_name: 'Ærlighet skole' }]);
   });
 
   it('importBatch reads a file that mixes CRLF and LF line endings, bad rows on their own lines', async () => {

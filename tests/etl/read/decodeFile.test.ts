@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeFile, fileIsUtf8 } from '../../../etl/read/decodeFile.ts';
+import { decodeFile, fileIsUtf8, NotTextError } from '../../../etl/read/decodeFile.ts';
 import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
 
 const dir = makeTempDir('rt-decode-');
@@ -123,5 +123,23 @@ describe('decodeFile', () => {
   it('decodeFile reads a plain UTF-8 CRLF file in place', () => {
     const path = fileWith(Buffer.from('Skolenavn;Kommune\r\nHavblikk;Fjordvik\r\n'));
     expect(decodeFile(path, dir, 'crlf.csv')).toMatchObject({ utf8Path: path, lineEndings: 'crlf' });
+  });
+
+  it.each([
+    { name: 'little-endian (Excel «Unicode-tekst»)', bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) },
+    { name: 'big-endian', bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]) },
+  ])('decodeFile decodes UTF-16 $name with its byte-order mark', ({ bytes }) => {
+    const decoded = decodeFile(fileWith(bytes()), dir, `utf16-${counter}.csv`);
+    expect(decoded).toMatchObject({ encoding: 'utf-16', head: text });
+    expect(readFileSync(decoded.utf8Path, 'utf8')).toBe(text);
+  });
+
+  it.each([
+    { name: 'a spreadsheet (zip) renamed to .csv', bytes: Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000xl/workbook.xml') },
+    { name: 'UTF-16 without its byte-order mark', bytes: Buffer.from('school_id;school_name\n', 'utf16le') },
+  ])('decodeFile refuses $name with a NotTextError that says how to save the file', ({ bytes }) => {
+    const path = fileWith(bytes);
+    expect(() => decodeFile(path, dir, 'nul.csv')).toThrow(NotTextError);
+    expect(() => decodeFile(path, dir, 'nul.csv')).toThrow(/ikke en tekstfil.*«CSV UTF-8»/);
   });
 });
