@@ -32,7 +32,11 @@ export async function collectRejections(
     for (const r of own) {
       const line = r.record_line !== null ? locate.lineOfRecord(Number(r.record_line)) : locate.lineOfRow(Number(r.row_id));
       const header = r.pos !== null ? file.mapping.headerNames[r.pos]?.trim() : undefined;
-      rejections.push({ file: file.file, line, column: header ?? r.col, reason: r.reason });
+      // A quote not closed on its own line makes the lines up to the next quote one record:
+      // say so, or the lines in between would be lost without a word.
+      const last = r.record_line !== null ? locate.lastLineOfRecord(Number(r.record_line)) : line;
+      const reason = last > line ? `${r.reason} (linje ${line}–${last} ble lest som én rad fordi et anførselstegn ikke er lukket på linjen)` : r.reason;
+      rejections.push({ file: file.file, line, column: header ?? r.col, reason });
     }
   }
   return rejections.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));

@@ -144,6 +144,8 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): 
        WHEN 'MISSING COLUMNS' THEN 'raden har færre felt enn overskriftsraden (${mapping.headerNames.length})'
        WHEN 'TOO MANY COLUMNS' THEN 'raden har flere felt enn overskriftsraden (${mapping.headerNames.length})'
        WHEN 'UNQUOTED VALUE' THEN 'feil bruk av anførselstegn (") i raden'
+       WHEN 'LINE SIZE OVER MAXIMUM' THEN 'raden er lengre enn 4 MB og kan ikke leses'
+       WHEN 'INVALID STATE' THEN 'raden kan ikke leses som CSV (feil bruk av anførselstegn eller skilletegn)'
        ELSE 'raden kan ikke leses som CSV (' || min(error_type) || ')' END
      FROM ${t('csv_rejects')} GROUP BY line`,
   );

@@ -8,6 +8,8 @@
 export interface LineLocator {
   /** Physical line (1-based) of DuckDB's record line number (1-based, header = 1, blank lines counted). */
   lineOfRecord(recordLine: number): number;
+  /** The record's last physical line: later than its first when a quoted field spans lines. */
+  lastLineOfRecord(recordLine: number): number;
   /** Physical line of the n-th (0-based) data row DuckDB loaded, given the record lines it rejected. */
   lineOfRow(row: number): number;
   /** The record (DuckDB's numbering) that starts on a physical line, or null if none does. */
@@ -63,6 +65,8 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
     empty = false;
   }
   if (!start) blank[blank.length - 1] = empty;
+  // One past the last line: a final line break does not start another line.
+  const endLine = start ? line : line + 1;
   const rows: number[] = [];
   // The header is the first non-blank record (blank lines may come before it).
   const header = blank.indexOf(false);
@@ -71,6 +75,8 @@ export function lineLocator(text: string, rejectedRecordLines: ReadonlySet<numbe
   }
   return {
     lineOfRecord: (recordLine) => recordStart[recordLine - 1] ?? recordLine,
+    lastLineOfRecord: (recordLine) =>
+      recordLine > recordStart.length ? recordLine : (recordStart[recordLine] ?? endLine) - 1,
     lineOfRow: (row) => rows[row] ?? row + 2,
     recordOfLine: (physical) => {
       const index = recordStart.indexOf(physical);

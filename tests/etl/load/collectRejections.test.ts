@@ -75,6 +75,18 @@ const cases: LineCase[] = [
     loaded: ['I1', 'I2', 'I3', 'I5'],
   },
   {
+    name: 'a quote not closed on its line, closed two lines later (the report names every line it took)',
+    lines: [header, 'J1,"Skole,K,1', 'J2,Skole,K,2', 'J3",K', 'J4,Skole,K,-4', 'J5,Skole,K,5'],
+    rejected: [[2, null, `${few} (linje 2–4 ble lest som én rad fordi et anførselstegn ikke er lukket på linjen)`], [5, 'students', notInteger('-4')]],
+    loaded: ['J5'],
+  },
+  {
+    name: 'a line over 4 MB',
+    lines: [header, `K1,${'x'.repeat(4_100_000)},K,1`, 'K2,Skole,K,2'],
+    rejected: [[2, null, 'raden er lengre enn 4 MB og kan ikke leses']],
+    loaded: ['K2'],
+  },
+  {
     name: 'a Windows-1252 CRLF file with a quoted newline',
     encoding: 'windows-1252',
     eol: '\r\n',

@@ -53,4 +53,14 @@ describe('lineLocator', () => {
     const locate = lineLocator('h,x\n"a\nb",1\n\nc,2\n', new Set(), ',');
     expect([1, 2, 3, 4, 5].map((line) => locate.recordOfLine(line))).toEqual([1, 2, null, 3, 4]);
   });
+
+  it.each([
+    { name: 'a one-line record', text: 'h,x\na,1\nb,2\n', record: 2, last: 2 },
+    { name: 'a record with a quoted line break', text: 'h,x\n"a\nb",1\nc,2\n', record: 2, last: 3 },
+    { name: 'the last record, with a final line break', text: 'h,x\na,1\n"b\nc",2\n', record: 3, last: 4 },
+    { name: 'the last record, without a final line break', text: 'h,x\na,1\n"b\r\nc",2', record: 3, last: 4 },
+    { name: 'a record followed by blank lines', text: 'h,x\n"a\nb",1\n\n\nc,2\n', record: 2, last: 3 },
+  ])('lineLocator.lastLineOfRecord finds the last physical line of $name', ({ text, record, last }) => {
+    expect(lineLocator(text, new Set(), ',').lastLineOfRecord(record)).toBe(last);
+  });
 });
