@@ -1,8 +1,9 @@
 /**
- * Validates one staged file set-wise and records every broken rule in rt_rejections:
- * national identity numbers, column types, row rules, duplicate keys, foreign keys.
- * The rows that pass are those of the typed table that are `_clean` and not rejected:
- * see `acceptedRowsSql`.
+ * Validates one typed file set-wise and records every broken rule in rt_rejections:
+ * `validateRows` what the file alone decides (national identity numbers, column types, row
+ * rules, duplicate keys), `validateReferences` its foreign keys against the database plus
+ * the batch. The rows that pass are those of the typed table that are `_clean` and not
+ * rejected: see `acceptedRowsSql`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { HeaderMapping } from '../read/detectKind.ts';
@@ -23,7 +24,8 @@ export function acceptedRowsSql(typed: string, fileIndex: number): string {
     WHERE t._clean)`;
 }
 
-export async function validateFile(conn: DuckDBConnection, fileIndex: number, mapping: HeaderMapping, typed: string): Promise<void> {
+/** Everything the file alone decides; needs no other file of the batch. */
+export async function validateRows(conn: DuckDBConnection, fileIndex: number, mapping: HeaderMapping, typed: string): Promise<void> {
   const spec = mapping.spec;
   const present = spec.columns.filter((c) => mapping.positions.has(c.name));
   const pos = (column: string) => mapping.positions.get(column) ?? 'NULL';
@@ -44,6 +46,10 @@ export async function validateFile(conn: DuckDBConnection, fileIndex: number, ma
     await reject(perRule.join(' UNION ALL '));
   }
   await rejectDuplicateKeys(conn, fileIndex, mapping, typed);
+}
+
+/** Foreign keys: run after the batch's parent files are upserted, inside the batch's transaction. */
+export async function validateReferences(conn: DuckDBConnection, fileIndex: number, mapping: HeaderMapping, typed: string): Promise<void> {
   await rejectMissingReferences(conn, fileIndex, mapping, typed);
 }
 

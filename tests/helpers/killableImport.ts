@@ -22,7 +22,7 @@ const db = await openDatabase(dbPath);
 let staged = 0;
 await importBatch(db.connection, files, {
   key: testPseudonymKey(),
-  async onFileStaged(file) {
+  async onFileLoaded(file) {
     staged++;
     if (staged < Number(stopAfter)) return;
     process.stdout.write(`STAGED ${file}\n`);

@@ -77,12 +77,15 @@ describe('importBatch with an error in the middle of the batch', () => {
   it('importBatch rolls back every file already staged and names the error', async () => {
     const failing = importBatch(conn, [goodSchools, goodMeetings], {
       key,
-      onFileStaged: (file) => {
+      onFileLoaded: (file) => {
         if (file === goodMeetings) throw new Error('disk full');
       },
     });
     await expect(failing).rejects.toThrow(/databasefeil, ingenting er lest inn: disk full/);
     expect(await nothingStored()).toBe(true);
+    // Files are staged outside the transaction: their temp tables must go with the failure too.
+    const left = await queryRows(conn, `SELECT table_name FROM duckdb_tables() WHERE temporary AND regexp_matches(table_name, '^rt_.*_[0-9]+')`);
+    expect(left).toEqual([]);
   });
 });
 
