@@ -18,16 +18,17 @@ export interface QuoteRepair {
   readonly blanked: readonly BlankedLine[];
 }
 
-/** Offsets of line `line`'s content (without its line break). */
+/** Offsets of line `line`'s content (without its line break); one pass, no copies of the text. */
 function lineSpan(text: string, line: number): { start: number; end: number } {
+  const breaks = /\r\n|\r|\n/g;
   let start = 0;
   for (let n = 1; n < line; n++) {
-    const next = text.slice(start).search(/\r\n|\r|\n/);
-    if (next === -1) return { start: text.length, end: text.length };
-    start += next + (text.startsWith('\r\n', start + next) ? 2 : 1);
+    const found = breaks.exec(text);
+    if (!found) return { start: text.length, end: text.length };
+    start = found.index + found[0].length;
   }
-  const rest = text.slice(start).search(/\r\n|\r|\n/);
-  return { start, end: rest === -1 ? text.length : start + rest };
+  const next = breaks.exec(text);
+  return { start, end: next ? next.index : text.length };
 }
 
 /**
