@@ -2,15 +2,18 @@
  * The shapes the HTTP API answers with, as the dashboard sees them. The figure keys and
  * specs are the server's own types (type-only imports: no server code reaches the bundle).
  */
+import type { Role } from '../../etl/accounts/userAccount.ts';
 import type { AuditAction } from '../../etl/audit/auditLog.ts';
 import type { CompetenceParticipation } from '../../etl/competence/competenceBySchool.ts';
+import type { Outcome } from '../../etl/figures/durationDistribution.ts';
+import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SurvivalPoint } from '../../etl/figures/survivalCurves.ts';
+import { everyMember } from './everyMember.ts';
 
-export type { FigureBaseKey, FigureKey, FigureKind, FigureSpec };
+export type { AuditAction, FigureBaseKey, FigureKey, FigureKind, FigureSpec, Outcome, Role, SchoolLevel };
 
-export type SchoolLevel = 'barneskole' | 'ungdomsskole' | 'kombinert';
-export const schoolLevels: readonly SchoolLevel[] = ['barneskole', 'ungdomsskole', 'kombinert'];
+export const schoolLevels = everyMember<SchoolLevel>()(['barneskole', 'ungdomsskole', 'kombinert']);
 
 export interface SchoolInfo {
   readonly school_id: string;
@@ -55,8 +58,7 @@ export type FigureRow = GroupIdentity & { readonly [K in FigureKey]: number | nu
 
 export type MonthlyRow = FigureRow & { readonly month: string };
 
-export type Outcome = 'resolved' | 'referred_ppt' | 'referred_other';
-export const outcomes: readonly Outcome[] = ['resolved', 'referred_ppt', 'referred_other'];
+export const outcomes = everyMember<Outcome>()(['resolved', 'referred_ppt', 'referred_other']);
 
 export interface DurationRow extends GroupIdentity {
   readonly outcome: Outcome;
@@ -78,8 +80,6 @@ export interface FigureParams {
   readonly level?: SchoolLevel;
 }
 
-export type Role = 'admin' | 'municipality' | 'ppt' | 'rector';
-
 /** GET/POST /api/session */
 export interface SessionUser {
   readonly username: string;
@@ -88,8 +88,6 @@ export interface SessionUser {
   readonly school_id: string | null;
   readonly school_name: string | null;
 }
-
-export type { AuditAction };
 
 /** One entry of GET /api/audit */
 export interface AuditEntry {
