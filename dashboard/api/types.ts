@@ -1,40 +1,27 @@
 /**
- * The shapes the HTTP API answers with, as the dashboard sees them. The figure keys and
- * specs are the server's own types (type-only imports: no server code reaches the bundle).
+ * The shapes the HTTP API answers with, as the dashboard sees them. Where the server
+ * declares the shape (meta, session, audit, figure specs, levels, outcomes, roles, survival
+ * and competence rows) it is the server's own type (type-only imports: no server code
+ * reaches the bundle); the Arrow tables' flattened rows are described here.
  */
 import type { Role } from '../../etl/accounts/userAccount.ts';
-import type { AuditAction } from '../../etl/audit/auditLog.ts';
+import type { AuditAction, AuditRow } from '../../etl/audit/auditLog.ts';
 import type { CompetenceParticipation } from '../../etl/competence/competenceBySchool.ts';
 import type { Outcome } from '../../etl/figures/durationDistribution.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SurvivalPoint } from '../../etl/figures/survivalCurves.ts';
+import type { AuditPage } from '../../server/routes/audit.ts';
+import type { MetaResponse, SchoolInfo } from '../../server/routes/meta.ts';
+import type { SessionUser } from '../../server/routes/session.ts';
 import { everyMember } from './everyMember.ts';
 
-export type { AuditAction, FigureBaseKey, FigureKey, FigureKind, FigureSpec, Outcome, Role, SchoolLevel };
+export type { AuditAction, AuditPage, FigureBaseKey, FigureKey, FigureKind, FigureSpec, Outcome, Role, SchoolInfo, SchoolLevel, SessionUser };
 
 export const schoolLevels = everyMember<SchoolLevel>()(['barneskole', 'ungdomsskole', 'kombinert']);
 
-export interface SchoolInfo {
-  readonly school_id: string;
-  readonly school_name: string;
-  readonly municipality: string;
-  readonly level: SchoolLevel | null;
-  /** False when the viewer sees this school only with small numbers suppressed. */
-  readonly scoped?: boolean;
-}
-
 /** GET /api/meta */
-export interface Meta {
-  readonly schools: readonly SchoolInfo[];
-  readonly municipalities: readonly string[];
-  readonly span: { readonly first_date: string | null; readonly last_date: string | null };
-  /** The server's today (Europe/Oslo), YYYY-MM-DD. */
-  readonly asOf: string;
-  readonly figures: readonly FigureSpec[];
-  /** Small-number suppression: figures from fewer individual-part cases are hidden. */
-  readonly suppression?: { readonly threshold: number };
-}
+export type Meta = MetaResponse;
 
 export type BaseColumn = `n_${FigureBaseKey}`;
 
@@ -80,26 +67,8 @@ export interface FigureParams {
   readonly level?: SchoolLevel;
 }
 
-/** GET/POST /api/session */
-export interface SessionUser {
-  readonly username: string;
-  readonly role: Role;
-  readonly municipality: string | null;
-  readonly school_id: string | null;
-  readonly school_name: string | null;
-}
-
 /** One entry of GET /api/audit */
-export interface AuditEntry {
-  readonly audit_id: number;
-  readonly at: string;
-  readonly username: string | null;
-  readonly role: string | null;
-  readonly via: string;
-  readonly action: string;
-  readonly target: string | null;
-  readonly details?: unknown;
-}
+export type AuditEntry = AuditRow;
 
 /** One row of GET /api/competence: an effort at a school (the competence module's type). */
 export type CompetenceRow = CompetenceParticipation;

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { readAudit } from '../../etl/audit/auditLog.ts';
+import { readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppDeps } from '../createApp.ts';
@@ -26,6 +26,13 @@ const ExportReport = z
   })
   .strict();
 
+/** What GET /api/audit answers (the dashboard reads this type). */
+export interface AuditPage {
+  readonly entries: readonly AuditRow[];
+  /** The `before` that asks for the next, older page; null on the last page. */
+  readonly next_before: number | null;
+}
+
 export function auditRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/audit', async (req, res) => {
@@ -41,7 +48,8 @@ export function auditRoutes(deps: AppDeps): Router {
       await auditRequest(deps, req, viewer, { action: 'view_audit', details: { limit, before: q.before } }, conn);
       return rows;
     });
-    res.json({ entries, next_before: entries.length === limit ? entries[entries.length - 1]!.audit_id : null });
+    const page: AuditPage = { entries, next_before: entries.length === limit ? entries[entries.length - 1]!.audit_id : null };
+    res.json(page);
   });
   router.post('/api/audit/export', async (req, res) => {
     const viewer = viewerOf(res);

@@ -7,7 +7,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
-import { figureSpecs } from '../../etl/figures/figureKeys.ts';
+import { figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
+import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import { authSettings } from '../auth/authSettings.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory } from '../auth/viewerAccess.ts';
@@ -17,6 +18,34 @@ import { withConnection } from '../withConnection.ts';
 
 const NoParameters = z.object({}).strict();
 
+/** A school the viewer may ask for. */
+export interface SchoolInfo {
+  readonly school_id: string;
+  readonly school_name: string;
+  readonly municipality: string;
+  readonly level: SchoolLevel | null;
+  /** False when the viewer sees this school only with small numbers suppressed. */
+  readonly scoped: boolean;
+}
+
+/** What GET /api/meta answers (the dashboard reads this type). */
+export interface MetaResponse {
+  /** By municipality, then name. */
+  readonly schools: readonly SchoolInfo[];
+  readonly municipalities: readonly string[];
+  /** The first and last date of the viewer's own data. */
+  readonly span: { readonly first_date: string | null; readonly last_date: string | null };
+  /** The server's today (Europe/Oslo), YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Small-number suppression: figures from fewer individual-part cases are hidden. */
+  readonly suppression: { readonly threshold: number };
+  readonly figures: readonly FigureSpec[];
+}
+
+/** DuckDB's default (binary) order, which JavaScript's < gives for these strings too. */
+const byMunicipalityAndName = (a: SchoolInfo, b: SchoolInfo): number =>
+  a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : a.school_name < b.school_name ? -1 : a.school_name > b.school_name ? 1 : 0;
+
 export function metaRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/meta', async (req, res) => {
@@ -24,9 +53,6 @@ export function metaRoutes(deps: AppDeps): Router {
     validateQuery(NoParameters, req);
     const meta = await withConnection(deps.instance, async (conn) => {
       const access = accessOf(viewer, await loadSchoolDirectory(conn));
-      const schools = await conn.runAndReadAll(
-        `SELECT school_id, school_name, municipality, level FROM schools ORDER BY municipality, school_name`,
-      );
       const own = access.isAdmin ? null : listValue([...access.scoped]);
       const span = await conn.runAndReadAll(
         `SELECT strftime(min(d), '%Y-%m-%d') AS first_date, strftime(max(d), '%Y-%m-%d') AS last_date FROM (
@@ -37,20 +63,22 @@ export function metaRoutes(deps: AppDeps): Router {
         { own },
         { own: LIST(VARCHAR) },
       );
-      const visible = schools
-        .getRowObjectsJson()
-        .filter((s) => access.visible.has(String(s.school_id)))
-        .map((s) => ({ ...s, scoped: access.scoped.has(String(s.school_id)) }));
-      return { schools: visible, municipalities: [...access.municipalities], span: span.getRowObjectsJson()[0] };
+      const [first, last] = span.getRowsJS()[0] as [string | null, string | null];
+      const schools: SchoolInfo[] = access.directory
+        .filter((s) => access.visible.has(s.school_id))
+        .map((s) => ({ ...s, level: s.level as SchoolLevel | null, scoped: access.scoped.has(s.school_id) }))
+        .sort(byMunicipalityAndName);
+      return { schools, municipalities: [...access.municipalities], span: { first_date: first, last_date: last } };
     });
-    res.json({
+    const body: MetaResponse = {
       schools: meta.schools,
       municipalities: meta.municipalities.sort((a, b) => a.localeCompare(b, 'nb')),
       span: meta.span,
       asOf: deps.today(),
       suppression: { threshold: authSettings(deps).suppressionThreshold },
       figures: figureSpecs,
-    });
+    };
+    res.json(body);
   });
   return router;
 }

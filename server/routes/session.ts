@@ -28,8 +28,16 @@ function viewerOfAccount(account: UserAccount): Viewer {
   return { userId: account.user_id, username: account.username, role: account.role, municipality: account.municipality, schoolId: account.school_id };
 }
 
-/** What GET /api/session and a sign-in answer. */
-async function describeViewer(deps: AppDeps, viewer: Viewer) {
+/** What GET /api/session and a sign-in answer (the dashboard reads this type). */
+export interface SessionUser {
+  readonly username: string;
+  readonly role: Viewer['role'];
+  readonly municipality: string | null;
+  readonly school_id: string | null;
+  readonly school_name: string | null;
+}
+
+async function describeViewer(deps: AppDeps, viewer: Viewer): Promise<SessionUser> {
   const account = viewer.userId === 0 ? null : await withConnection(deps.instance, (conn) => findAccount(conn, viewer.username));
   return {
     username: viewer.username,
