@@ -108,6 +108,11 @@ const accepted: Accepted[] = [
   { kind: 'cases', column: 'challenges', raw: 'Passiv / stille;Urolig', value: ['passiv', 'uro'] },
   { kind: 'cases', column: 'challenges', raw: 'Samspillsvansker|Oppførsel', value: ['samspill', 'oppforsel'] },
   { kind: 'cases', column: 'challenges', raw: 'lite utbytte', value: ['lite_utbytte'] },
+  // codes joined by '|' take the fast path; near misses take the general one, same result
+  { kind: 'meetings', column: 'participants', raw: 'rektor|ppt|helsesykepleier', value: ['rektor', 'ppt', 'helsesykepleier'] },
+  { kind: 'meetings', column: 'participants', raw: 'ppt', value: ['ppt'] },
+  { kind: 'meetings', column: 'participants', raw: 'rektor||ppt', value: ['rektor', 'ppt'] },
+  { kind: 'meetings', column: 'participants', raw: 'rektor|ppt|', value: ['rektor', 'ppt'] },
   // ids, codes, text
   { kind: 'schools', column: 'school_id', raw: ' 970000000 ', value: '970000000' },
   { kind: 'schools', column: 'school_id', raw: 'a'.repeat(64), value: 'a'.repeat(64) },
@@ -145,6 +150,8 @@ const refused: Refused[] = [
   { kind: 'measures', column: 'responsible_role', raw: 'vaktmester', error: /gyldig verdi for rolle/ },
   { kind: 'yearwheel', column: 'activity', raw: 'juleball', error: /gyldig verdi for aktivitet/ },
   { kind: 'meetings', column: 'participants', raw: 'rektor|vaktmester', error: /^inneholder ukjent rolle \(gyldige verdier: rektor, / },
+  { kind: 'meetings', column: 'participants', raw: 'rektor|pptx|ppt', error: /^inneholder ukjent rolle / },
+  { kind: 'meetings', column: 'participants', raw: 'rektor|ppt.', error: /^inneholder ukjent rolle / },
   { kind: 'cases', column: 'challenges', raw: 'uro;sinne;latskap', error: /^inneholder ukjent utfordring \(gyldige verdier: fagvansker, / },
   { kind: 'schools', column: 'school_id', raw: 'a'.repeat(65), error: /er lengre enn 64 tegn/ },
   { kind: 'schools', column: 'school_id', raw: 'A\u0001B', error: /tegn som ikke kan skrives ut/ },
