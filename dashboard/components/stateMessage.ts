@@ -5,8 +5,15 @@ import { formatDate } from '../format/dateFormat.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
 
+/** After this long a load shows motion; most sections are drawn sooner. */
+const spinAfterMs = 1000;
+
 export function loadingMessage(t: Strings): HTMLElement {
-  return h('div', { class: 'state state-loading', 'data-state': 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t.loading);
+  const spinner = h('span', { class: 'spinner', 'aria-hidden': 'true' });
+  setTimeout(() => {
+    if (spinner.isConnected) spinner.classList.add('spinning');
+  }, spinAfterMs);
+  return h('div', { class: 'state state-loading', 'data-state': 'loading' }, spinner, t.loading);
 }
 
 /** Nothing in this selection; says where the data is, so the reader can widen the period. */

@@ -223,7 +223,7 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     errors.length = 0;
   });
 
-  it('the first view shows at once, each section loading until its data comes; session and metadata are asked once', async () => {
+  it('the first view shows at once, each section loading (spinning after a second) until its data comes; session and metadata are asked once', async () => {
     // A context of its own: the fake clock below is context-wide and would stop other tests' marks.
     const own = await newDashboardContext(browser);
     const fresh = await own.newPage();
@@ -247,6 +247,11 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
       // No figure has come yet, and the view is already on screen with its loading states.
       await fresh.waitForSelector('main .view-overview #bars[data-state="loading"]', { timeout: 10_000 });
       await expect(fresh.isVisible('#bars .state-loading')).resolves.toBe(true);
+      // The spinner keeps still for the first second (motion costs frames while the page loads) …
+      await expect(fresh.locator('#bars .spinner.spinning').count()).resolves.toBe(0);
+      await fresh.clock.runFor(1_000);
+      // … and turns when a load takes longer.
+      await expect(fresh.locator('#bars .spinner.spinning').count()).resolves.toBe(1);
       release();
       await fresh.clock.resume();
       await waitForDashboard(fresh);
