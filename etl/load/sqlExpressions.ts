@@ -109,8 +109,12 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
       const min = type.min ?? 0;
       const max = type.max ?? 999_999_999;
       const range = type.min !== undefined && type.max !== undefined ? ` må være et heltall fra ${type.min} til ${type.max}` : ' er for stort';
+      // Excel saves a number formatted «1 050» as shown: groups of three after a space, a
+      // no-break space or a narrow no-break space (the Norwegian thousands separators).
+      const grouped = `'[0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3}){1,2}'`;
       return {
-        value: `CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN CAST(${v} AS INTEGER) END`,
+        value: `CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN CAST(${v} AS INTEGER)
+          WHEN regexp_full_match(${v}, ${grouped}) THEN CAST(regexp_replace(${v}, '[^0-9]', '', 'g') AS INTEGER) END`,
         error: `CASE ${required} ${invalid(' er ikke et ikke-negativt heltall')}
           WHEN ${x} NOT BETWEEN ${min} AND ${max} THEN ${shown(v)} || ${sqlString(range)} END`,
       };

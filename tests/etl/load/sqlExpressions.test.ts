@@ -65,6 +65,10 @@ const accepted: Accepted[] = [
   { kind: 'schools', column: 'students', raw: '007', value: 7 },
   { kind: 'schools', column: 'students', raw: ' 42 ', value: 42 },
   { kind: 'schools', column: 'students', raw: '999999999', value: 999999999 },
+  // Norwegian thousands separators, as Excel saves a formatted number
+  { kind: 'schools', column: 'students', raw: '1 050', value: 1050 },
+  { kind: 'schools', column: 'students', raw: '1\u00a0050', value: 1050 },
+  { kind: 'schools', column: 'students', raw: '12\u202f345\u202f678', value: 12345678 },
   { kind: 'schools', column: 'students', raw: '', value: null },
   { kind: 'cases', column: 'grade', raw: '1', value: 1 },
   { kind: 'cases', column: 'grade', raw: '10', value: 10 },
@@ -133,7 +137,7 @@ const refused: Refused[] = [
   ...['kanskje', '2', 'y', 'n', 'sant', '-', 'xx', 'ja!'].map((raw) => ({
     kind: 'meetings' as const, column: 'minutes_written', raw, error: /er ikke ja\/nei/,
   })),
-  ...['-1', '1.5', '1,5', '1 000', 'ti', '+3', '1e3', '0x10', '12345678901'].map((raw) => ({
+  ...['-1', '1.5', '1,5', '1.000', '1,000', '1 00', '10 00', '1  000', '1 000 000 000', 'ti', '+3', '1e3', '0x10', '12345678901'].map((raw) => ({
     kind: 'schools' as const, column: 'students', raw, error: /er ikke et ikke-negativt heltall/,
   })),
   { kind: 'cases', column: 'grade', raw: '0', error: /må være et heltall fra 1 til 10/ },
