@@ -1,7 +1,7 @@
 /**
  * A child process for the kill test: imports the files into the database, and after the
- * N-th file is staged prints `STAGED <file>` and waits forever (inside the open
- * transaction) for the test to kill it.
+ * N-th file is upserted inside the batch's open transaction prints `STAGED <file>` and
+ * waits forever for the test to kill it.
  *
  *   node --import tsx tests/helpers/killableImport.ts <db> <N> <file>...
  */

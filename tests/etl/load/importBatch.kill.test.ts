@@ -1,6 +1,6 @@
 /**
  * A batch is one transaction: a process killed (SIGKILL) in the middle of a batch, after
- * some files are staged, leaves the database exactly as it was before the batch. The same
+ * some files are upserted inside it, leaves the database exactly as it was before the batch. The same
  * batch then imports normally.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ const dir = makeTempDir('rt-kill-');
 const dbPath = join(dir, 'kill.duckdb');
 const key = testPseudonymKey();
 
-/** Runs killableImport.ts until it has staged `stopAfter` files, then kills it with SIGKILL. */
+/** Runs killableImport.ts until it has upserted `stopAfter` files (uncommitted), then kills it with SIGKILL. */
 function importAndKill(files: readonly string[], stopAfter: number): Promise<{ marker: string; signal: NodeJS.Signals | null }> {
   const script = resolve(projectRoot, 'tests/helpers/killableImport.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, dbPath, String(stopAfter), ...files], {
@@ -103,7 +103,7 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 describe('importBatch killed with SIGKILL mid-batch', () => {
-  it('the child was killed after staging the second file of the batch', () => {
+  it('the child was killed after upserting the second file of the batch, before the commit', () => {
     expect(marker).toBe(`STAGED ${batch[1]}`);
     expect(signal).toBe('SIGKILL');
   });
