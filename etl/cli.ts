@@ -1,5 +1,5 @@
 /**
- * The command line of contract section 5: `npm run --silent etl -- import|figures|quarantine`,
+ * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|quarantine`,
  * and `user add|list|disable|set-password` for the dashboard's accounts.
  * Errors go to stderr with a non-zero exit; stdout carries only the requested output.
  */
@@ -8,6 +8,7 @@ import { kinds } from './contract/index.ts';
 import type { KindName } from './contract/types.ts';
 import { defaultDatabasePath } from './db/defaultPaths.ts';
 import { figuresCommand } from './cli/figuresCommand.ts';
+import { followupCommand } from './cli/followupCommand.ts';
 import { importCommand } from './cli/importCommand.ts';
 import { quarantineCommand } from './cli/quarantineCommand.ts';
 import { userAddCommand, userDisableCommand, userListCommand, userSetPasswordCommand } from './cli/userCommand.ts';
@@ -34,6 +35,19 @@ program
   .addOption(new Option('--by <group>', 'break down by school or municipality').choices(['school', 'municipality']))
   .option('--json', 'print JSON')
   .action((opts) => figuresCommand(opts));
+
+program
+  .command('followup')
+  .description('the year wheel followed up: the figures of contract section 4b and the lists to act on')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .requiredOption('--from <date>', 'period start, YYYY-MM-DD (inclusive)')
+  .requiredOption('--to <date>', 'period end, YYYY-MM-DD (inclusive)')
+  .option('--as-of <date>', 'as-of date, YYYY-MM-DD (default today)')
+  .option('--school <id>', 'one school')
+  .option('--municipality <name>', 'one municipality')
+  .addOption(new Option('--level <level>', 'school level').choices(['barneskole', 'ungdomsskole', 'kombinert']))
+  .option('--json', 'print JSON')
+  .action((opts) => followupCommand(opts));
 
 program
   .command('quarantine')

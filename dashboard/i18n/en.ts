@@ -129,6 +129,8 @@ export const en: Strings = {
     consent_cases: 'individual cases discussed',
     evaluations_due: 'measures with an evaluation date in the period',
     individual_cases_with_evaluations_due: 'cases with measures due for evaluation',
+    planned_meetings: 'planned meetings',
+    meeting_gaps: 'gaps between meeting dates',
   },
   auth: {
     heading: 'Sign in',

@@ -129,6 +129,8 @@ export const nb = {
     consent_cases: 'drøftede individsaker',
     evaluations_due: 'tiltak med evalueringsdato i perioden',
     individual_cases_with_evaluations_due: 'saker med tiltak til evaluering',
+    planned_meetings: 'planlagte møter',
+    meeting_gaps: 'mellomrom mellom møtedatoer',
   },
   auth: {
     heading: 'Logg inn',

@@ -1,8 +1,9 @@
 /**
- * The key figures of contract section 4, in contract order, with what the dashboard shows
+ * The key figures of contract sections 4 and 4b (the year wheel's follow-up), in contract order, with what the dashboard shows
  * beside each number: a label, the definition in bokmål, what kind of number it is, its
  * denominator, and which individual-part cases it rests on (for small-number suppression).
  */
+import { openCaseAgeDays, planWindowDays } from './followUpRules.ts';
 
 export const figureKeys = [
   'meetings_held',
@@ -28,10 +29,27 @@ export const figureKeys = [
   'consent_before_discussion_rate',
   'tested_before_ppt_referral_rate',
   'evaluation_on_time_rate',
+  // Section 4b: the follow-up of the year wheel.
+  'planned_meetings',
+  'planned_meetings_held',
+  'planned_meetings_missed',
+  'plan_adherence_rate',
+  'median_days_between_meetings',
+  'tgl_meetings',
+  'planned_tgl_visits',
+  'evaluations_overdue',
+  'discussed_before_consent',
+  'meetings_without_agenda_in_advance',
+  'meetings_without_minutes',
+  'open_cases_over_90_days',
 ] as const;
 export type FigureKey = (typeof figureKeys)[number];
 
-/** Every key of section 4; null where the figure is unknown (an empty denominator). */
+/** The keys of section 4b, which `followup --json` prints. */
+export const followUpKeys = figureKeys.slice(figureKeys.indexOf('planned_meetings'));
+export type FollowUpKey = (typeof followUpKeys)[number];
+
+/** Every key of sections 4 and 4b; null where the figure is unknown (an empty denominator). */
 export type KeyFigures = { [K in FigureKey]: number | null };
 
 /**
@@ -51,6 +69,8 @@ export const figureBaseKeys = [
   'consent_cases',
   'evaluations_due',
   'individual_cases_with_evaluations_due',
+  'planned_meetings',
+  'meeting_gaps',
 ] as const;
 export type FigureBaseKey = (typeof figureBaseKeys)[number];
 export type FigureBases = { [K in FigureBaseKey]: number };
@@ -107,6 +127,18 @@ export const figureSpecs: readonly FigureSpec[] = [
   spec('consent_before_discussion_rate', 'rate', 'Samtykke før drøfting', 'Consent before discussion', 'Andel individsaker drøftet på gjennomførte møter i perioden der samtykke fra foresatte var gitt senest den dagen saken første gang ble drøftet.', 'consent_cases', 'consent_cases'),
   spec('tested_before_ppt_referral_rate', 'rate', 'Tiltak prøvd før henvisning til PPT', 'Measures tried before PPT referral', 'Andel av sakene henvist til PPT der minst ett tiltak var evaluert senest på henvisningsdatoen.', 'cases_referred_ppt', 'cases_referred_ppt'),
   spec('evaluation_on_time_rate', 'rate', 'Tiltak evaluert i tide', 'Measures evaluated on time', 'Andel tiltak med evalueringsdato i perioden (og senest telledatoen) som ble evaluert senest på evalueringsdatoen.', 'evaluations_due', 'individual_cases_with_evaluations_due'),
+  spec('planned_meetings', 'count', 'Planlagte møter', 'Planned meetings', `Møter i årshjulet med dato i perioden og senest telledatoen.`),
+  spec('planned_meetings_held', 'count', 'Planlagte møter holdt', 'Planned meetings held', `Av de planlagte møtene: de der skolen har et gjennomført møte høyst ${planWindowDays} dager før eller etter planlagt dato. Ett møte kan dekke to planlagte.`),
+  spec('planned_meetings_missed', 'count', 'Planlagte møter ikke holdt', 'Planned meetings missed', 'Planlagte møter minus planlagte møter holdt.'),
+  spec('plan_adherence_rate', 'rate', 'Årshjulet fulgt', 'Plan adherence', 'Andel av de planlagte møtene som ble holdt.', 'planned_meetings'),
+  spec('median_days_between_meetings', 'median', 'Dager mellom møter (median)', 'Days between meetings (median)', 'For hver skole: dagene mellom hver dato med gjennomført møte i perioden og neste. Medianen av alle disse mellomrommene. Tom uten minst to møtedatoer.', 'meeting_gaps'),
+  spec('tgl_meetings', 'count', 'Møter med TGL', 'Meetings with TGL', `${held[0]!.toUpperCase()}${held.slice(1)} der TGL var blant deltakerne.`),
+  spec('planned_tgl_visits', 'count', 'Planlagte TGL-besøk', 'Planned TGL visits', 'TGL-besøk i årshjulet med dato i perioden og senest telledatoen.'),
+  spec('evaluations_overdue', 'count', 'Evalueringer på etterskudd', 'Evaluations overdue', 'Tiltak med evalueringsdato i perioden og før telledatoen som ikke var evaluert på telledatoen.'),
+  spec('discussed_before_consent', 'count', 'Drøftet før samtykke', 'Discussed before consent', 'Individsaker drøftet på gjennomførte møter i perioden der samtykke mangler eller kom etter første drøfting.', null, 'consent_cases'),
+  spec('meetings_without_agenda_in_advance', 'count', 'Møter uten saksliste på forhånd', 'Meetings without agenda in advance', 'Gjennomførte møter i perioden der sakslisten ikke ble sendt før møtedagen.'),
+  spec('meetings_without_minutes', 'count', 'Møter uten referat', 'Meetings without minutes', 'Gjennomførte møter i perioden uten registrert referat (nei eller ukjent).'),
+  spec('open_cases_over_90_days', 'count', 'Åpne saker over 90 dager', 'Open cases over 90 days', `Åpne saker som var mer enn ${openCaseAgeDays} dager gamle på siste dag i perioden (eller telledatoen, om den er tidligere).`, null, 'open_cases'),
 ];
 
 export const figureSpecByKey: ReadonlyMap<FigureKey, FigureSpec> = new Map(figureSpecs.map((s) => [s.key, s]));

@@ -3,7 +3,8 @@
  * known guardians to ask) discussed at a held meeting in the period, the share whose
  * consent_date is on or before the case's first discussion at any held meeting, also one
  * before the period (first_discussion_date in the case facts). A case without a
- * consent_date is in the denominator only.
+ * consent_date is in the denominator only. discussed_before_consent (section 4b) counts the
+ * rest of the denominator: consent missing, or given after the first discussion.
  */
 import { countOf, ratio, type FigureFamily } from './figureFamily.ts';
 
@@ -25,6 +26,7 @@ export const consentFigure: FigureFamily = {
   table: t,
   figures: {
     consent_before_discussion_rate: ratio(`${t}.consent_before_discussion`, `${t}.consent_cases`),
+    discussed_before_consent: `${countOf(t, 'consent_cases')} - ${countOf(t, 'consent_before_discussion')}`,
   },
   bases: { consent_cases: countOf(t, 'consent_cases') },
   individualCases: `SELECT g, period, case_no FROM consent_cases`,

@@ -10,7 +10,9 @@ import { countOf, type FigureFamily } from './figureFamily.ts';
 import { kaplanMeier } from './kaplanMeier.ts';
 import { measureFigures } from './measureFigures.ts';
 import { meetingFigures } from './meetingFigures.ts';
+import { meetingRhythmFigure } from './meetingRhythmFigure.ts';
 import { openCasesFigure } from './openCasesFigure.ts';
+import { yearWheelFigures } from './yearWheelFigures.ts';
 
 const figureFamiliesWithCases: readonly FigureFamily[] = [
   meetingFigures,
@@ -21,6 +23,8 @@ const figureFamiliesWithCases: readonly FigureFamily[] = [
   endedCaseFigures,
   openCasesFigure,
   kaplanMeier,
+  yearWheelFigures,
+  meetingRhythmFigure,
 ];
 
 /**

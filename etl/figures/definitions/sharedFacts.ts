@@ -18,7 +18,7 @@ export const caseFactsCte = `case_facts AS NOT MATERIALIZED (
 
 /** CTE `meeting_facts`: in-scope meetings in the period, with their period. */
 export const meetingFactsCte = `meeting_facts AS (
-  SELECT sc.g, p.period, m.date, m.held, m.cancelled, m.agenda_in_advance, m.minutes_written
+  SELECT sc.g, p.period, m.school_no, m.date, m.held, m.cancelled, m.agenda_in_advance, m.minutes_written, m.tgl_present
   FROM ${FACTS}.meetings m
   JOIN scope sc USING (school_no)
   JOIN periods p ON m.date BETWEEN p.p_from AND p.p_to

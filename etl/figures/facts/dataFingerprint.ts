@@ -12,5 +12,6 @@ export const dataFingerprintSql = `concat_ws(',',
   (SELECT count(*) FROM cases),
   (SELECT count(*) FROM discussions),
   (SELECT count(*) FROM measures),
+  (SELECT count(*) FROM yearwheel),
   (SELECT count(*) FROM import_batches),
   (SELECT coalesce(max(batch_id), 0) FROM import_batches))`;

@@ -8,8 +8,10 @@
  *
  * The facts also settle what a row means once for all figures: a meeting without status is
  * held, only discussions at held meetings are kept, an individual-part case is individual or
- * anonymous, and a few per-case facts that do not depend on the period are precomputed.
+ * anonymous, a planned meeting is held when a held meeting is near it, and a few per-case
+ * facts that do not depend on the period are precomputed.
  */
+import { planWindowDays } from '../followUpRules.ts';
 
 /** The attached database the facts live in. */
 export const FACTS = 'figure_facts';
@@ -43,8 +45,26 @@ export const factTableStatements: readonly string[] = [
           coalesce(m.status = 'cancelled', false) AS cancelled,
           -- "before date": an agenda sent on the meeting day is not in advance
           coalesce(m.agenda_sent_date < m.date, false) AS agenda_in_advance,
-          coalesce(m.minutes_written, false) AS minutes_written
+          coalesce(m.minutes_written, false) AS minutes_written,
+          coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
    FROM meetings m JOIN ${FACTS}.schools s USING (school_id)
+   ORDER BY s.school_no`,
+
+  // The year wheel's planned meetings and TGL visits (the only activities a figure counts).
+  // Whether a planned meeting was held does not depend on the period, so it is settled here:
+  // some held meeting of the school within the window, at any date (also outside the period).
+  // Each held meeting is spread over the days it serves, so the test is an equality join.
+  `CREATE OR REPLACE TABLE ${FACTS}.yearwheel AS
+   WITH served_days AS (
+     SELECT DISTINCT school_no, date + o.shift::INTEGER AS date
+     FROM ${FACTS}.held_meeting_keys, range(-${planWindowDays}, ${planWindowDays + 1}) AS o(shift)
+   )
+   SELECT s.school_no, y.date, y.activity,
+          y.activity = 'meeting' AND sd.school_no IS NOT NULL AS plan_held
+   FROM yearwheel y
+   JOIN ${FACTS}.schools s USING (school_id)
+   LEFT JOIN served_days sd ON sd.school_no = s.school_no AND sd.date = y.date
+   WHERE y.activity IN ('meeting', 'tgl_visit')
    ORDER BY s.school_no`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
@@ -59,7 +79,7 @@ export const factTableStatements: readonly string[] = [
   // Measures under their case's school, with the case's kind.
   `CREATE OR REPLACE TABLE ${FACTS}.measures AS
    SELECT k.school_no, k.case_no, me.level, k.kind AS case_kind, k.individual_part,
-          me.started_date, me.evaluation_due_date,
+          me.started_date, me.evaluation_due_date, me.evaluated_date,
           -- not evaluated is not on time
           coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
           coalesce(me.evaluated_date <= k.closed_date, false) AS evaluated_by_case_end,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { schoolLevel } from '../../../etl/contract/vocabularies.ts';
-import { figureBaseKeys, figureKeys, figureSpecs } from '../../../etl/figures/figureKeys.ts';
+import { figureBaseKeys, figureKeys, figureSpecs, followUpKeys } from '../../../etl/figures/figureKeys.ts';
 import { SchoolLevel } from '../../../etl/figures/figureQuery.ts';
 
 describe('figureKeys', () => {
-  it('figureKeys lists the 23 keys of contract section 4 in contract order', () => {
+  it('figureKeys lists the 23 keys of contract section 4 and the 12 of section 4b, in contract order', () => {
     expect(figureKeys).toEqual([
       'meetings_held',
       'meetings_cancelled',
@@ -29,7 +29,32 @@ describe('figureKeys', () => {
       'consent_before_discussion_rate',
       'tested_before_ppt_referral_rate',
       'evaluation_on_time_rate',
+      'planned_meetings',
+      'planned_meetings_held',
+      'planned_meetings_missed',
+      'plan_adherence_rate',
+      'median_days_between_meetings',
+      'tgl_meetings',
+      'planned_tgl_visits',
+      'evaluations_overdue',
+      'discussed_before_consent',
+      'meetings_without_agenda_in_advance',
+      'meetings_without_minutes',
+      'open_cases_over_90_days',
     ]);
+  });
+
+  it('followUpKeys are the 12 keys of section 4b', () => {
+    expect(followUpKeys).toEqual(figureKeys.slice(23));
+    expect(followUpKeys).toHaveLength(12);
+    expect(followUpKeys[0]).toBe('planned_meetings');
+  });
+
+  it('the 4b figures that rest on individual-part cases share the unit of the figure they complement', () => {
+    const cases = (key: string) => figureSpecs.find((s) => s.key === key)?.cases;
+    expect(cases('discussed_before_consent')).toBe('consent_cases');
+    expect(cases('open_cases_over_90_days')).toBe('open_cases');
+    for (const key of followUpKeys.filter((k) => k !== 'discussed_before_consent' && k !== 'open_cases_over_90_days')) expect(cases(key), key).toBeNull();
   });
 
   it('figureSpecs describes every key once, in order, with bases that exist', () => {

@@ -1,0 +1,137 @@
+/**
+ * The follow-up lists of contract section 4b: the rows behind the year wheel's figures that
+ * a rector acts on, with the school's own case, measure and meeting ids (never student_ref).
+ * Same period, as-of date and scope as the figures (the `scope` CTE of the figure SQL), and
+ * the same rules (the facts' `plan_held`, the figures' agenda and age rules), so each list has exactly as
+ * many rows as the figure beside it. Lists name cases: callers show them only to viewers
+ * scoped to every school they cover.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FACTS } from '../figures/facts/factTables.ts';
+import type { FigureQuery } from '../figures/figureQuery.ts';
+import { runFigureSql, type PlainRow } from '../figures/runFigureSql.ts';
+import { scopeCte } from '../figures/scopeSql.ts';
+
+export interface MissedMeeting {
+  readonly school_id: string;
+  readonly date: string;
+}
+export interface OverdueEvaluation {
+  readonly measure_id: string;
+  readonly case_id: string;
+  readonly school_id: string;
+  readonly level: string;
+  readonly responsible_role: string | null;
+  readonly evaluation_due_date: string;
+  readonly days_overdue: number;
+}
+export interface ConsentDeviation {
+  readonly case_id: string;
+  readonly school_id: string;
+  readonly first_discussion_date: string;
+  readonly consent_date: string | null;
+}
+export interface MeetingMissingAgendaOrMinutes {
+  readonly meeting_id: string;
+  readonly school_id: string;
+  readonly date: string;
+  readonly agenda_in_advance: boolean;
+  readonly minutes_written: boolean | null;
+}
+export interface OpenCaseByAge {
+  readonly case_id: string;
+  readonly school_id: string;
+  readonly kind: string;
+  readonly first_concern_date: string;
+  readonly age_days: number;
+}
+
+export interface FollowUpLists {
+  readonly missed_meetings: readonly MissedMeeting[];
+  readonly overdue_evaluations: readonly OverdueEvaluation[];
+  readonly consent_deviations: readonly ConsentDeviation[];
+  readonly meetings_missing_agenda_or_minutes: readonly MeetingMissingAgendaOrMinutes[];
+  readonly open_cases_by_age: readonly OpenCaseByAge[];
+}
+
+const iso = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+const held = `coalesce(m.status, 'held') = 'held'`;
+// As the facts read it: an agenda sent on the meeting day is not in advance.
+const agendaInAdvance = `coalesce(m.agenda_sent_date < m.date, false)`;
+
+/** Each list's SQL after the `scope` CTE, in the order and with the fields of section 4b. */
+const listSql: { readonly [K in keyof FollowUpLists]: string } = {
+  // plan_held is settled once in the facts, with the figures' window.
+  missed_meetings: `
+SELECT sc.school_id, ${iso('y.date')} AS date
+FROM ${FACTS}.yearwheel y JOIN scope sc USING (school_no)
+WHERE y.activity = 'meeting' AND NOT y.plan_held
+  AND y.date BETWEEN $from AND $to AND y.date <= $as_of
+ORDER BY sc.school_id, y.date`,
+
+  overdue_evaluations: `
+SELECT me.measure_id, me.case_id, c.school_id, me.level, me.responsible_role,
+       ${iso('me.evaluation_due_date')} AS evaluation_due_date,
+       ($as_of - me.evaluation_due_date)::INTEGER AS days_overdue
+FROM measures me JOIN cases c USING (case_id) JOIN scope sc ON sc.school_id = c.school_id
+WHERE me.evaluation_due_date BETWEEN $from AND $to AND me.evaluation_due_date < $as_of
+  AND NOT coalesce(me.evaluated_date <= $as_of, false)
+ORDER BY days_overdue DESC, me.measure_id`,
+
+  // The cases of consent_before_discussion_rate's denominator that miss its numerator; the
+  // first discussion is over all held meetings, also before the period.
+  consent_deviations: `
+, discussed AS (
+  SELECT DISTINCT d.case_id
+  FROM discussions d JOIN meetings m USING (meeting_id) JOIN scope sc ON sc.school_id = m.school_id
+  WHERE ${held} AND m.date BETWEEN $from AND $to
+), first_discussions AS (
+  SELECT d.case_id, min(m.date) AS first_discussion_date
+  FROM discussions d JOIN meetings m USING (meeting_id)
+  WHERE ${held} AND d.case_id IN (SELECT case_id FROM discussed)
+  GROUP BY d.case_id
+)
+SELECT c.case_id, c.school_id, ${iso('f.first_discussion_date')} AS first_discussion_date, ${iso('c.consent_date')} AS consent_date
+FROM cases c JOIN first_discussions f USING (case_id)
+WHERE c.kind = 'individual' AND NOT coalesce(c.consent_date <= f.first_discussion_date, false)
+ORDER BY f.first_discussion_date, c.case_id`,
+
+  meetings_missing_agenda_or_minutes: `
+SELECT m.meeting_id, m.school_id, ${iso('m.date')} AS date,
+       ${agendaInAdvance} AS agenda_in_advance, m.minutes_written
+FROM meetings m JOIN scope sc ON sc.school_id = m.school_id
+WHERE ${held} AND m.date BETWEEN $from AND $to
+  AND NOT (${agendaInAdvance} AND coalesce(m.minutes_written, false))
+ORDER BY m.date, m.meeting_id`,
+
+  // Every case of open_cases, aged at min(to, as-of) as open_cases_over_90_days ages it.
+  open_cases_by_age: `
+SELECT c.case_id, c.school_id, c.kind, ${iso('c.first_concern_date')} AS first_concern_date,
+       (least($to, $as_of) - c.first_concern_date)::INTEGER AS age_days
+FROM cases c JOIN scope sc ON sc.school_id = c.school_id
+WHERE c.kind IN ('individual', 'anonymous') AND c.first_concern_date <= $to
+  AND NOT coalesce(c.closed_date <= $to, false)
+ORDER BY age_days DESC, c.case_id`,
+};
+
+/** `WITH scope AS (...)`, then the list's own CTEs (a list that has some starts with a comma) and select. */
+function withScope(sql: string): string {
+  return `WITH ${scopeCte('all')}\n${sql.trimStart()}`;
+}
+
+async function list<T>(conn: DuckDBConnection, q: FigureQuery, sql: string): Promise<T[]> {
+  const rows: PlainRow[] = await runFigureSql(conn, withScope(sql), q);
+  // The SQL selects exactly the fields of the row type, in order (the contract's order).
+  return rows as unknown as T[];
+}
+
+/** The five lists for the query's period, as-of date and scope (its `by` is ignored). */
+export async function followUpLists(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUpLists> {
+  return {
+    missed_meetings: await list<MissedMeeting>(conn, q, listSql.missed_meetings),
+    overdue_evaluations: await list<OverdueEvaluation>(conn, q, listSql.overdue_evaluations),
+    consent_deviations: await list<ConsentDeviation>(conn, q, listSql.consent_deviations),
+    meetings_missing_agenda_or_minutes: await list<MeetingMissingAgendaOrMinutes>(conn, q, listSql.meetings_missing_agenda_or_minutes),
+    open_cases_by_age: await list<OpenCaseByAge>(conn, q, listSql.open_cases_by_age),
+  };
+}
