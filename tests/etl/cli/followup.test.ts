@@ -48,7 +48,7 @@ describe('etl followup --json', () => {
     const out = JSON.parse(run.stdout) as { figures: Record<string, number | null>; lists: Record<string, Array<Record<string, unknown>>> };
     expect(Object.keys(out)).toEqual(['figures', 'lists']);
     expect(Object.keys(out.figures)).toEqual(followUpKeysInOrder);
-    expect(out.figures).toMatchObject({ planned_meetings: 8, planned_meetings_held: 4, plan_adherence_rate: 0.5, median_days_between_meetings: 7, open_cases_over_90_days: 2 });
+    expect(out.figures).toMatchObject({ planned_meetings: 9, planned_meetings_held: 4, plan_adherence_rate: 4 / 9, median_days_between_meetings: 6.5, open_cases_over_90_days: 2 });
     expect(Object.keys(out.lists)).toEqual(['missed_meetings', 'overdue_evaluations', 'consent_deviations', 'meetings_missing_agenda_or_minutes', 'open_cases_by_age']);
     // The JSON text itself: field order, null for unknown, booleans and numbers unquoted.
     expect(JSON.stringify(out.lists.missed_meetings[0])).toBe('{"school_id":"G1","date":"2024-09-06"}');
@@ -56,18 +56,18 @@ describe('etl followup --json', () => {
       '{"measure_id":"e6","case_id":"o4","school_id":"G1","level":"system","responsible_role":null,"evaluation_due_date":"2025-01-15","days_overdue":151}',
     );
     expect(JSON.stringify(out.lists.consent_deviations[1])).toBe('{"case_id":"c2","school_id":"S1","first_discussion_date":"2024-09-12","consent_date":null}');
-    expect(JSON.stringify(out.lists.meetings_missing_agenda_or_minutes[1])).toBe(
+    expect(JSON.stringify(out.lists.meetings_missing_agenda_or_minutes[2])).toBe(
       '{"meeting_id":"s1-0912-a","school_id":"S1","date":"2024-09-12","agenda_in_advance":true,"minutes_written":null}',
     );
     expect(JSON.stringify(out.lists.open_cases_by_age[0])).toBe('{"case_id":"o4","school_id":"G1","kind":"individual","first_concern_date":"2024-10-01","age_days":257}');
-    expect(out.lists.missed_meetings).toHaveLength(4);
+    expect(out.lists.missed_meetings).toHaveLength(5);
   });
 
   it('--school narrows figures and lists to that school', async () => {
     const run = await runEtl(['followup', ...period, '--school', 'G1', '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { figures: Record<string, number | null>; lists: Record<string, unknown[]> };
-    expect(out.figures).toMatchObject({ planned_meetings: 1, planned_meetings_held: 0, plan_adherence_rate: 0, median_days_between_meetings: null });
+    expect(out.figures).toMatchObject({ planned_meetings: 2, planned_meetings_held: 0, plan_adherence_rate: 0, median_days_between_meetings: null });
     expect(out.lists.open_cases_by_age).toHaveLength(2);
   });
 
@@ -89,8 +89,8 @@ describe('etl followup --json', () => {
     const rows = JSON.parse(by.stdout) as Array<Record<string, unknown>>;
     expect(rows.map((r) => [r.school_id, r.planned_meetings, r.median_days_between_meetings])).toEqual([
       ['S1', 6, 14],
-      ['S2', 1, 4],
-      ['G1', 1, null],
+      ['S2', 1, 5],
+      ['G1', 2, null],
     ]);
   });
 });

@@ -23,13 +23,15 @@ const meetings: readonly Row[] = [
   { meeting_id: 's1-0912-a', school_id: 'S1', date: '2024-09-12', status: 'held', agenda_sent_date: '2024-09-10', minutes_written: null }, // minutes unknown
   { meeting_id: 's1-0924', school_id: 'S1', date: '2024-09-24', status: 'cancelled' }, // TGL listed, but cancelled
   { meeting_id: 's1-1003', school_id: 'S1', date: '2024-10-03', status: 'held', agenda_sent_date: '2024-09-30', minutes_written: false }, // TGL present
-  // S2: 07-30 (before the period), 09-02, 09-06, 2025-08-04 (after) → one gap in the period: 4.
+  // S2: 07-30 (before the period), 09-02, 09-06, 09-12 (below), 2025-08-04 (after) → gaps in the period: 4, 6.
   { meeting_id: 's2-0730', school_id: 'S2', date: '2024-07-30', status: 'held', agenda_sent_date: '2024-07-29', minutes_written: false }, // TGL, before
   { meeting_id: 's2-0902', school_id: 'S2', date: '2024-09-02', status: 'held', minutes_written: true }, // no agenda
   { meeting_id: 's2-0906', school_id: 'S2', date: '2024-09-06', status: 'held', agenda_sent_date: '2024-09-05', minutes_written: true }, // TGL present
   { meeting_id: 's2-0804', school_id: 'S2', date: '2025-08-04', status: 'held', minutes_written: false }, // after the period
   // G1: one held meeting (no status: held by default) → no gap.
   { meeting_id: 'g1-0910', school_id: 'G1', date: '2024-09-10', status: null, agenda_sent_date: '2024-09-09', minutes_written: true },
+  // S2 also meets on 09-12 (gap 6 after 09-06); its id sorts first on that day, inserted last.
+  { meeting_id: 'a-s2-0912', school_id: 'S2', date: '2024-09-12', status: 'held', minutes_written: true }, // no agenda
 ];
 
 const participants: Readonly<Record<string, string>> = {
@@ -56,6 +58,7 @@ const yearwheel: readonly Row[] = [
   { school_id: 'S1', date: '2024-12-01', activity: 'survey_review' }, // neither a meeting nor a visit
   { school_id: 'S2', date: '2024-08-01', activity: 'meeting' }, // s2-0730 (before the period) is 2 days before: held
   { school_id: 'G1', date: '2024-09-06', activity: 'meeting' }, // S2 met that day, G1 only 4 days later: missed
+  { school_id: 'G1', date: '2025-01-10', activity: 'meeting' }, // missed; sorts after S1's autumn plans by date, before them by school
   { school_id: 'G1', date: '2024-11-01', activity: 'tgl_visit' },
 ];
 
