@@ -17,6 +17,7 @@ import { noStore, securityHeaders } from './http/securityHeaders.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { competenceRoutes } from './routes/competence.ts';
 import { figureRoutes } from './routes/figures.ts';
+import { followUpRoutes } from './routes/followup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionRoutes(deps));
   app.use(metaRoutes(deps));
   app.use(figureRoutes(deps));
+  app.use(followUpRoutes(deps));
   app.use(competenceRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));

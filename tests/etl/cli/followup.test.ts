@@ -45,7 +45,8 @@ describe('etl followup --json', () => {
     const run = await runEtl(['followup', ...period, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { figures: Record<string, number | null>; lists: Record<string, Array<Record<string, unknown>>> };
+    type ListName = 'missed_meetings' | 'overdue_evaluations' | 'consent_deviations' | 'meetings_missing_agenda_or_minutes' | 'open_cases_by_age';
+    const out = JSON.parse(run.stdout) as { figures: Record<string, number | null>; lists: Record<ListName, Array<Record<string, unknown>>> };
     expect(Object.keys(out)).toEqual(['figures', 'lists']);
     expect(Object.keys(out.figures)).toEqual(followUpKeysInOrder);
     expect(out.figures).toMatchObject({ planned_meetings: 9, planned_meetings_held: 4, plan_adherence_rate: 4 / 9, median_days_between_meetings: 6.5, open_cases_over_90_days: 2 });

@@ -1,0 +1,41 @@
+/**
+ * GET /api/followup?from&to[&asOf][&school|&municipality][&level]: the figures of contract
+ * section 4b and the five follow-up lists (etl/followup), through the same scope, audit and
+ * suppression as /api/figures (server/auth/figureView.ts).
+ *
+ * - `figures`: the 4b keys of the scope total, suppressed like /api/figures (`suppressed`
+ *   names the hidden keys: discussed_before_consent and open_cases_over_90_days rest on
+ *   individual-part cases).
+ * - `lists`: only when the viewer is scoped to every school the request covers (their own
+ *   school or municipality; an administrator everywhere). Otherwise `lists` is null and
+ *   `lists_withheld` says why ("not_scoped"): the figures of a peer school or of another
+ *   municipality's total stay readable, the rows naming its cases do not.
+ * `by` is refused: the lists are for one scope, not a table of groups.
+ */
+import { Router } from 'express';
+import { computeFigures, followUpKeys } from '../../etl/figures/index.ts';
+import { followUpFiguresOf } from '../../etl/followup/followUp.ts';
+import { followUpLists } from '../../etl/followup/followUpLists.ts';
+import { figureView } from '../auth/figureView.ts';
+import type { AppDeps } from '../createApp.ts';
+import { HttpError } from '../http/HttpError.ts';
+
+const followUpKeySet = new Set<string>(followUpKeys);
+
+export function followUpRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/followup', async (req, res) => {
+    if (req.query.by !== undefined) {
+      throw new HttpError(400, 'invalid_parameters', [{ parameter: 'by', message: 'oppfølgingen gjelder ett utvalg; by kan ikke brukes her' }]);
+    }
+    const body = await figureView(deps, req, res, 'followup', async (conn, q, view) => {
+      const [shown] = await view.figureRows([await computeFigures(conn, q)]);
+      const figures = followUpFiguresOf(shown!);
+      const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
+      if (!view.isScopedRow({})) return { figures, suppressed, lists: null, lists_withheld: 'not_scoped' };
+      return { figures, suppressed, lists: await followUpLists(conn, q) };
+    });
+    res.json(body);
+  });
+  return router;
+}
