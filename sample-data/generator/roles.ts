@@ -51,6 +51,12 @@ export function drawParticipants(rng: Random, attendance: Attendance): string {
   return roles.codes.filter((r) => fallback.has(r)).join('|');
 }
 
+/** A `|`-joined participant list with `role` added, in vocabulary order. */
+export function withRole(participants: string, role: string): string {
+  const present = new Set([...participants.split('|'), role]);
+  return roles.codes.filter((r) => present.has(r)).join('|');
+}
+
 const individualResponsible: Readonly<Record<SchoolLevel, Attendance>> = {
   barneskole: [['kontaktlaerer', 45], ['spesped_koordinator', 25], ['helsesykepleier', 7], ['miljolaerer', 7], ['ppt', 6], ['avdelingsleder', 5], ['logoped', 3], ['foresatte', 2]],
   ungdomsskole: [['kontaktlaerer', 35], ['spesped_koordinator', 20], ['radgiver', 12], ['sosiallaerer', 10], ['helsesykepleier', 10], ['ppt', 6], ['inspektor', 5], ['miljolaerer', 2]],

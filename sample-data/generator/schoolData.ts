@@ -15,7 +15,8 @@ import { Random } from './random.ts';
 import type { School } from './school.ts';
 import type { SchoolContext } from './schoolContext.ts';
 import type { Writers } from './writers.ts';
-import { yearwheelRows } from './yearwheel.ts';
+import { withRole } from './roles.ts';
+import { yearWheel } from './yearwheel.ts';
 
 export interface SchoolRun {
   readonly seed: number;
@@ -32,14 +33,18 @@ export function writeSchool(run: SchoolRun, school: School, out: Writers): void 
   const heldIds: string[] = [];
   for (const year of run.years) {
     const { planned, meetings } = meetingYear(meetingRng, school, year);
+    const wheel = yearWheel(wheelRng, school, year, planned);
+    // TGL comes to the meetings its visits were planned for (when they were held).
+    const tglDays = new Set(wheel.tglMeetingDays);
     for (const m of meetings) {
-      out.meetings.write(m.row);
+      const tgl = m.held && tglDays.has(m.day);
+      out.meetings.write(tgl ? { ...m.row, participants: withRole(String(m.row.participants), 'tgl') } : m.row);
       if (m.held) {
         held.push(m.day);
         heldIds.push(m.id);
       }
     }
-    for (const row of yearwheelRows(wheelRng, school, year, planned)) out.yearwheel.write(row);
+    for (const row of wheel.rows) out.yearwheel.write(row);
   }
 
   const ctx: SchoolContext = { school, years: run.years, dataEnd: run.dataEnd, held, heldIds };

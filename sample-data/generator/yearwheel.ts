@@ -2,6 +2,12 @@
  * The school's year wheel (årshjul): every planned team meeting, plus the fixed points of
  * the year: planning in August, TGL visits, reviews of surveys and screening results, system
  * themes at some meetings, and the annual review in June. Titles are short and never personal.
+ *
+ * The wheel is drawn up in August and the year does not quite follow it: some meetings took
+ * place a day or three off the planned date (still "held" by the ±3-day rule of contract 4b),
+ * a few in another week than planned (4–6 days off: the plan counts as missed), and plans
+ * skipped or cancelled in the meeting log were never held. TGL visits are planned at team
+ * meetings; the held meeting of a visit lists `tgl` among its participants (schoolData.ts).
  */
 import type { SchoolYear } from './calendar.ts';
 import type { CsvRow } from './csvWriter.ts';
@@ -44,10 +50,6 @@ function fixedPoints(rng: Random, school: School, year: SchoolYear, planned: rea
   if (school.level !== 'ungdomsskole' && rng.chance(0.6)) {
     add(dayIn(rng, planned, year, dayOf(y + 1, 5, 1), dayOf(y + 1, 6, 10)), 'survey_review', 'Gjennomgang av kartleggingsprøver', 'kartlegging');
   }
-  const plannedVisits = school.profile.tglVisits;
-  const visits = plannedVisits === 0 ? 0 : Math.max(0, plannedVisits + rng.int(-1, 1));
-  const visitDays = rng.sample(daysBetween(year.schoolDays, dayOf(y, 9, 1), dayOf(y + 1, 5, 31)), visits);
-  for (const day of visitDays) add(day, 'tgl_visit', 'Besøk fra TGL', rng.pick(['skolemiljo', 'klasseledelse', 'fravaer'] as const));
   add(dayIn(rng, planned, year, dayOf(y + 1, 6, 1), year.lastDay), 'annual_review', 'Årlig evaluering av ressursteamet');
   return entries;
 }
@@ -61,18 +63,68 @@ function systemThemes(rng: Random, school: School, planned: readonly Day[]): Ent
   });
 }
 
-export function yearwheelRows(rng: Random, school: School, year: SchoolYear, planned: readonly Day[]): CsvRow[] {
+/** Shares of planned meetings that took place a little off the plan (1–3 days) and in another week (4–6 days). */
+const movedALittle = 0.12;
+const movedFar = 0.03;
+
+/**
+ * The planned date of each meeting day of the log: mostly the day itself, sometimes a few
+ * days off (a teaching day, never the planned date of another meeting).
+ */
+function planDates(rng: Random, year: SchoolYear, meetingDays: readonly Day[]): Day[] {
+  const teaching = new Set(year.schoolDays);
+  const taken = new Set(meetingDays);
+  return meetingDays.map((day) => {
+    const r = rng.next();
+    if (r >= movedALittle + movedFar) return day;
+    const size = r < movedALittle ? rng.int(1, 3) : rng.int(4, 6);
+    const options = [day - size, day + size].filter((d) => teaching.has(d) && !taken.has(d));
+    if (options.length === 0) return day;
+    const plan = rng.pick(options);
+    taken.delete(day);
+    taken.add(plan);
+    return plan;
+  });
+}
+
+/** TGL visits at team meetings between September and May: the meeting days they were planned for. */
+function tglVisitDays(rng: Random, school: School, year: SchoolYear, meetingDays: readonly Day[]): Day[] {
+  const y = year.startYear;
+  const plannedVisits = school.profile.tglVisits;
+  const visits = plannedVisits === 0 ? 0 : Math.max(0, plannedVisits + rng.int(-1, 1));
+  return rng.sample(daysBetween(meetingDays, dayOf(y, 9, 1), dayOf(y + 1, 5, 31)), visits);
+}
+
+export interface YearWheel {
+  readonly rows: readonly CsvRow[];
+  /** The meeting days (of the meeting log's plan) TGL was planned to visit. */
+  readonly tglMeetingDays: readonly Day[];
+}
+
+/** `meetingDays`: every meeting day of the team's rhythm, including those later skipped or cancelled. */
+export function yearWheel(rng: Random, school: School, year: SchoolYear, meetingDays: readonly Day[]): YearWheel {
+  const plans = planDates(rng, year, meetingDays);
+  const planOf = new Map(meetingDays.map((d, i) => [d, plans[i]!]));
+  const tglMeetingDays = tglVisitDays(rng, school, year, meetingDays);
+  const visits: Entry[] = tglMeetingDays.map((day) => ({
+    day: planOf.get(day)!,
+    activity: 'tgl_visit',
+    title: 'Besøk fra TGL',
+    topic: rng.pick(['skolemiljo', 'klasseledelse', 'fravaer'] as const),
+  }));
   const entries: Entry[] = [
-    ...planned.map((day) => ({ day, activity: 'meeting', title: 'Ressursteammøte' })),
-    ...fixedPoints(rng, school, year, planned),
-    ...systemThemes(rng, school, planned),
+    ...plans.map((day) => ({ day, activity: 'meeting', title: 'Ressursteammøte' })),
+    ...fixedPoints(rng, school, year, plans),
+    ...visits,
+    ...systemThemes(rng, school, plans),
   ];
   entries.sort((a, b) => a.day - b.day || activityOrder.indexOf(a.activity) - activityOrder.indexOf(b.activity));
-  return entries.map((e) => ({
+  const rows = entries.map((e) => ({
     school_id: school.id,
     date: isoDate(e.day),
     activity: e.activity,
     topic: e.topic,
     title: e.title,
   }));
+  return { rows, tglMeetingDays };
 }

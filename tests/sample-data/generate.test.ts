@@ -84,6 +84,27 @@ describe('generate({ scale: "sample" })', () => {
     expect(tested).toBeLessThan(98);
   });
 
+  it('follows the year wheel mostly: some meetings a few days off the plan, some plans never held', async () => {
+    const plans = `SELECT y.school_id, y.date,
+                     EXISTS (SELECT 1 FROM meetings m WHERE m.school_id = y.school_id AND m.status = 'held' AND m.date = y.date) AS on_the_day,
+                     EXISTS (SELECT 1 FROM meetings m WHERE m.school_id = y.school_id AND m.status = 'held' AND abs(m.date - y.date) <= 3) AS held
+                   FROM yearwheel y WHERE y.activity = 'meeting'`;
+    expect(await folder.count(`SELECT count(*) FROM (${plans}) WHERE held AND NOT on_the_day`)).toBeGreaterThan(50);
+    const missedPerMille = await folder.count(`SELECT round(1000 * avg((NOT held)::INTEGER)) FROM (${plans})`);
+    expect(missedPerMille).toBeGreaterThan(20);
+    expect(missedPerMille).toBeLessThan(150);
+  });
+
+  it('plans an annual review every school year, survey reviews and system themes, and TGL visits that TGL attends', async () => {
+    const perSchoolYear = (activity: string) =>
+      folder.count(`SELECT count(*) FROM (SELECT DISTINCT school_id, year(date - INTERVAL 7 MONTH) FROM yearwheel WHERE activity = '${activity}')`);
+    expect(await perSchoolYear('annual_review')).toBe(40);
+    expect(await perSchoolYear('survey_review')).toBe(40);
+    expect(await perSchoolYear('system_theme')).toBeGreaterThan(20);
+    expect(await folder.count(`SELECT count(*) FROM yearwheel WHERE activity = 'tgl_visit'`)).toBeGreaterThan(20);
+    expect(await folder.count(`SELECT count(*) FROM meetings WHERE list_contains(participants, 'tgl')`)).toBeGreaterThan(40);
+  });
+
   it('lets schools differ in waiting time, system work and referrals', async () => {
     const spread = (expr: string, filter: string) =>
       folder.count(`SELECT round(max(v) - min(v)) FROM (SELECT school_id, ${expr} AS v FROM cases c

@@ -78,9 +78,16 @@ export const realismChecks: readonly RealismCheck[] = [
           WHERE p.date NOT BETWEEN e.start_date AND e.end_date OR participants_count < 1`,
   },
   {
-    name: 'planned meetings in the year wheel cover every logged meeting',
+    name: 'every logged meeting was planned in the year wheel at most six days away',
     sql: `SELECT count(*) FROM meetings m WHERE NOT EXISTS (
-            SELECT 1 FROM yearwheel y WHERE y.school_id = m.school_id AND y.date = m.date AND y.activity = 'meeting')`,
+            SELECT 1 FROM yearwheel y WHERE y.school_id = m.school_id AND abs(y.date - m.date) <= 6 AND y.activity = 'meeting')`,
+  },
+  {
+    name: 'a TGL visit is planned at a team meeting, and TGL takes part when that meeting is held',
+    sql: `SELECT count(*) FROM yearwheel v WHERE v.activity = 'tgl_visit' AND (
+            NOT EXISTS (SELECT 1 FROM yearwheel y WHERE y.school_id = v.school_id AND y.date = v.date AND y.activity = 'meeting')
+            OR EXISTS (SELECT 1 FROM meetings m WHERE m.school_id = v.school_id AND m.status = 'held' AND m.date = v.date
+                       AND NOT list_contains(m.participants, 'tgl')))`,
   },
   { name: 'school ids are nine digits starting with 99', sql: `SELECT count(*) FROM schools WHERE NOT regexp_full_match(school_id, '99\\d{7}')` },
   { name: 'municipality codes are four digits starting with 9', sql: `SELECT count(*) FROM schools WHERE NOT regexp_full_match(municipality_code, '9\\d{3}')` },
