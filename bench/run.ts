@@ -10,6 +10,7 @@ import { projectRoot } from '../etl/db/defaultPaths.ts';
 import { nationalFiles } from './nationalData.ts';
 import { timeDashboard } from './timeDashboard.ts';
 import { timeFigures } from './timeFigures.ts';
+import { timeFollowUp } from './timeFollowUp.ts';
 import { timeImport, timeNativeReadCsv } from './timeImport.ts';
 
 const json = process.argv.includes('--json');
@@ -33,6 +34,8 @@ log(`  ${imported.seconds.toFixed(1)} s for ${imported.rows.toLocaleString('nb-N
 const db = await openDatabase(dbPath);
 log('Nøkkeltall …');
 const figures = await timeFigures(db.connection);
+log('Oppfølging (årshjul) …');
+const followUp = await timeFollowUp(db.connection);
 db.close();
 
 const dashboard = await timeDashboard(dbPath, log);
@@ -44,6 +47,7 @@ const result = {
   import_vs_native: imported.seconds / nativeSeconds,
   import_rows_per_s: imported.rows / imported.seconds,
   ...figures,
+  ...followUp,
   ...dashboard,
   peak_rss_mb: process.resourceUsage().maxRSS / 1024,
 };
@@ -56,6 +60,7 @@ if (json) {
   log(`Import:            ${result.import_s.toFixed(1)} s, ${Math.round(result.import_rows_per_s).toLocaleString('nb-NO')} rader/s`);
   log(`DuckDB read_csv:   ${result.native_read_csv_s.toFixed(1)} s  → import er ${result.import_vs_native.toFixed(2)}× (mål ≤ 3×: ${ok(result.import_vs_native <= 3)})`);
   log(`Kommune, skoleår:  p50 ${result.municipality_year_p50_ms.toFixed(1)} ms, p95 ${result.municipality_year_p95_ms.toFixed(1)} ms (mål ≤ 100 ms: ${ok(result.municipality_year_p95_ms <= 100)})`);
+  log(`Oppfølging, skole og skoleår: p95 ${result.followup_school_year_p95_ms.toFixed(1)} ms (mål ≤ 50 ms: ${ok(result.followup_school_year_p95_ms <= 50)})`);
   log(`Nasjonalt per kommune: ${result.national_by_municipality_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(result.national_by_municipality_ms <= 1000)})`);
   if (dashboard.first_chart_ms !== undefined) {
     log(`Første diagram:    ${dashboard.first_chart_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(dashboard.first_chart_ms <= 1000)})`);
