@@ -1,9 +1,27 @@
 /**
- * The key figures of contract sections 4 and 4b (the year wheel's follow-up), in contract order, with what the dashboard shows
- * beside each number: a label, the definition in bokmål, what kind of number it is, its
- * denominator, and which individual-part cases it rests on (for small-number suppression).
+ * The key figures of contract sections 4 and 4b (the year wheel's follow-up), in contract
+ * order, with what the dashboard shows beside each number: a label, the definition in
+ * bokmål, what kind of number it is, its denominator, and which individual-part cases it
+ * rests on (for small-number suppression).
  */
 import { openCaseAgeDays, planWindowDays } from './followUpRules.ts';
+
+/** The keys of section 4b, which `followup --json` prints. */
+export const followUpKeys = [
+  'planned_meetings',
+  'planned_meetings_held',
+  'planned_meetings_missed',
+  'plan_adherence_rate',
+  'median_days_between_meetings',
+  'tgl_meetings',
+  'planned_tgl_visits',
+  'evaluations_overdue',
+  'discussed_before_consent',
+  'meetings_without_agenda_in_advance',
+  'meetings_without_minutes',
+  'open_cases_over_90_days',
+] as const;
+export type FollowUpKey = (typeof followUpKeys)[number];
 
 export const figureKeys = [
   'meetings_held',
@@ -29,25 +47,9 @@ export const figureKeys = [
   'consent_before_discussion_rate',
   'tested_before_ppt_referral_rate',
   'evaluation_on_time_rate',
-  // Section 4b: the follow-up of the year wheel.
-  'planned_meetings',
-  'planned_meetings_held',
-  'planned_meetings_missed',
-  'plan_adherence_rate',
-  'median_days_between_meetings',
-  'tgl_meetings',
-  'planned_tgl_visits',
-  'evaluations_overdue',
-  'discussed_before_consent',
-  'meetings_without_agenda_in_advance',
-  'meetings_without_minutes',
-  'open_cases_over_90_days',
+  ...followUpKeys,
 ] as const;
 export type FigureKey = (typeof figureKeys)[number];
-
-/** The keys of section 4b, which `followup --json` prints. */
-export const followUpKeys = figureKeys.slice(figureKeys.indexOf('planned_meetings'));
-export type FollowUpKey = (typeof followUpKeys)[number];
 
 /** Every key of sections 4 and 4b; null where the figure is unknown (an empty denominator). */
 export type KeyFigures = { [K in FigureKey]: number | null };
@@ -134,7 +136,7 @@ export const figureSpecs: readonly FigureSpec[] = [
   spec('median_days_between_meetings', 'median', 'Dager mellom møter (median)', 'Days between meetings (median)', 'For hver skole: dagene mellom hver dato med gjennomført møte i perioden og neste. Medianen av alle disse mellomrommene. Tom uten minst to møtedatoer.', 'meeting_gaps'),
   spec('tgl_meetings', 'count', 'Møter med TGL', 'Meetings with TGL', `${held[0]!.toUpperCase()}${held.slice(1)} der TGL var blant deltakerne.`),
   spec('planned_tgl_visits', 'count', 'Planlagte TGL-besøk', 'Planned TGL visits', 'TGL-besøk i årshjulet med dato i perioden og senest telledatoen.'),
-  spec('evaluations_overdue', 'count', 'Evalueringer på etterskudd', 'Evaluations overdue', 'Tiltak med evalueringsdato i perioden og før telledatoen som ikke var evaluert på telledatoen.'),
+  spec('evaluations_overdue', 'count', 'Evalueringer på etterskudd', 'Evaluations overdue', 'Tiltak med evalueringsdato i perioden og før telledatoen som ikke var evaluert innen telledatoen.'),
   spec('discussed_before_consent', 'count', 'Drøftet før samtykke', 'Discussed before consent', 'Individsaker drøftet på gjennomførte møter i perioden der samtykke mangler eller kom etter første drøfting.', null, 'consent_cases'),
   spec('meetings_without_agenda_in_advance', 'count', 'Møter uten saksliste på forhånd', 'Meetings without agenda in advance', 'Gjennomførte møter i perioden der sakslisten ikke ble sendt før møtedagen.'),
   spec('meetings_without_minutes', 'count', 'Møter uten referat', 'Meetings without minutes', 'Gjennomførte møter i perioden uten registrert referat (nei eller ukjent).'),
