@@ -58,8 +58,9 @@ describe('suppressionUnits', () => {
 });
 
 describe('primarySuppression', () => {
-  it('hides a unit whose n is below the threshold, 0 included', () => {
-    expect([...primarySuppression({ n: bases(10, { cases_ended: 4, km_cases: 0 }), scoped: false }, 5)].sort()).toEqual(['cases_ended', 'km_cases']);
+  it('hides a unit whose n is below the threshold, 0 included, and the unit resting on it', () => {
+    // cases_referred_ppt (the PPT referral rate's unit) divides by a count of cases_ended.
+    expect([...primarySuppression({ n: bases(10, { cases_ended: 4, km_cases: 0 }), scoped: false }, 5)].sort()).toEqual(['cases_ended', 'cases_referred_ppt', 'km_cases']);
   });
 
   it('keeps a unit at exactly the threshold', () => {

@@ -23,7 +23,7 @@ import { createApp } from '../../../server/createApp.ts';
 import { insert, type Row } from '../../etl/figures/figureFixture.ts';
 import { fixedToday, type SampleApp } from '../../helpers/sampleApp.ts';
 
-export const fixturePeriod = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' };
+export const fixturePeriod = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-07-31' };
 
 export const endedCases: Readonly<Record<string, number>> = { A1: 4, A2: 2, A3: 6, A4: 9, T1: 7, T2: 3, B1: 3 };
 
