@@ -53,7 +53,10 @@ export const en: Strings = {
   },
   hiddenChart: {
     small_numbers: (n: number) => [`The figures are hidden because they rest on fewer than ${n} cases.`, 'Try a longer period, such as the whole school year, or another school level.'],
-    whole_school_years_only: () => ['The figures are hidden: for schools outside your scope only whole school years (1 August–31 July) with the default as-of date are shown.', 'Choose a whole school year and leave the as-of date empty.'],
+    whole_school_years_only: () => [
+      'The figures are hidden: for schools outside your scope only key figures for whole school years (1 August–31 July, default as-of date) are shown, not monthly figures or distributions.',
+      'The key figures for a whole school year are in the table.',
+    ],
     level_slice: () => ['The figures are hidden: figures for one school level are not shown for schools outside your scope.', 'Choose “All school levels”.'],
     hidden: () => ['The figures are hidden to protect privacy.', ''],
   },

@@ -55,7 +55,10 @@ export const nb = {
   /** A chart whose every number is hidden: what happened, and what to choose instead. */
   hiddenChart: {
     small_numbers: (n: number) => [`Tallene er skjult fordi de bygger på færre enn ${n} saker.`, 'Prøv en lengre periode, for eksempel hele skoleåret, eller en annen skoletype.'],
-    whole_school_years_only: () => ['Tallene er skjult: for skoler utenfor ditt område vises bare hele skoleår (1. august–31. juli) med standard telledato.', 'Velg et helt skoleår og la telledatoen stå tom.'],
+    whole_school_years_only: () => [
+      'Tallene er skjult: for skoler utenfor ditt område vises bare nøkkeltall for hele skoleår (1. august–31. juli, standard telledato), ikke tall per måned eller fordelinger.',
+      'Nøkkeltallene for et helt skoleår står i tabellen.',
+    ],
     level_slice: () => ['Tallene er skjult: tall for én skoletype vises ikke for skoler utenfor ditt område.', 'Velg «Alle skoletyper».'],
     hidden: () => ['Tallene er skjult av hensyn til personvernet.', ''],
   },

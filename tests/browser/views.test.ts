@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
     await app?.close();
   });
 
-  it("the overview defaults to the latest complete school year and the first municipality, with the figures module's numbers", async () => {
+  it("the overview defaults to the latest complete school year and the first municipality, with the sample data's numbers written out", async () => {
     await open('');
     expect(new URL(page.url()).search).toBe('?view=overview&year=2025&municipality=Bj%C3%B8rkestrand&figure=meetings_held');
     await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Bjørkestrand');
