@@ -157,7 +157,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
-  it("rektor starts on Havblikk skole, sees peers' small numbers as «skjult» as the API says, and no log or competence", async () => {
+  it("rektor starts on Havblikk skole, sees peers' hidden figures as «skjult» as the API says, and no log or competence", async () => {
     await freshPage();
     await signInAs('rektor');
     const me = await apiJson<SessionUser>(page, '/api/session');

@@ -90,6 +90,28 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
+  it('as kommune, a month hides the other municipalities for not being a whole school year, and says so, not «færre enn 5»', async () => {
+    await signInAs('kommune', '?view=comparison&term=custom&from=2025-10-01&to=2025-10-31&figure=meetings_held');
+    const hidden = (row: string, key: string) =>
+      page.$eval(`#table-municipalities tr[${row}] td[data-key="${key}"]`, (td) => {
+        const value = td.querySelector('.value')!;
+        return { text: value.textContent, title: value.getAttribute('title'), said: td.textContent };
+      });
+    const outside = 'bare hele skoleår vises for skoler utenfor ditt område';
+    for (const row of ['data-id="Bjørkestrand"', 'data-id="Lauvåsen"', 'data-reference="0"']) {
+      const cell = await hidden(row, 'cases_ended');
+      expect(cell, row).toEqual({ text: 'skjult', title: `skjult: ${outside}`, said: `skjult (skjult: ${outside})` });
+    }
+    // The own municipality is shown in full, for any period.
+    await expect(page.textContent('#table-municipalities tr[data-id="Fjordvik"] td[data-key="cases_ended"] .value')).resolves.not.toBe('skjult');
+    await expect(page.textContent('#table-municipalities')).resolves.not.toContain('færre enn');
+    // Meetings are not case-based: shown for all, and the total is their sum (9 + 37 + 19).
+    const cells = await tableCells(page, '#table-municipalities');
+    expect(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'reference-0'].map((id) => cells[id]!.meetings_held!.value)).toEqual(['9', '37', '19', '65']);
+    await saveScreenshot(page, 'scope-kommune-comparison-month');
+    expect(withoutSignedOut401(errors)).toEqual([]);
+  });
+
   it('as kommune, only Fjordvik is offered, and a forbidden or unknown municipality in the URL falls back to Fjordvik', async () => {
     await signInAs('kommune', '?view=overview&year=2025&municipality=Lauv%C3%A5sen');
     await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Fjordvik');
@@ -123,6 +145,10 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
     // The school's column is the school's own; the municipality's is narrowed to the level.
     await expect(page.textContent('#table-school thead')).resolves.toContain('Fjordvik, ungdomsskole');
     await expect(page.textContent('#table-school tr[data-key="meetings_held"] [data-column="school"] .value')).resolves.toBe('34');
+    // One level of the municipality is outside the rector's scope: hidden, for that reason.
+    await expect(page.getAttribute('#table-school tr[data-key="cases_ended"] [data-column="municipality"] .value', 'title')).resolves.toBe(
+      'skjult: tall for én skoletype vises ikke for skoler utenfor ditt område',
+    );
     await saveScreenshot(page, 'scope-rektor-school');
     // A school of another municipality in the URL: back to the own school, with a notice.
     await page.goto(`${app.url}/?view=school&year=2025&school=990020010`);
