@@ -90,6 +90,22 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
+  it('a total that is not the sum of its rows gets a note under the table, decided from the numbers shown', async () => {
+    await signInAs('kommune');
+    // The server's «all municipalities» answer with one meeting too many (86 + 349 + 201 ≠ 637).
+    await page.route('**/api/figures?*total=all*', async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as Record<string, unknown>;
+      await route.fulfill({ response: answer, json: { ...body, meetings_held: 637 } });
+    });
+    await page.goto(`${app.url}/?view=comparison&year=2025&figure=meetings_held`);
+    await waitForDashboard(page);
+    await expect(page.textContent('#table-municipalities tfoot tr[data-reference="0"] td[data-key="meetings_held"] .value')).resolves.toBe('637');
+    await expect(page.textContent('#municipalities-total-note')).resolves.toBe(
+      'Summen av radene er ikke lik totalen for Gjennomførte møter: totalen er telt for hele utvalget under ett.',
+    );
+  });
+
   it('as kommune, a month hides the other municipalities for not being a whole school year, and says so, not «færre enn 5»', async () => {
     await signInAs('kommune', '?view=comparison&term=custom&from=2025-10-01&to=2025-10-31&figure=meetings_held');
     const hidden = (row: string, key: string) =>

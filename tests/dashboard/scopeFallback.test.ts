@@ -44,6 +44,11 @@ describe('a municipality out of reach falls back to the own one', () => {
     expect(unavailableInQuery(parseQuery('?view=comparison&municipality=Alfa'), betaMeta)).toBe(false);
   });
 
+  it('among several it can open, the home municipality is the fallback, not the first', () => {
+    expect(resolveState(parseQuery('?municipality=Nowhere'), metaFixture, { municipality: 'Beta', school: null }).municipality).toBe('Beta');
+    expect(resolveState(parseQuery('?municipality=Alfa'), metaFixture, { municipality: 'Beta', school: null }).municipality).toBe('Alfa');
+  });
+
   it('an administrator without a home falls back to the first municipality', () => {
     expect(resolveState(parseQuery('?municipality=Nowhere'), metaFixture).municipality).toBe('Alfa');
   });
