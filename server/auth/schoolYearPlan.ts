@@ -34,8 +34,10 @@ export async function planSchoolYear(conn: DuckDBConnection, access: ViewerAcces
   const period = schoolYearPeriod(year);
   const q: FigureQuery = { ...period, asOf: defaultAsOf(period.to, today), allowedSchools: null };
   const municipalities = await computeFiguresBy(conn, q, 'municipality');
-  const homeSchools = access.home === null ? [] : await computeFiguresBy(conn, { ...q, municipality: access.home }, 'school');
   const idsOf = (municipality: string) => access.directory.filter((s) => s.municipality === municipality).map((s) => s.school_id);
+  // A municipality or PPT user knows every school of their own: no cells to plan there.
+  const peers = access.home !== null && !isScoped(access, idsOf(access.home));
+  const homeSchools = peers ? await computeFiguresBy(conn, { ...q, municipality: access.home! }, 'school') : [];
 
   const cells: SuppressionCell[] = [
     ...municipalities.map((m) => ({ n: m.n, scoped: isScoped(access, idsOf(m.municipality)) })),

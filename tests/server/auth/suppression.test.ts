@@ -73,14 +73,29 @@ describe('a rector looking at the peer schools of their municipality', () => {
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(remainder).toBe(endedCases.A2! + endedCases.A3!);
     expect(remainder).toBeGreaterThanOrEqual(5);
-    // The same for every case-based n the rows carry.
-    for (const spec of figureSpecs.filter((s) => s.cases)) {
-      const column = `n_${spec.cases}`;
-      if (!(column in total)) continue;
-      const hiddenHere = [...rows.values()].filter((r) => r[column] === null);
-      if (hiddenHere.length === 0 || total[column] === null) continue;
+    // The same for every case-based n the rows carry (the total's are under `n`). For each
+    // unit's own count, the hidden peers also rest on at least 5 cases together; the other
+    // case counts (referrals, evaluations due) are parts of a unit and hide with it.
+    const totalN = total.n as Record<string, number | null>;
+    const truth = await bySchool(admin);
+    const peers = [...rows.values()].filter((r) => r.school_id !== 'A1');
+    const unitColumns = ['individual_cases', 'individual_cases_discussed', 'individual_cases_with_measures', 'cases_ended', 'km_cases', 'open_cases', 'consent_cases', 'individual_cases_with_evaluations_due'];
+    const checked: string[] = [];
+    for (const base of [...unitColumns, 'cases_referred_ppt', 'evaluations_due']) {
+      const column = `n_${base}`;
+      expect(totalN, column).toHaveProperty(base);
+      const hiddenHere = peers.filter((r) => r[column] === null);
+      if (hiddenHere.length === 0 || totalN[base] === null) continue;
+      checked.push(column);
       expect(hiddenHere.length, column).toBeGreaterThanOrEqual(2);
+      if (!unitColumns.includes(base)) continue;
+      const visibleSum = peers.filter((r) => r[column] !== null).reduce((n, r) => n + (r[column] as number), 0);
+      const rest = (totalN[base] as number) - (truth.get('A1')![column] as number) - visibleSum;
+      expect(rest, column).toBe(hiddenHere.reduce((n, r) => n + (truth.get(r.school_id as string)![column] as number), 0));
+      expect(rest, column).toBeGreaterThanOrEqual(5);
     }
+    // Not vacuous: ended, first-concern (Kaplan–Meier) and union counts all hide A2 and A3 here.
+    expect(checked).toEqual(expect.arrayContaining(['n_individual_cases', 'n_cases_ended', 'n_km_cases', 'n_cases_referred_ppt']));
   });
 
   it('cannot use rate × n: every figure a peer shows rests on at least 5 cases, and a hidden one has its n hidden too', async () => {
@@ -208,7 +223,7 @@ describe('suppressed_reason and total=all', () => {
     expect((await json<FigureJson>(rectorA, '/api/figures', { total: 'all' })).cases_ended).toBe(34);
   });
 
-  it.each([{ school: 'A1' }, { municipality: 'Solvik' }, { by: 'school' }, { by: 'municipality' }])('total=all with %o is a 400', async (extra) => {
+  it.each<Record<string, string>>([{ school: 'A1' }, { municipality: 'Solvik' }, { by: 'school' }, { by: 'municipality' }])('total=all with %o is a 400', async (extra) => {
     const res = await rectorA.get(`/api/figures?${query({ total: 'all', ...extra })}`);
     expect(res.status).toBe(400);
   });
