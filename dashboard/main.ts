@@ -23,6 +23,8 @@ import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import { strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
+import { homeScopeOf, type HomeScope } from './state/homeScope.ts';
+import { unavailableInQuery } from './state/openMunicipalities.ts';
 import { isDenied, withStartView } from './state/roleViews.ts';
 import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlState.ts';
 import { comparisonView } from './views/comparisonView.ts';
@@ -45,8 +47,12 @@ const skipLink = h('a', { class: 'skip-link', href: '#main' });
 let meta: Meta;
 let user: SessionUser;
 let state: DashboardState;
+/** The user's own municipality and (a rector's) school: where a URL out of reach falls back to. */
+let home: HomeScope;
 /** The URL asked for what the user may not see (see isDenied). */
 let denied = false;
+/** The URL named a municipality or school out of the user's reach; the view shows their own instead. */
+let fellBack = false;
 let renderCount = 0;
 let listening = false;
 
@@ -59,11 +65,12 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
 };
 
 function navigate(patch: Partial<DashboardState>): void {
-  const next = resolveState(parseQuery(toQuery({ ...state, ...patch })), meta);
+  const next = resolveState(parseQuery(toQuery({ ...state, ...patch })), meta, home);
   const query = toQuery(next);
   if (query === toQuery(state)) return;
   state = next;
   denied = false;
+  fellBack = false;
   history.pushState(null, '', `?${query}`);
   void render();
 }
@@ -96,13 +103,14 @@ async function render(): Promise<void> {
           filtersForm(ctx),
           h('div', { class: 'selection-bar' }, h('p', { class: 'selection', id: 'selection' }, selectionText(ctx)), h('button', { type: 'button', class: 'button', id: 'print', onclick: () => window.print() }, t.print)),
           ...(suppressionNote ? [suppressionNote] : []),
+          ...(fellBack ? [h('p', { class: 'note fallback-note', id: 'fallback-note', role: 'status' }, t.auth.fellBack)] : []),
         ]),
   );
   footer.replaceChildren(h('p', {}, t.footer));
   restoreFocus();
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
-  const view = denied ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta))}`) : buildView[state.view](ctx);
+  const view = denied ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta, home))}`) : buildView[state.view](ctx);
   // With nothing on screen yet there is nothing to flicker: waiting would only delay the first chart.
   if (main.childElementCount > 0) await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
@@ -120,8 +128,9 @@ async function render(): Promise<void> {
 /** The state the URL asks for, the rector's own school page when it names no view. */
 function readUrl(): void {
   const q: QueryState = withStartView(parseQuery(location.search), user);
-  denied = isDenied(q, user, meta.schools.map((s) => s.school_id));
-  state = resolveState(q, meta);
+  denied = isDenied(q, user);
+  fellBack = !denied && unavailableInQuery(q, meta);
+  state = resolveState(q, meta, home);
 }
 
 function showSignIn(): void {
@@ -159,9 +168,11 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>): Promis
     root.removeAttribute('aria-busy');
     return;
   }
+  home = homeScopeOf(user, meta);
   main.replaceChildren(); // a previous user's view is not kept on screen
   root.replaceChildren(skipLink, header, controls, main, footer, definitions, status);
   readUrl();
+  // The URL is rewritten to what is shown (a fallback included), so a copied link shows the same.
   if (!denied) history.replaceState(null, '', `?${toQuery(state)}`);
   if (!listening) {
     listening = true;

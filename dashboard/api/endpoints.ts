@@ -29,6 +29,15 @@ export async function getFigures(p: FigureParams): Promise<FigureRow> {
   return flattenFigures(await getJson<FigureObject>('/api/figures', query(p)));
 }
 
+/**
+ * Every key figure for all municipalities together (every school), whatever the viewer's
+ * scope: the comparison's "all municipalities" row (suppressed for non-admins like any
+ * figure outside their scope).
+ */
+export async function getFiguresOfAll(p: FigureParams): Promise<FigureRow> {
+  return flattenFigures(await getJson<FigureObject>('/api/figures', { ...query(p), total: 'all' }));
+}
+
 /** Every key figure per school or per municipality in scope, sorted by name. */
 export function getFiguresBy(p: FigureParams, by: Breakdown): Promise<FigureRow[]> {
   return getArrowRows<FigureRow>('/api/figures', query(p, by));

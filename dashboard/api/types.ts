@@ -38,10 +38,16 @@ export interface GroupIdentity {
  */
 export type Suppressed = boolean | string | readonly string[] | null;
 
+/** What the server hid in a row, and why (see data/hiddenReason.ts for the reasons). */
+export interface Hidden {
+  readonly suppressed?: Suppressed;
+  readonly suppressed_reason?: string | null;
+}
+
 /** One row of key figures, flat: every key, and each base count as `n_<base>`. */
 export type FigureRow = GroupIdentity & { readonly [K in FigureKey]: number | null } & {
   readonly [K in BaseColumn]?: number | null;
-} & { readonly suppressed?: Suppressed };
+} & Hidden;
 
 export type MonthlyRow = FigureRow & { readonly month: string };
 
@@ -52,10 +58,11 @@ export interface DurationRow extends GroupIdentity {
   readonly days: number | null;
   readonly cases: number | null;
   readonly suppressed?: Suppressed;
+  readonly suppressed_reason?: string | null;
 }
 
 /** A point of the survival curves (the figures module's type); a suppressed row has its numbers null (see `usableRows`). */
-export type SurvivalRow = GroupIdentity & Omit<SurvivalPoint, keyof GroupIdentity> & { readonly suppressed?: Suppressed };
+export type SurvivalRow = GroupIdentity & Omit<SurvivalPoint, keyof GroupIdentity> & Hidden;
 
 /** The query every figure endpoint takes. */
 export interface FigureParams {

@@ -36,6 +36,8 @@ export interface FigureTableOptions {
   readonly rowId: (row: FigureRow) => string;
   readonly t: Strings;
   readonly lang: Lang;
+  /** The suppression threshold, for the reason a figure is hidden. */
+  readonly threshold: number;
 }
 
 function sortHeader(o: FigureTableOptions, key: SortKey, label: string, extra: Node | null): HTMLTableCellElement {
@@ -64,7 +66,7 @@ function valueCells(o: FigureTableOptions, row: FigureRow, showN: boolean): HTML
     h(
       'td',
       { class: 'num', 'data-key': spec.key },
-      figureValueContent(row, spec, o.t, o.lang),
+      figureValueContent(row, spec, o.t, o.lang, o.threshold),
       showN ? figureNContent(row, spec, o.t, o.lang) : null,
     ),
   );

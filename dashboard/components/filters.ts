@@ -8,6 +8,7 @@ import { formatDate, parseDate } from '../format/dateFormat.ts';
 import { figureLabel } from '../i18n/strings.ts';
 import type { DashboardState } from '../state/dashboardState.ts';
 import { effectiveAsOf } from '../state/figureParams.ts';
+import { openMunicipalities } from '../state/openMunicipalities.ts';
 import { defaultAsOf, schoolYearLabel, schoolYearsInSpan, terms, type Term } from '../state/period.ts';
 import type { ViewContext } from '../views/viewContext.ts';
 import { definitionButton } from './definitionButton.ts';
@@ -111,7 +112,8 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
   const { state, t, meta, lang } = ctx;
   const fields: HTMLElement[] = [];
   if (state.view !== 'comparison') {
-    const options = meta.municipalities.map((m) => ({ value: m, label: m }));
+    // Only what the viewer can open: the others would be refused (see openMunicipalities).
+    const options = openMunicipalities(meta).map((m) => ({ value: m, label: m }));
     fields.push(field('filter-municipality', t.municipality, select('filter-municipality', options, state.municipality, (m) => ctx.navigate({ municipality: m, school: null }))));
   }
   const levels = [{ value: '', label: t.allLevels }, ...schoolLevels.map((l) => ({ value: l, label: t.levels[l] }))];
@@ -119,8 +121,9 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
     field('filter-level', t.level, select('filter-level', levels, state.level ?? '', (l) => ctx.navigate({ level: (l || null) as DashboardState['level'] }))),
   );
   if (state.view === 'school') {
+    // The school shown stays in the list even under another level (a rector's own school).
     const schools = meta.schools
-      .filter((s) => s.municipality === state.municipality && (!state.level || s.level === state.level))
+      .filter((s) => s.municipality === state.municipality && (!state.level || s.level === state.level || s.school_id === state.school))
       .map((s) => ({ value: s.school_id, label: s.school_name }));
     fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
   }

@@ -28,6 +28,7 @@ export function printFigureTable(
   specs: readonly FigureSpec[],
   t: Strings,
   lang: Lang,
+  threshold: number,
   perTable = 12,
 ): HTMLElement {
   const parts = chunks(columns, perTable);
@@ -46,7 +47,7 @@ export function printFigureTable(
             'tr',
             {},
             h('th', { scope: 'row' }, figureLabel(spec, lang)),
-            part.map((c) => h('td', { class: 'num' }, figureValueContent(c.row, spec, t, lang), c.showN ? figureNContent(c.row, spec, t, lang) : null)),
+            part.map((c) => h('td', { class: 'num' }, figureValueContent(c.row, spec, t, lang, threshold), c.showN ? figureNContent(c.row, spec, t, lang) : null)),
           ),
         ),
       ),

@@ -1,6 +1,7 @@
 /** The designed non-chart states: loading, empty (with a hint to widen the period) and error (with retry). */
 import { ApiError } from '../api/http.ts';
 import type { Meta } from '../api/types.ts';
+import type { HiddenReason } from '../data/hiddenReason.ts';
 import { formatDate } from '../format/dateFormat.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
@@ -22,9 +23,18 @@ export function emptyMessage(t: Strings, span?: Meta['span']): HTMLElement {
   return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, t.empty), h('p', {}, t.emptyHint, where ? ` ${where}` : null));
 }
 
-/** Every number behind a chart was hidden by small-number suppression. */
-export function suppressedMessage(t: Strings, threshold: number | undefined): HTMLElement {
-  return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, t.suppressedChart(threshold ?? 5)), h('p', {}, t.emptyHint));
+/**
+ * Every number behind a chart was hidden: says why (the server's reason; an access rule is
+ * never called small numbers) and what to choose instead.
+ */
+export function suppressedMessage(t: Strings, threshold: number | undefined, reason: HiddenReason | null): HTMLElement {
+  const [title, hint] = t.hiddenChart[reason ?? 'hidden'](threshold ?? 5);
+  return h(
+    'div',
+    { class: 'state state-empty', 'data-state': 'empty', 'data-reason': reason ?? 'hidden' },
+    h('p', { class: 'state-title' }, title),
+    hint ? h('p', {}, hint) : null,
+  );
 }
 
 export function errorMessage(t: Strings, error: unknown, retry: () => void): HTMLElement {

@@ -43,10 +43,33 @@ export const nb = {
   errorDetail: (detail: string) => `Feil fra serveren: ${detail}.`,
   retry: 'Prøv igjen',
   notSignedIn: 'Du er ikke logget inn, eller økten er utløpt. Logg inn og prøv igjen.',
-  suppressedChart: (n: number) => `Tallene er skjult fordi de bygger på færre enn ${n} saker.`,
   noBasis: 'ingen grunnlag',
   suppressed: 'skjult',
-  suppressedHint: 'skjult: for få saker til å vise tallet',
+  /** Why a figure is hidden, as its tooltip and for screen readers (by the server's reason). */
+  hiddenHint: {
+    small_numbers: (n: number) => `skjult: færre enn ${n} saker`,
+    whole_school_years_only: () => 'skjult: bare hele skoleår vises for skoler utenfor ditt område',
+    level_slice: () => 'skjult: tall for én skoletype vises ikke for skoler utenfor ditt område',
+    hidden: () => 'skjult av hensyn til personvernet',
+  },
+  /** A chart whose every number is hidden: what happened, and what to choose instead. */
+  hiddenChart: {
+    small_numbers: (n: number) => [`Tallene er skjult fordi de bygger på færre enn ${n} saker.`, 'Prøv en lengre periode, for eksempel hele skoleåret, eller en annen skoletype.'],
+    whole_school_years_only: () => [
+      'Tallene er skjult: for skoler utenfor ditt område vises bare nøkkeltall for hele skoleår (1. august–31. juli, standard telledato), ikke tall per måned eller fordelinger.',
+      'Nøkkeltallene for et helt skoleår står i tabellen.',
+    ],
+    level_slice: () => ['Tallene er skjult: tall for én skoletype vises ikke for skoler utenfor ditt område.', 'Velg «Alle skoletyper».'],
+    hidden: () => ['Tallene er skjult av hensyn til personvernet.', ''],
+  },
+  /** Under a table whose rows do not add up to its total, for the listed figures. */
+  totalNote: {
+    small_numbers: (figures: string, n: number) => `Summen av radene er ikke lik totalen for ${figures} fordi noen tall er skjult (færre enn ${n} saker).`,
+    whole_school_years_only: (figures: string) => `Summen av radene er ikke lik totalen for ${figures} fordi noen tall er skjult (bare hele skoleår vises for skoler utenfor ditt område).`,
+    level_slice: (figures: string) => `Summen av radene er ikke lik totalen for ${figures} fordi noen tall er skjult (tall for én skoletype vises ikke for skoler utenfor ditt område).`,
+    hidden: (figures: string) => `Summen av radene er ikke lik totalen for ${figures} fordi noen tall er skjult.`,
+    other: (figures: string) => `Summen av radene er ikke lik totalen for ${figures}: totalen er telt for hele utvalget under ett.`,
+  },
   n: 'n',
   nOf: (label: string) => `n = ${label}`,
   definition: 'Definisjon',
@@ -147,7 +170,9 @@ export const nb = {
     roles: { admin: 'administrator', municipality: 'kommune', ppt: 'PPT', rector: 'rektor' },
     allSchools: 'alle skoler',
     userArea: 'Innlogget bruker',
-    suppressionNote: (n: number) => `«skjult»: tallet bygger på færre enn ${n} saker og vises ikke, av hensyn til personvernet.`,
+    suppressionNote: (n: number) =>
+      `«skjult»: tallet vises ikke, av hensyn til personvernet: det bygger på færre enn ${n} saker, eller perioden er ikke et helt skoleår for en skole utenfor ditt område. Pek på «skjult» for å se grunnen.`,
+    fellBack: 'Lenken viste til en kommune eller skole du ikke har tilgang til, eller som ikke finnes. Du ser din egen i stedet.',
     denied: 'Ingen tilgang',
     deniedText: 'Du har ikke tilgang til dette utvalget. Tallene vises bare for skolene og kommunene du har tilgang til.',
     deniedBack: 'Til din side',

@@ -28,10 +28,10 @@ export function withStartView(q: QueryState, user: SessionUser): QueryState {
 }
 
 /**
- * A URL that asks for what the user may not see: a view their role cannot use, or (for a
- * non-administrator) a school that is not among theirs. Shown as "no access", never as data.
+ * A URL that asks for a view the user's role cannot use: shown as "no access", never as
+ * data. (A municipality or school out of reach falls back to the user's own instead, with
+ * a notice: see resolveState and unavailableInQuery.)
  */
-export function isDenied(q: QueryState, user: SessionUser, schoolIds: readonly string[]): boolean {
-  if (q.view && !viewsFor(user.role).includes(q.view)) return true;
-  return user.role !== 'admin' && q.view === 'school' && q.school !== undefined && !schoolIds.includes(q.school);
+export function isDenied(q: QueryState, user: SessionUser): boolean {
+  return q.view !== undefined && !viewsFor(user.role).includes(q.view);
 }

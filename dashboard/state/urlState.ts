@@ -8,6 +8,8 @@
 import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import { views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
+import { noHome, type HomeScope } from './homeScope.ts';
+import { openMunicipalities } from './openMunicipalities.ts';
 import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
 
 /** What a query string says, each part checked for form only. */
@@ -71,16 +73,27 @@ export function parseQuery(search: string): QueryState {
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as QueryState;
 }
 
-/** Picks the school for the school page: the asked one if it exists, else the first that fits. */
-function resolveSchool(q: QueryState, meta: Meta, municipality: string, level: SchoolLevel | null) {
+/**
+ * Picks the school for the school page: the asked one if the viewer may see it and it fits
+ * the level; else the user's own school (a rector) when the URL names none, one out of
+ * reach, or the own school under another level (the level then narrows only the
+ * municipality's column); else the first of the municipality that fits.
+ */
+function resolveSchool(q: QueryState, meta: Meta, municipality: string, level: SchoolLevel | null, home: HomeScope) {
   const asked = meta.schools.find((s) => s.school_id === q.school);
   if (asked && (!level || asked.level === level)) return asked;
+  const own = meta.schools.find((s) => s.school_id === home.school);
+  if (own && (!asked || asked === own)) return own;
   const inMunicipality = meta.schools.filter((s) => s.municipality === municipality);
   return inMunicipality.find((s) => !level || s.level === level) ?? asked ?? inMunicipality[0] ?? meta.schools[0];
 }
 
-/** The full state for a query, with every default filled in from the data and today. */
-export function resolveState(q: QueryState, meta: Meta): DashboardState {
+/**
+ * The full state for a query, with every default filled in from the data, today and the
+ * user's home (their municipality, a rector's school): a municipality the viewer cannot
+ * open falls back to the home one, then to the first they can open.
+ */
+export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome): DashboardState {
   const today = meta.asOf;
   const years = schoolYearsInSpan(meta.span, today);
   const year = q.year !== undefined && years.includes(q.year) ? q.year : defaultSchoolYear(years, today);
@@ -89,10 +102,11 @@ export function resolveState(q: QueryState, meta: Meta): DashboardState {
   const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const view = q.view ?? 'overview';
   const level = q.level ?? null;
-  let municipality = meta.municipalities.find((m) => m === q.municipality) ?? meta.municipalities[0] ?? '';
+  const open = openMunicipalities(meta);
+  let municipality = open.find((m) => m === q.municipality) ?? open.find((m) => m === home.municipality) ?? open[0] ?? meta.municipalities[0] ?? '';
   let school: string | null = null;
   if (view === 'school') {
-    const found = resolveSchool(q, meta, municipality, level);
+    const found = resolveSchool(q, meta, municipality, level, home);
     school = found?.school_id ?? null;
     if (found) municipality = found.municipality;
   }

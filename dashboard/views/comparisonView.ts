@@ -1,5 +1,9 @@
-/** The municipalities side by side: a table of every key figure and the chosen figure as bars. */
-import { getFigures, getFiguresBy } from '../api/endpoints.ts';
+/**
+ * The municipalities side by side: a table of every key figure and the chosen figure as
+ * bars. Its "all municipalities" row is the total of every municipality (`total=all`), not
+ * of the viewer's own scope, so it sums the rows above it.
+ */
+import { getFiguresBy, getFiguresOfAll } from '../api/endpoints.ts';
 import { h } from '../components/h.ts';
 import { navLink } from '../components/navLink.ts';
 import { figureLabel } from '../i18n/strings.ts';
@@ -17,7 +21,7 @@ export function comparisonView(ctx: ViewContext): ViewResult {
       title: t.comparison.table,
       nameHeader: t.municipalityColumn,
       load: async () => {
-        const [rows, total] = await Promise.all([getFiguresBy(params, 'municipality'), getFigures(params)]);
+        const [rows, total] = await Promise.all([getFiguresBy(params, 'municipality'), getFiguresOfAll(params)]);
         return { rows, total };
       },
       totalLabel: t.allMunicipalities,

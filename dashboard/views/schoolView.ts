@@ -14,11 +14,14 @@ export function schoolView(ctx: ViewContext): ViewResult {
     const element = h('div', { class: 'view view-school' }, h('h1', {}, t.views.school), emptyMessage(t, ctx.meta.span), h('p', {}, t.schoolPage.noSchool));
     return { element, ready: Promise.resolve() };
   }
-  const schoolParams = figureParams(state, meta.asOf, { school: school.school_id });
+  // A school has one level: the level filter narrows only the municipality's column (a
+  // rector's own school stays on the page when another level is chosen).
+  const schoolParams = { ...figureParams(state, meta.asOf, { school: school.school_id }), level: undefined };
   const municipalityParams = figureParams(state, meta.asOf, { municipality: school.municipality });
+  const municipalityLabel = state.level ? `${school.municipality}, ${t.levels[state.level].toLowerCase()}` : school.municipality;
   const schools = schoolsInScope(meta, school.municipality, state.level).length;
   const sections = [
-    schoolTableSection(ctx, schoolParams, municipalityParams, school.school_name),
+    schoolTableSection(ctx, schoolParams, municipalityParams, school.school_name, municipalityLabel),
     trendSection(ctx, schoolParams, municipalityParams, school.school_name, schools),
   ];
   const level = school.level ? `, ${t.levels[school.level].toLowerCase()}` : '';

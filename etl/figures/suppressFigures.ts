@@ -8,16 +8,24 @@
  * `individual_cases`): every figure resting on it, and the n columns that would give it away
  * (its own count and the case-based denominators), are shown or hidden together.
  *
+ * Units depend on each other (`unitDependencies`): a unit *rests on* another when one of its
+ * figures divides by a count of the other (tested_before_ppt_referral_rate divides by
+ * cases_referred_ppt, a count of the cases_ended unit: 5/7 names its n), or when its cases
+ * are a subset of the other's (consent cases of the discussed cases; every unit of the
+ * union `individual_cases`): a visible subset is a lower bound on the hidden whole, and a
+ * lower bound beside a group's equation can pin a hidden cell. A unit is hidden wherever a
+ * unit it rests on is hidden.
+ *
  * Primary suppression: a cell the viewer is not scoped to is hidden for a unit when its n is
  * below the threshold (0 included). Secondary suppression: every case count is additive over
  * the schools of a group (a case belongs to one school), so in a group whose total is
  * visible the hidden members must be at least two and rest together on at least `threshold`
  * cases; otherwise the smallest visible member is hidden too, and when none is left, the
  * total. A total hidden that way must not be the sum of visible members either, so when
- * groups nest, the rules are applied over all groups until nothing changes (monotone, so it
- * ends). Rates and means need no rule of their own: they are hidden with their numerator
- * and their n, so "rate × n" finds nothing, and the hidden members' combined numerator is an
- * aggregate of at least `threshold` cases.
+ * groups nest, the rules are applied over all groups, all units and their dependencies
+ * together until nothing changes (monotone, so it ends). Rates and means go with their unit,
+ * so "rate × n" finds nothing, and the hidden members' combined numerator is an aggregate
+ * of at least `threshold` cases.
  */
 import { figureBaseKeys, figureKeys, figureSpecByKey, figureSpecs, type FigureBaseKey, type FigureKey } from './figureKeys.ts';
 import type { FigureRow } from './figureRows.ts';
@@ -65,6 +73,61 @@ const unitByBase = new Map(suppressionUnits.map((u) => [u.base, u]));
 /** Every unit: what a view shows nothing case-based of. */
 export const allUnits: ReadonlySet<FigureBaseKey> = new Set(suppressionUnits.map((u) => u.base));
 
+/**
+ * Case sets contained in another unit's, which the figure specs cannot tell: the consent
+ * cases are discussed cases of kind `individual`, and every unit's cases are in the union
+ * `individual_cases` (figureFamilies.ts builds it from them).
+ */
+const subsetOf: ReadonlyArray<readonly [FigureBaseKey, FigureBaseKey]> = [
+  ['consent_cases', 'individual_cases_discussed'],
+  ...[...allUnits].filter((u) => u !== 'individual_cases').map((u) => [u, 'individual_cases'] as const),
+];
+
+/** A unit's figure divides by a count that belongs to another unit. */
+const dividesBy: ReadonlyArray<readonly [FigureBaseKey, FigureBaseKey]> = figureSpecs.flatMap((s) => {
+  const other = s.denominator && s.cases ? unitOfBase(s.denominator) : null;
+  return other && other !== s.cases ? [[s.cases!, other] as const] : [];
+});
+
+function transitiveClosure(edges: ReadonlyArray<readonly [FigureBaseKey, FigureBaseKey]>): Map<FigureBaseKey, Set<FigureBaseKey>> {
+  const on = new Map([...allUnits].map((u) => [u, new Set<FigureBaseKey>()]));
+  for (const [from, to] of edges) on.get(from)!.add(to);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const targets of on.values()) {
+      for (const further of [...targets].flatMap((t) => [...on.get(t)!])) {
+        if (targets.has(further)) continue;
+        targets.add(further);
+        changed = true;
+      }
+    }
+  }
+  return on;
+}
+
+/** The units each unit rests on (transitively): where one of them is hidden, so is it. */
+export const unitDependencies: ReadonlyMap<FigureBaseKey, ReadonlySet<FigureBaseKey>> = transitiveClosure([...dividesBy, ...subsetOf]);
+
+/** Adds to `hidden` every unit resting on a hidden one; true if it added any. */
+function hideDependents(hidden: Set<FigureBaseKey>): boolean {
+  let added = false;
+  for (const [unit, on] of unitDependencies) {
+    if (hidden.has(unit)) continue;
+    for (const dep of on) {
+      if (!hidden.has(dep)) continue;
+      hidden.add(unit);
+      added = true;
+      break;
+    }
+  }
+  return added;
+}
+
+/** Why a row's figures are hidden (`suppressed_reason` in the API). */
+export const suppressedReasons = ['small_numbers', 'whole_school_years_only', 'level_slice'] as const;
+export type SuppressedReason = (typeof suppressedReasons)[number];
+
 export interface SuppressionCell {
   readonly n: Readonly<Record<FigureBaseKey, number>>;
   /** Fully visible to the viewer (their own school or municipality): never hidden. */
@@ -77,10 +140,12 @@ export interface SuppressionGroup {
   readonly members: readonly number[];
 }
 
-/** The units a cell hides on its own n alone. */
+/** The units a cell hides on its own n alone, and those resting on them. */
 export function primarySuppression(cell: SuppressionCell, threshold: number): Set<FigureBaseKey> {
   if (cell.scoped) return new Set();
-  return new Set(suppressionUnits.filter((u) => cell.n[u.base] < threshold).map((u) => u.base));
+  const hidden = new Set(suppressionUnits.filter((u) => cell.n[u.base] < threshold).map((u) => u.base));
+  hideDependents(hidden);
+  return hidden;
 }
 
 /**
@@ -118,8 +183,9 @@ function protectGroup(
 }
 
 /**
- * The units each cell hides: primary suppression, then secondary suppression repeated over
- * every group until nothing changes (a cell hidden for one group may expose another).
+ * The units each cell hides: primary suppression, then secondary suppression and the units'
+ * dependencies, repeated over every group and every unit of every cell until nothing
+ * changes (a cell hidden for one group or unit may expose another).
  */
 export function planSuppression(
   cells: readonly SuppressionCell[],
@@ -127,26 +193,35 @@ export function planSuppression(
   threshold: number,
 ): Array<Set<FigureBaseKey>> {
   const hidden = cells.map((c) => primarySuppression(c, threshold));
-  for (const { base: unit } of suppressionUnits) {
-    let changed = true;
-    while (changed) {
-      changed = false;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { base: unit } of suppressionUnits) {
       for (const group of groups) if (protectGroup(cells, hidden, group, unit, threshold)) changed = true;
     }
+    for (let i = 0; i < cells.length; i++) if (!cells[i]!.scoped && hideDependents(hidden[i]!)) changed = true;
   }
   return hidden;
 }
 
-/** A figure row as shown: hidden figures and n's are null, and `suppressed` names them. */
+/**
+ * A figure row as shown: hidden figures and n's are null, `suppressed` names them, and
+ * `suppressed_reason` says why (null when nothing is hidden).
+ */
 export type ShownFigureRow<R extends FigureRow> = Omit<R, 'n'> & {
   readonly n: Record<FigureBaseKey, number | null>;
   /** Figure keys and `n_<base>` columns that are hidden, in contract order. */
   readonly suppressed: string[];
+  readonly suppressed_reason: SuppressedReason | null;
 };
 
 const columnOrder = new Map<string, number>([...figureKeys, ...figureBaseKeys.map((b) => `n_${b}`)].map((c, i) => [c, i]));
 
-export function suppressRow<R extends FigureRow>(row: R, hiddenUnits: ReadonlySet<FigureBaseKey>): ShownFigureRow<R> {
+export function suppressRow<R extends FigureRow>(
+  row: R,
+  hiddenUnits: ReadonlySet<FigureBaseKey>,
+  reason: SuppressedReason = 'small_numbers',
+): ShownFigureRow<R> {
   const shown: Record<string, unknown> = { ...row };
   const n: Record<string, number | null> = { ...row.n };
   const suppressed: string[] = [];
@@ -163,5 +238,6 @@ export function suppressRow<R extends FigureRow>(row: R, hiddenUnits: ReadonlySe
     }
   }
   suppressed.sort((a, b) => columnOrder.get(a)! - columnOrder.get(b)!);
-  return { ...(shown as Omit<R, 'n'>), n: n as Record<FigureBaseKey, number | null>, suppressed };
+  const suppressed_reason = suppressed.length ? reason : null;
+  return { ...(shown as Omit<R, 'n'>), n: n as Record<FigureBaseKey, number | null>, suppressed, suppressed_reason };
 }

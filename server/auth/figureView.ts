@@ -1,7 +1,9 @@
 /**
  * The frame of every figure and series request: parse the query, work out the viewer's
  * access and the schools the SQL may read (403/404 refused and audited), run the work with
- * a ViewSuppression for the rows, and audit which scope was viewed, by whom.
+ * a ViewSuppression for the rows, and audit which scope was viewed, by whom. Without
+ * `asOf`, the period is read as of its last day, or today for a period not yet over (the
+ * dashboard's default, and the one as-of date answered outside the viewer's scope).
  */
 import type { Request, Response } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -13,10 +15,11 @@ import { figureQueue } from '../figureQueue.ts';
 import { withConnection } from '../withConnection.ts';
 import { auditRequest } from './auditRequest.ts';
 import { authSettings } from './authSettings.ts';
-import { askedTarget, scopeFigureQuery } from './figureScope.ts';
+import { askedTarget, checkTotal, scopeFigureQuery } from './figureScope.ts';
 import { viewerOf } from './viewer.ts';
 import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
 import { ViewSuppression } from './viewSuppression.ts';
+import { defaultAsOf } from './wholeSchoolYears.ts';
 
 export async function figureView<T>(
   deps: AppDeps,
@@ -26,21 +29,25 @@ export async function figureView<T>(
   work: (conn: DuckDBConnection, q: FigureQuery, view: ViewSuppression) => Promise<T>,
 ): Promise<T> {
   const viewer = viewerOf(res);
-  const asked = figureQueryOf(req, deps.today());
+  const today = deps.today();
+  const parsed = figureQueryOf(req, today);
+  const asked = req.query.asOf === undefined ? { ...parsed, asOf: defaultAsOf(parsed.to, today) } : parsed;
+  const total = req.query.total === 'all';
+  checkTotal(asked, total);
   const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };
   return figureQueue(() => withConnection(deps.instance, async (conn) => {
     const access = accessOf(viewer, await loadSchoolDirectory(conn));
     let q: FigureQuery;
     try {
-      q = scopeFigureQuery(access, asked);
+      q = scopeFigureQuery(access, asked, total);
     } catch (error) {
       if (error instanceof HttpError) {
-        await auditRequest(deps, req, viewer, { action: 'access_denied', target: askedTarget(asked), details: { ...details, status: error.status } }, conn);
+        await auditRequest(deps, req, viewer, { action: 'access_denied', target: askedTarget(asked, total), details: { ...details, status: error.status } }, conn);
       }
       throw error;
     }
-    const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold));
-    await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked), details }, conn);
+    const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold, today));
+    await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked, total), details }, conn);
     return result;
   }));
 }

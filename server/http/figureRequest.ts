@@ -18,6 +18,7 @@ export const FigureRequest = z
     municipality: single.optional(),
     level: single.optional(),
     by: single.optional(),
+    total: z.literal('all', { error: 'total kan bare være all (summen for alle kommuner)' }).optional(),
     format: z.enum(['json', 'arrow']).optional(),
   })
   .strict();

@@ -1,7 +1,9 @@
 /**
  * Flat, explicitly typed columns for the figure tables: group identity, every key, each
  * base count as `n_<base>` (the n a figure rests on), and `suppressed`: the columns hidden
- * by small-number suppression (comma-joined in Arrow, a list in JSON).
+ * by small-number suppression (comma-joined in Arrow, a list in JSON), and
+ * `suppressed_reason`: null when nothing is hidden, else `small_numbers`,
+ * `whole_school_years_only` or `level_slice` (server/auth/README.md).
  */
 import { figureBaseKeys, figureKeys } from '../../etl/figures/index.ts';
 import type { TableSchema } from './sendTable.ts';
@@ -13,6 +15,7 @@ export const figureTableSchema: TableSchema = {
   ...Object.fromEntries(figureKeys.map((k) => [k, 'float64'])),
   ...Object.fromEntries(figureBaseKeys.map((k) => [`n_${k}`, 'float64'])),
   suppressed: 'utf8',
+  suppressed_reason: 'utf8',
 };
 
 /** `{…keys, n: {…}}` → `{…keys, n_<base>: …}`. */

@@ -1,11 +1,13 @@
 /**
  * The figure endpoints. All aggregate in SQL (etl/figures); none returns case rows.
- * GET /api/figures              one object for the scope, or with `by` a table of groups
+ * GET /api/figures              one object for the scope, or with `by` a table of groups;
+ *                               `total=all`: one object for every school of every municipality
  * GET /api/series/monthly       each figure per month (optionally per group)
  * GET /api/series/durations     days from first concern to end, counted per outcome
  * GET /api/series/survival      Kaplan–Meier points and Aalen–Johansen cumulative incidence
  * Each reads only the schools the viewer may see and suppresses what the viewer is not
- * scoped to (server/auth/README.md); every row carries `suppressed`, the hidden columns.
+ * scoped to (server/auth/README.md); every row carries `suppressed`, the hidden columns,
+ * and `suppressed_reason`, why (null when nothing is hidden).
  */
 import { Router } from 'express';
 import { computeFigures, computeFiguresBy, durationDistribution, monthlySeries, survivalCurves } from '../../etl/figures/index.ts';
@@ -15,13 +17,14 @@ import { figureTableSchema, flattenFigureRow, identitySchema } from '../http/fig
 import { sendTable, type TableSchema } from '../http/sendTable.ts';
 
 const durationColumns = ['outcome', 'days', 'cases'];
-const durationSchema: TableSchema = { ...identitySchema, outcome: 'utf8', days: 'int32', cases: 'int32', suppressed: 'utf8' };
+const durationSchema: TableSchema = { ...identitySchema, outcome: 'utf8', days: 'int32', cases: 'int32', suppressed: 'utf8', suppressed_reason: 'utf8' };
 const survivalColumns = ['t', 'at_risk', 'events', 'censored', 'survival', 'events_resolved', 'events_referred_ppt', 'events_referred_other']
   .concat(['cif_resolved', 'cif_referred_ppt', 'cif_referred_other', 'cif_referred']);
 const survivalSchema: TableSchema = {
   ...identitySchema,
   ...Object.fromEntries(survivalColumns.map((k) => [k, 'float64' as const])),
   suppressed: 'utf8',
+  suppressed_reason: 'utf8',
 };
 const monthlySchema: TableSchema = { month: 'utf8', ...figureTableSchema };
 

@@ -2,7 +2,8 @@
  * Sign-in and roles in Chromium, with sign-in required and the demo users of `npm start`:
  * each role signs in through the form and sees what it may and nothing more; a wrong
  * password is refused with a message; signing out returns to the form; a URL edited to a
- * school outside the user's scope shows "no access", not data. Screenshots:
+ * view outside the user's role shows "no access", and to a school outside their scope the
+ * user's own school with a notice, never the other school's data. Screenshots:
  * signin-nb.png and roles-<role>.png in test-output/screenshots/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -156,10 +157,11 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
-  it("rektor starts on Havblikk skole, sees peers' small numbers as «skjult» as the API says, and no log or competence", async () => {
+  it("rektor starts on Havblikk skole, sees peers' hidden figures as «skjult» as the API says, and no log or competence", async () => {
     await freshPage();
     await signInAs('rektor');
     const me = await apiJson<SessionUser>(page, '/api/session');
+    expect(new URL(page.url()).searchParams.get('school')).toBe('990010014');
     expect(me.school_name).toBe('Havblikk skole');
     await expect(page.textContent('h1')).resolves.toContain('Havblikk skole');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('rektor · rektor · Havblikk skole, Fjordvik');
@@ -189,15 +191,16 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(hidden).toBeGreaterThan(0);
     await saveScreenshot(page, 'roles-rektor-overview');
 
-    // A URL edited to a school of another municipality: no access, and no numbers.
+    // A URL edited to a school of another municipality: the own school instead, with a
+    // notice, and nothing of the other school.
     const other = allSchools.find((s) => s.municipality !== 'Fjordvik')!;
     await page.goto(`${app.url}/?view=school&year=2025&school=${other.school_id}`);
     await waitForDashboard(page);
-    await expect(page.textContent('h1')).resolves.toBe('Ingen tilgang');
-    await expect(page.locator('[data-state="denied"]').count()).resolves.toBe(1);
-    await expect(page.locator('td[data-key], .chart-svg').count()).resolves.toBe(0);
+    await expect(page.textContent('h1')).resolves.toBe('Havblikk skole (Fjordvik, barneskole)');
+    expect(new URL(page.url()).searchParams.get('school')).toBe('990010014');
+    await expect(page.textContent('#fallback-note')).resolves.toContain('ikke har tilgang til');
     await expect(page.textContent('main')).resolves.not.toContain(other.school_name);
-    await saveScreenshot(page, 'roles-rektor-denied');
+    await saveScreenshot(page, 'roles-rektor-fallback');
     for (const view of ['log', 'competence']) {
       await page.goto(`${app.url}/?view=${view}`);
       await waitForDashboard(page);

@@ -81,7 +81,10 @@ describe('binDurations', () => {
 describe('usableRows', () => {
   it('tells empty, suppressed and drawable series apart', () => {
     expect(usableRows<DurationRow>([], ['cases'])).toEqual({ state: 'empty' });
-    expect(usableRows<DurationRow>([{ outcome: 'resolved', days: null, cases: null, suppressed: 'days,cases' }], ['days', 'cases'])).toEqual({ state: 'suppressed' });
+    expect(usableRows<DurationRow>([{ outcome: 'resolved', days: null, cases: null, suppressed: 'days,cases' }], ['days', 'cases'])).toEqual({ state: 'suppressed', reason: null });
+    const refused: DurationRow = { outcome: 'resolved', days: null, cases: null, suppressed: 'days,cases', suppressed_reason: 'whole_school_years_only' };
+    expect(usableRows<DurationRow>([refused], ['days', 'cases'])).toEqual({ state: 'suppressed', reason: 'whole_school_years_only' });
+    expect(usableRows<DurationRow>([{ ...refused, suppressed_reason: 'made_up' }], ['days', 'cases'])).toEqual({ state: 'suppressed', reason: null });
     const ok: DurationRow = { outcome: 'resolved', days: 3, cases: 1 };
     expect(usableRows([ok], ['days', 'cases'])).toEqual({ state: 'rows', rows: [ok] });
   });

@@ -1,15 +1,12 @@
 /**
- * Reading a dashboard page in the browser tests: the values of a figure table, what they
- * should be (formatted with the dashboard's own formatter), the charts drawn, axe-core's
- * verdict, and moving focus with the keyboard.
+ * Reading a dashboard page in the browser tests: the values of a figure table (to compare
+ * with hand-written expectations, never with the dashboard's own formatter), the charts
+ * drawn, axe-core's verdict, and moving focus with the keyboard.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { formatCount, formatFigure } from '../../dashboard/format/numberFormat.ts';
-import type { Lang } from '../../dashboard/i18n/lang.ts';
 import { projectRoot } from '../../etl/db/defaultPaths.ts';
-import { figureSpecs, type FigureRow } from '../../etl/figures/index.ts';
 import { openChartTables } from './dashboardApp.ts';
 
 export type ShownCells = Record<string, Record<string, { value: string; n: string | null }>>;
@@ -31,15 +28,27 @@ export function tableCells(page: Page, selector: string): Promise<ShownCells> {
   );
 }
 
-/** What the dashboard should show for a row of the figures module: each value and its `n = …`. */
-export function expectedCells(row: FigureRow, lang: Lang): ShownCells[string] {
+/** No-break space: the bokmål thousands separator and the space before «%». */
+export const nbsp = '\u00a0';
+
+/**
+ * A hand-written expectation for some figures of a row: `'37'`, or `'0,8 · n = 37'` for a
+ * value and its n. The same shape as `shownCells` gives.
+ */
+export function expectCells(cells: Readonly<Record<string, string>>): Record<string, { value: string; n: string | null }> {
   return Object.fromEntries(
-    figureSpecs.map((spec) => {
-      const base = spec.denominator ?? spec.cases;
-      const n = base ? `n = ${formatCount(row.n[base], lang)}` : null;
-      return [spec.key, { value: formatFigure(row[spec.key], spec.kind, lang), n }];
+    Object.entries(cells).map(([key, text]) => {
+      const [value, n] = text.split(' · ');
+      return [key, { value: value!, n: n ?? null }];
     }),
   );
+}
+
+/** The shown cells of one row, for the given figures only. */
+export function shownCells(cells: ShownCells, rowId: string, keys: readonly string[]): Record<string, { value: string; n: string | null }> {
+  const row = cells[rowId];
+  if (!row) throw new Error(`no row ${rowId} in the table`);
+  return Object.fromEntries(keys.map((k) => [k, row[k]!]));
 }
 
 /** Every chart on the page is an SVG image with a text alternative, marks and a data table. */
@@ -94,10 +103,4 @@ export async function tabTo(page: Page, id: string, limit = 60): Promise<number>
     if ((await focusedId(page)) === id) return presses;
   }
   throw new Error(`#${id} was not reached with ${limit} presses of Tab`);
-}
-
-export function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -32,7 +32,7 @@ export function durationSection(ctx: ViewContext, params: FigureParams, scopeNam
     load: async () => {
       const series = usableRows(await getDurations(params), ['days', 'cases']);
       if (series.state === 'empty') return emptyMessage(t, ctx.meta.span);
-      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold);
+      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold, series.reason);
       const rows = series.rows;
       const bins = binDurations(rows);
       const totals = casesByOutcome(rows);

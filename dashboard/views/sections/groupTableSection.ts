@@ -1,6 +1,7 @@
 /**
- * The table of groups (schools or municipalities) × key figures, with the scope's total and
- * the median of the groups as reference rows, sortable, with a CSV download.
+ * The table of groups (schools or municipalities) × key figures, with the total of the rows
+ * and the median of the groups as reference rows, sortable, with a CSV download. Where the
+ * rows of a count do not add up to the total, a note under the table says why.
  */
 import type { FigureRow } from '../../api/types.ts';
 import { asyncSection } from '../../components/asyncSection.ts';
@@ -11,6 +12,8 @@ import { h } from '../../components/h.ts';
 import { printFigureTable, type PrintColumn } from '../../components/printFigureTable.ts';
 import { emptyMessage } from '../../components/stateMessage.ts';
 import { hasData, medianRow } from '../../data/groupStats.ts';
+import { totalMismatches } from '../../data/totalMismatches.ts';
+import { figureLabel } from '../../i18n/strings.ts';
 import { rowName, sortRows } from '../../data/sortRows.ts';
 import { fileSlug } from '../../export/download.ts';
 import type { ViewContext } from '../viewContext.ts';
@@ -20,6 +23,7 @@ export interface GroupTableOptions {
   readonly title: string;
   readonly nameHeader: string;
   readonly load: () => Promise<{ rows: FigureRow[]; total: FigureRow }>;
+  /** The total row's name: what it totals (a municipality, all municipalities), never more than it holds. */
   readonly totalLabel: string;
   readonly medianLabel: string;
   readonly rowId: (row: FigureRow) => string;
@@ -27,8 +31,23 @@ export interface GroupTableOptions {
   readonly fileName: string;
 }
 
+/** The note under the table, one sentence per cause; null when every count adds up. */
+function totalNote(ctx: ViewContext, id: string, rows: readonly FigureRow[], total: FigureRow): HTMLElement | null {
+  const { t, lang, specs } = ctx;
+  const mismatches = totalMismatches(rows, total, specs);
+  if (mismatches.length === 0) return null;
+  const threshold = ctx.meta.suppression?.threshold ?? 5;
+  const labels = (keys: readonly string[]) => keys.map((k) => figureLabel(specs.find((s) => s.key === k)!, lang)).join(', ');
+  return h(
+    'div',
+    { class: 'note total-note', id: `${id}-total-note` },
+    mismatches.map((m) => h('p', { 'data-cause': m.cause }, t.totalNote[m.cause](labels(m.keys), threshold))),
+  );
+}
+
 export function groupTableSection(ctx: ViewContext, o: GroupTableOptions) {
   const { t, lang, specs, state } = ctx;
+  const threshold = ctx.meta.suppression?.threshold ?? 5;
   return asyncSection({
     id: o.id,
     title: o.title,
@@ -48,7 +67,7 @@ export function groupTableSection(ctx: ViewContext, o: GroupTableOptions) {
       return h(
         'div',
         {},
-        printFigureTable(o.title, named, specs, t, lang),
+        printFigureTable(o.title, named, specs, t, lang, threshold),
         figureTable({
           id: o.id,
           caption: o.title,
@@ -63,7 +82,9 @@ export function groupTableSection(ctx: ViewContext, o: GroupTableOptions) {
           rowId: o.rowId,
           t,
           lang,
+          threshold,
         }),
+        totalNote(ctx, o.id, rows, total),
         exportButtons({ name: fileSlug(o.fileName, state.from, state.to), title: o.title, csv: { rows: named, columns: figureCsvColumns(specs, o.nameHeader, t, lang) } }, t),
       );
     },

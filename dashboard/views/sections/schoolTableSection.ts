@@ -33,7 +33,7 @@ function figureRow(ctx: ViewContext, spec: FigureSpec, pair: Pair): HTMLTableRow
   const { t, lang, state } = ctx;
   const chosen = spec.key === state.figure;
   const value = (row: FigureRow, column: string) =>
-    h('td', { class: 'num', 'data-column': column }, figureValueContent(row, spec, t, lang), figureNContent(row, spec, t, lang));
+    h('td', { class: 'num', 'data-column': column }, figureValueContent(row, spec, t, lang, ctx.meta.suppression?.threshold ?? 5), figureNContent(row, spec, t, lang));
   const show = h(
     'button',
     {
@@ -56,18 +56,18 @@ function figureRow(ctx: ViewContext, spec: FigureSpec, pair: Pair): HTMLTableRow
   );
 }
 
-function csvColumns(ctx: ViewContext, pair: Pair, schoolName: string): CsvColumn<FigureSpec>[] {
-  const { t, lang, state } = ctx;
+function csvColumns(ctx: ViewContext, pair: Pair, schoolName: string, municipalityLabel: string): CsvColumn<FigureSpec>[] {
+  const { t, lang } = ctx;
   return [
     { header: t.name, value: (s) => figureLabel(s, lang) },
     { header: schoolName, value: (s) => exact(pair.school, s, t.suppressed) },
-    { header: state.municipality, value: (s) => exact(pair.municipality, s, t.suppressed) },
+    { header: municipalityLabel, value: (s) => exact(pair.municipality, s, t.suppressed) },
     { header: `${t.n} (${schoolName})`, value: (s) => figureN(pair.school, s) },
-    { header: `${t.n} (${state.municipality})`, value: (s) => figureN(pair.municipality, s) },
+    { header: `${t.n} (${municipalityLabel})`, value: (s) => figureN(pair.municipality, s) },
   ];
 }
 
-export function schoolTableSection(ctx: ViewContext, schoolParams: FigureParams, municipalityParams: FigureParams, schoolName: string) {
+export function schoolTableSection(ctx: ViewContext, schoolParams: FigureParams, municipalityParams: FigureParams, schoolName: string, municipalityLabel: string) {
   const { t, specs, state } = ctx;
   const title = t.schoolPage.table(schoolName);
   return asyncSection({
@@ -81,7 +81,7 @@ export function schoolTableSection(ctx: ViewContext, schoolParams: FigureParams,
       const head = [
         h('th', { scope: 'col' }, t.name),
         h('th', { scope: 'col', class: 'num' }, schoolName),
-        h('th', { scope: 'col', class: 'num' }, state.municipality),
+        h('th', { scope: 'col', class: 'num' }, municipalityLabel),
         h('th', { scope: 'col', class: 'screen-only' }, t.schoolPage.trendColumn),
       ];
       const table = h(
@@ -95,7 +95,7 @@ export function schoolTableSection(ctx: ViewContext, schoolParams: FigureParams,
         'div',
         {},
         scrollRegion(t.tableRegion(title), table),
-        exportButtons({ name: fileSlug('nokkeltall', schoolName, state.from, state.to), title, csv: { rows: specs, columns: csvColumns(ctx, pair, schoolName) } }, t),
+        exportButtons({ name: fileSlug('nokkeltall', schoolName, state.from, state.to), title, csv: { rows: specs, columns: csvColumns(ctx, pair, schoolName, municipalityLabel) } }, t),
       );
     },
   });

@@ -35,7 +35,7 @@ export function survivalSection(ctx: ViewContext, params: FigureParams, scopeNam
       const [all, total] = await Promise.all([getSurvival(params), getFigures(params)]);
       const series = usableRows(all, ['t', 'survival']);
       if (series.state === 'empty') return emptyMessage(t, ctx.meta.span);
-      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold);
+      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold, series.reason);
       const rows = series.rows;
       const median = total.km_median_days;
       const medianText = formatNumber(median, lang);
@@ -81,7 +81,7 @@ export function incidenceSection(ctx: ViewContext, params: FigureParams, scopeNa
     load: async () => {
       const series = usableRows(await getSurvival(params), ['t', 'cif_resolved']);
       if (series.state === 'empty') return emptyMessage(t, ctx.meta.span);
-      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold);
+      if (series.state === 'suppressed') return suppressedMessage(t, ctx.meta.suppression?.threshold, series.reason);
       const rows = series.rows;
       const chart = incidenceChart(incidencePoints(rows), {
         alt: t.overview.incidenceAlt,

@@ -13,7 +13,7 @@ import {
   type FigureRow,
   type SuppressionCell,
 } from '../../../etl/figures/index.ts';
-import { unitOfBase } from '../../../etl/figures/suppressFigures.ts';
+import { unitDependencies, unitOfBase } from '../../../etl/figures/suppressFigures.ts';
 
 /** Bases all at `value`, with some overridden. */
 function bases(value: number, overrides: Partial<FigureBases> = {}): FigureBases {
@@ -57,9 +57,26 @@ describe('suppressionUnits', () => {
   });
 });
 
+describe('unitDependencies', () => {
+  const on = (unit: FigureBaseKey) => [...(unitDependencies.get(unit) ?? [])].sort();
+
+  it('the PPT-referral rate rests on the ended cases (it divides by their referrals), and on the union', () => {
+    expect(on('cases_referred_ppt')).toEqual(['cases_ended', 'individual_cases']);
+  });
+
+  it('the consent cases are discussed cases, and every unit is part of the union', () => {
+    expect(on('consent_cases')).toEqual(['individual_cases', 'individual_cases_discussed']);
+    for (const unit of ['individual_cases_discussed', 'individual_cases_with_measures', 'cases_ended', 'km_cases', 'open_cases', 'individual_cases_with_evaluations_due'] as const) {
+      expect(on(unit), unit).toEqual(['individual_cases']);
+    }
+    expect(on('individual_cases')).toEqual([]);
+  });
+});
+
 describe('primarySuppression', () => {
-  it('hides a unit whose n is below the threshold, 0 included', () => {
-    expect([...primarySuppression({ n: bases(10, { cases_ended: 4, km_cases: 0 }), scoped: false }, 5)].sort()).toEqual(['cases_ended', 'km_cases']);
+  it('hides a unit whose n is below the threshold, 0 included, and the unit resting on it', () => {
+    // cases_referred_ppt (the PPT referral rate's unit) divides by a count of cases_ended.
+    expect([...primarySuppression({ n: bases(10, { cases_ended: 4, km_cases: 0 }), scoped: false }, 5)].sort()).toEqual(['cases_ended', 'cases_referred_ppt', 'km_cases']);
   });
 
   it('keeps a unit at exactly the threshold', () => {
@@ -118,6 +135,36 @@ describe('planSuppression', () => {
     expect(hiddenFor(planSuppression(cells, groups, 5), 'cases_ended')).toEqual([true, false, true, true, false, true, false]);
   });
 
+  it('hides a rate with the count it divides by, when that count is hidden to protect another cell', () => {
+    // The issue's example: a peer with 7 ended, all 7 referred, hidden to protect a peer with 2.
+    const cells = [
+      { n: bases(100, { cases_ended: 2, cases_referred_ppt: 2 }), scoped: false },
+      { n: bases(100, { cases_ended: 7, cases_referred_ppt: 7 }), scoped: false },
+      { n: bases(100, { cases_ended: 30, cases_referred_ppt: 9 }), scoped: false },
+      { n: bases(300, { cases_ended: 39, cases_referred_ppt: 18 }), scoped: false },
+    ];
+    const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
+    expect(hiddenFor(plan, 'cases_ended')).toEqual([true, true, false, false]);
+    expect(hiddenFor(plan, 'cases_referred_ppt')).toEqual([true, true, false, false]);
+  });
+
+  it('protects a unit hidden by a dependency like any other (units planned together)', () => {
+    // Cell 0 hides the union (4) and with it its consent cases; cell 1's union hides to
+    // protect it, so its consent cases hide too; both consent counts (1 + 1) are then too few
+    // together, so cell 2's consent cases hide as well.
+    const cells = [
+      { n: bases(100, { individual_cases: 4, consent_cases: 1 }), scoped: false },
+      { n: bases(100, { individual_cases: 20, consent_cases: 1 }), scoped: false },
+      { n: bases(100, { individual_cases: 40, consent_cases: 10 }), scoped: false },
+      { n: bases(100, { individual_cases: 64, consent_cases: 12 }), scoped: false },
+    ];
+    const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
+    expect(hiddenFor(plan, 'individual_cases')).toEqual([true, true, false, false]);
+    expect(hiddenFor(plan, 'consent_cases')).toEqual([true, true, true, false]);
+    // Every unit rests on the union: cells 0 and 1 show no case-based figure at all.
+    expect(plan[1]!.size).toBe(allUnits.size);
+  });
+
   it('decides each unit on its own n', () => {
     const cells = [{ n: bases(100, { km_cases: 2 }), scoped: false }, { n: bases(100), scoped: false }, { n: bases(100), scoped: false }, { n: bases(300), scoped: false }];
     const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
@@ -144,7 +191,13 @@ describe('suppressRow', () => {
     for (const spec of figureSpecs) expect(shown[spec.key] === null, spec.key).toBe(spec.cases !== null);
   });
 
-  it('with nothing hidden, lists nothing', () => {
+  it('with nothing hidden, lists nothing and gives no reason', () => {
     expect(suppressRow(row, new Set()).suppressed).toEqual([]);
+    expect(suppressRow(row, new Set(), 'level_slice').suppressed_reason).toBeNull();
+  });
+
+  it('says why: small numbers unless told otherwise', () => {
+    expect(suppressRow(row, new Set<FigureBaseKey>(['km_cases'])).suppressed_reason).toBe('small_numbers');
+    expect(suppressRow(row, allUnits, 'whole_school_years_only').suppressed_reason).toBe('whole_school_years_only');
   });
 });

@@ -35,6 +35,8 @@ async function json<T = FigureJson[]>(client: AuthClient, path: string, extra: R
   return (await res.json()) as T;
 }
 
+const bySchoolFor = async (client: AuthClient, extra: Record<string, string>) =>
+  new Map((await json(client, '/api/figures', { by: 'school', ...extra })).map((r) => [r.school_id as string, r]));
 const bySchool = async (client: AuthClient) => new Map((await json(client, '/api/figures', { by: 'school' })).map((r) => [r.school_id as string, r]));
 const byMunicipality = async (client: AuthClient) => new Map((await json(client, '/api/figures', { by: 'municipality' })).map((r) => [r.municipality as string, r]));
 
@@ -71,14 +73,29 @@ describe('a rector looking at the peer schools of their municipality', () => {
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(remainder).toBe(endedCases.A2! + endedCases.A3!);
     expect(remainder).toBeGreaterThanOrEqual(5);
-    // The same for every case-based n the rows carry.
-    for (const spec of figureSpecs.filter((s) => s.cases)) {
-      const column = `n_${spec.cases}`;
-      if (!(column in total)) continue;
-      const hiddenHere = [...rows.values()].filter((r) => r[column] === null);
-      if (hiddenHere.length === 0 || total[column] === null) continue;
+    // The same for every case-based n the rows carry (the total's are under `n`). For each
+    // unit's own count, the hidden peers also rest on at least 5 cases together; the other
+    // case counts (referrals, evaluations due) are parts of a unit and hide with it.
+    const totalN = total.n as Record<string, number | null>;
+    const truth = await bySchool(admin);
+    const peers = [...rows.values()].filter((r) => r.school_id !== 'A1');
+    const unitColumns = ['individual_cases', 'individual_cases_discussed', 'individual_cases_with_measures', 'cases_ended', 'km_cases', 'open_cases', 'consent_cases', 'individual_cases_with_evaluations_due'];
+    const checked: string[] = [];
+    for (const base of [...unitColumns, 'cases_referred_ppt', 'evaluations_due']) {
+      const column = `n_${base}`;
+      expect(totalN, column).toHaveProperty(base);
+      const hiddenHere = peers.filter((r) => r[column] === null);
+      if (hiddenHere.length === 0 || totalN[base] === null) continue;
+      checked.push(column);
       expect(hiddenHere.length, column).toBeGreaterThanOrEqual(2);
+      if (!unitColumns.includes(base)) continue;
+      const visibleSum = peers.filter((r) => r[column] !== null).reduce((n, r) => n + (r[column] as number), 0);
+      const rest = (totalN[base] as number) - (truth.get('A1')![column] as number) - visibleSum;
+      expect(rest, column).toBe(hiddenHere.reduce((n, r) => n + (truth.get(r.school_id as string)![column] as number), 0));
+      expect(rest, column).toBeGreaterThanOrEqual(5);
     }
+    // Not vacuous: ended, first-concern (Kaplan–Meier) and union counts all hide A2 and A3 here.
+    expect(checked).toEqual(expect.arrayContaining(['n_individual_cases', 'n_cases_ended', 'n_km_cases', 'n_cases_referred_ppt']));
   });
 
   it('cannot use rate × n: every figure a peer shows rests on at least 5 cases, and a hidden one has its n hidden too', async () => {
@@ -145,11 +162,17 @@ describe('a municipality user', () => {
     }
   });
 
-  it('sees other municipalities suppressed by their own n (Berg 3: hidden, Tofte 10: shown)', async () => {
+  it('sees other municipalities suppressed together with the total of all municipalities (Berg 3 hidden, so Tofte 10 too)', async () => {
     const rows = await byMunicipality(municipality);
     expect(rows.get('Solvik')!.suppressed).toEqual([]);
+    expect(rows.get('Solvik')!.suppressed_reason).toBeNull();
     expect(rows.get('Berg')!.cases_ended).toBeNull();
-    expect(rows.get('Tofte')!.cases_ended).toBe(10);
+    expect(rows.get('Berg')!.suppressed_reason).toBe('small_numbers');
+    // all (34) − Solvik (21, the viewer's own) − Tofte would give Berg: Tofte hides too.
+    expect(rows.get('Tofte')!.cases_ended).toBeNull();
+    expect(rows.get('Tofte')!.suppressed_reason).toBe('small_numbers');
+    const all = await json<FigureJson>(municipality, '/api/figures', { total: 'all' });
+    expect(all.cases_ended).toBe(34);
   });
 
   it('sees a level-filtered slice of another municipality with every case-based figure hidden', async () => {
@@ -161,8 +184,52 @@ describe('a municipality user', () => {
 
   it('sees a level filter that covers a whole municipality as that municipality’s total', async () => {
     const rows = new Map((await json(municipality, '/api/figures', { by: 'municipality', level: 'kombinert' })).map((r) => [r.municipality as string, r]));
-    expect(rows.get('Tofte')!.cases_ended).toBe(10);
-    expect(rows.get('Berg')!.cases_ended).toBeNull();
+    const whole = await byMunicipality(municipality);
+    for (const m of ['Tofte', 'Berg']) {
+      expect(rows.get(m)!.suppressed, m).toEqual(whole.get(m)!.suppressed);
+      expect(rows.get(m)!.suppressed_reason, m).toBe('small_numbers');
+    }
+    expect(rows.get('Tofte')!.meetings_held).toBe(0);
+  });
+});
+
+describe('suppressed_reason and total=all', () => {
+  it('names why: a term outside the scope is whole_school_years_only, the own school keeps it', async () => {
+    const rows = await bySchoolFor(rectorA, { from: '2024-08-01', to: '2024-12-31', asOf: '2024-12-31' });
+    expect(rows.get('A1')!.cases_ended).toBe(4);
+    expect(rows.get('A1')!.suppressed_reason).toBeNull();
+    expect(rows.get('A4')!.cases_ended).toBeNull();
+    expect(rows.get('A4')!.suppressed_reason).toBe('whole_school_years_only');
+  });
+
+  it('a whole school year at another as-of date is whole_school_years_only too', async () => {
+    const rows = await bySchoolFor(rectorA, { asOf: '2025-08-01' });
+    expect(rows.get('A4')!.cases_ended).toBeNull();
+    expect(rows.get('A4')!.suppressed_reason).toBe('whole_school_years_only');
+  });
+
+  it('a level slice of another municipality is level_slice; small numbers are small_numbers', async () => {
+    // kombinert: Tofte's two schools and Berg's one, a slice of all municipalities.
+    const slice = await json<FigureJson>(municipality, '/api/figures', { total: 'all', level: 'kombinert' });
+    expect(slice.suppressed_reason).toBe('level_slice');
+    expect((await bySchool(rectorA)).get('A2')!.suppressed_reason).toBe('small_numbers');
+  });
+
+  it('total=all is every school of every municipality: in full for an admin, 34 for others where safe', async () => {
+    const all = await json<FigureJson>(admin, '/api/figures', { total: 'all' });
+    expect(all.cases_ended).toBe(34);
+    expect(all.suppressed_reason).toBeNull();
+    // As rektor-a: A1 known (4); Solvik 21 shown, Berg 3 hidden, Tofte hidden with it; 34 − 21 = 13 = Tofte + Berg.
+    expect((await json<FigureJson>(rectorA, '/api/figures', { total: 'all' })).cases_ended).toBe(34);
+  });
+
+  it.each<Record<string, string>>([{ school: 'A1' }, { municipality: 'Solvik' }, { by: 'school' }, { by: 'municipality' }])('total=all with %o is a 400', async (extra) => {
+    const res = await rectorA.get(`/api/figures?${query({ total: 'all', ...extra })}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('total other than all is a 400', async () => {
+    expect((await rectorA.get(`/api/figures?${query({ total: 'some' })}`)).status).toBe(400);
   });
 });
 
@@ -214,6 +281,9 @@ describe('Arrow', () => {
     expect(String(a2.suppressed).split(',')).toContain('cases_ended');
     expect(a2.cases_ended).toBeNull();
     expect(rows.find((r) => r.school_id === 'A1')!.suppressed).toBeNull();
+    expect(String(table.schema.fields.find((f) => f.name === 'suppressed_reason')!.type)).toBe('Utf8');
+    expect(a2.suppressed_reason).toBe('small_numbers');
+    expect(rows.find((r) => r.school_id === 'A1')!.suppressed_reason).toBeNull();
   });
 });
 

@@ -7,7 +7,8 @@
  *   Berg    B1 3                                                          total  3
  *
  * Two ended cases of A4 and one of A3 were referred to PPT. Users (password `passord-<name>`):
- * admin, rektor-a, rektor-t, kommune-solvik (municipality Solvik).
+ * admin, rektor-a, rektor-t, kommune-solvik (municipality Solvik), ppt-tofte (PPT, Tofte).
+ * A test may load other cases (and measures) into the same schools.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -23,11 +24,11 @@ import { createApp } from '../../../server/createApp.ts';
 import { insert, type Row } from '../../etl/figures/figureFixture.ts';
 import { fixedToday, type SampleApp } from '../../helpers/sampleApp.ts';
 
-export const fixturePeriod = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' };
+export const fixturePeriod = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-07-31' };
 
 export const endedCases: Readonly<Record<string, number>> = { A1: 4, A2: 2, A3: 6, A4: 9, T1: 7, T2: 3, B1: 3 };
 
-const schools: Row[] = [
+export const fixtureSchools: readonly Row[] = [
   { school_id: 'A1', school_name: 'Alfa skole', municipality: 'Solvik', level: 'barneskole' },
   { school_id: 'A2', school_name: 'Beta skole', municipality: 'Solvik', level: 'barneskole' },
   { school_id: 'A3', school_name: 'Gamma skole', municipality: 'Solvik', level: 'barneskole' },
@@ -37,7 +38,7 @@ const schools: Row[] = [
   { school_id: 'B1', school_name: 'Berg skole', municipality: 'Berg', level: 'kombinert' },
 ];
 
-function cases(): Row[] {
+export function fixtureCases(): Row[] {
   const rows: Row[] = [];
   for (const [school, count] of Object.entries(endedCases)) {
     for (let i = 1; i <= count; i++) {
@@ -60,15 +61,21 @@ const users: NewUser[] = [
   { username: 'rektor-a', role: 'rector', school_id: 'A1' },
   { username: 'rektor-t', role: 'rector', school_id: 'T1' },
   { username: 'kommune-solvik', role: 'municipality', municipality: 'Solvik' },
+  { username: 'ppt-tofte', role: 'ppt', municipality: 'Tofte' },
 ];
 
 export const passwordOf = (username: string) => `passord-${username}`;
 
-export async function startSuppressionFixture(auth: AuthConfig = {}): Promise<SampleApp> {
+export async function startSuppressionFixture(
+  auth: AuthConfig = {},
+  caseRows: readonly Row[] = fixtureCases(),
+  measureRows: readonly Row[] = [],
+): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-suppress-'));
   const db = await openDatabase(join(dir, 'fixture.duckdb'));
-  await insert(db.connection, 'schools', schools);
-  await insert(db.connection, 'cases', cases());
+  await insert(db.connection, 'schools', fixtureSchools);
+  await insert(db.connection, 'cases', caseRows);
+  await insert(db.connection, 'measures', measureRows);
   // Cheap hashes: these tests are about suppression, not password cost.
   for (const user of users) await addUser(db.connection, user, await hashPassword(passwordOf(user.username), { n: 1024, r: 8, p: 1 }), new Date());
   const app = createApp({ instance: db.instance, today: () => fixedToday, auth });
