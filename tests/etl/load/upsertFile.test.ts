@@ -187,7 +187,7 @@ describe('importBatch with optional fields changing between empty and a value', 
     student_ref: true, closed_date: '2025-03-01', outcome: 'resolved',
   };
   const importCases = async (rows: readonly Row[]) => {
-    const report = await importBatch(conn, writeDataset({ cases: rows }), { key });
+    const report = await importBatch(conn, writeDataset({ cases: [...rows] }), { key });
     expect(report.rejections).toEqual([]);
     return counts(report);
   };
