@@ -234,3 +234,21 @@ describe('etl import and etl quarantine and personal data', () => {
     for (const bytes of cli.bytes) for (const needle of encodings(secret)) expect(bytes.includes(needle)).toBe(false);
   });
 });
+
+describe('importBatch with a national identity number in a header name', () => {
+  it('importBatch names that column by its position in the ignored columns and in the rejection', async () => {
+    const number = validNumberFrom('221106333');
+    const headerDir = makeTempDir('rt-privacy-header-');
+    const file = writeCsv(headerDir, 'skoler.csv', [
+      ['school_id', 'school_name', 'municipality', `merknad ${number}`, 'kommentar'],
+      ['S1', 'Grønnåsen skole', 'Solstrand', '', ''],
+      ['S2', 'Havbakken skole', 'Solstrand', number, ''],
+    ]);
+    const db = await openTestDatabase();
+    const result = await importBatch(db.connection, [file], { key: testPseudonymKey() });
+    db.close();
+    expect(result.files.map((f) => [f.inserted, f.rejected, f.ignored_columns])).toEqual([[1, 1, ['kolonne 4', 'kommentar']]]);
+    expect(result.rejections.map((r) => [r.line, r.column, r.reason])).toEqual([[3, 'kolonne 4', fnrReason]]);
+    expect(JSON.stringify(result)).not.toContain(number);
+  });
+});
