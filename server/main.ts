@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
 import { ensureFigureFacts } from '../etl/figures/index.ts';
 import { defaultDatabasePath, projectRoot, secretPathFor } from '../etl/db/defaultPaths.ts';
+import { sweepAbandonedTempDirs } from '../etl/load/importTempDir.ts';
 import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
@@ -15,6 +16,8 @@ import { createApp, todayInOslo } from './createApp.ts';
 import { createDemoUsers, describeDemoUsers } from './demoUsers.ts';
 import { loadSampleDataIfEmpty } from './loadSampleData.ts';
 
+// Uploads and import copies left by a server or an import that was killed may hold personal data.
+sweepAbandonedTempDirs();
 const dbPath = defaultDatabasePath();
 const db = await openDatabase(dbPath);
 const key = loadOrCreatePseudonymKey(secretPathFor(dbPath));

@@ -26,6 +26,8 @@ export interface ImportOptions {
   readonly kind?: KindName;
   /** Called after each file is loaded inside the open transaction; tests use it to kill an import mid-batch. */
   readonly onFileLoaded?: (file: string) => void | Promise<void>;
+  /** Called inside the transaction, everything written, immediately before COMMIT; tests use it to kill an import during COMMIT. */
+  readonly beforeCommit?: () => void | Promise<void>;
 }
 
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
@@ -51,6 +53,7 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
     await conn.run('BEGIN TRANSACTION');
     try {
       const report = await loadBatch(conn, read, options);
+      await options.beforeCommit?.();
       await conn.run('COMMIT');
       return report;
     } catch (error) {

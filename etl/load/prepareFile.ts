@@ -3,6 +3,7 @@ import type { KindName } from '../contract/types.ts';
 import { decodeFile, NotTextError, type DecodedFile } from '../read/decodeFile.ts';
 import { detectKind, type HeaderMapping } from '../read/detectKind.ts';
 import { sniffHeader, type Delimiter } from '../read/sniffHeader.ts';
+import { containsNationalIdentityNumber } from './fnrSql.ts';
 import { ImportError } from './importReport.ts';
 
 export interface PreparedFile {
@@ -33,5 +34,18 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
   if (!header) throw new ImportError('fant ikke skilletegn (komma, semikolon eller tabulator) i overskriftsraden', file);
   const detection = detectKind(header.names, kind);
   if (!detection.ok) throw new ImportError(detection.reason, file);
-  return { file, decoded, delimiter: header.delimiter, mapping: detection.mapping, headerLine: headerLineOf(decoded.head) };
+  return { file, decoded, delimiter: header.delimiter, mapping: withoutIdentityNumbers(detection.mapping), headerLine: headerLineOf(decoded.head) };
+}
+
+/**
+ * Header names reach the report (ignored columns, the column of a rejection). One holding a
+ * national identity number (a data row taken for the header, a column named after a pupil)
+ * is shown by its position instead.
+ */
+function withoutIdentityNumbers(mapping: HeaderMapping): HeaderMapping {
+  const shown = (name: string, i: number) => (containsNationalIdentityNumber(name) ? `kolonne ${i + 1}` : name);
+  if (!mapping.headerNames.some((name) => containsNationalIdentityNumber(name))) return mapping;
+  const mapped = new Set(mapping.positions.values());
+  const ignoredColumns = mapping.headerNames.flatMap((name, i) => (mapped.has(i) || name.trim() === '' ? [] : [shown(name.trim(), i)]));
+  return { ...mapping, headerNames: mapping.headerNames.map(shown), ignoredColumns };
 }

@@ -30,14 +30,6 @@ function regexLiteral(text: string): string {
 /** Ids must be printable: no control characters. */
 export const controlCharacters = `'[\\x00-\\x1F\\x7F-\\x9F]'`;
 
-/**
- * The offending value, quoted, for a message — but only when it has no letters (a date, a
- * number): a name or free text typed into the wrong column must never reach the quarantine.
- */
-function shown(v: string): string {
-  return `CASE WHEN regexp_full_match(${v}, '[0-9.,:/+ -]{1,20}') THEN '''' || ${v} || '''' ELSE 'verdien' END`;
-}
-
 function vocabularyCase(expr: string, vocab: Vocabulary): string {
   const arms = [
     ...vocab.codes.map((c) => `WHEN ${sqlString(c)} THEN ${sqlString(c)}`),
@@ -81,7 +73,9 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
   const required = col.required ? `WHEN ${v} IS NULL THEN 'mangler verdi (påkrevd kolonne)'` : '';
   const type = col.type;
   const idError = `WHEN length(${v}) > 64 THEN 'er lengre enn 64 tegn' WHEN ${controlGate} AND regexp_matches(${v}, ${controlCharacters}) THEN 'inneholder tegn som ikke kan skrives ut'`;
-  const invalid = (message: string) => `WHEN ${v} IS NOT NULL AND ${x} IS NULL THEN ${shown(v)} || ${sqlString(message)}`;
+  // Reasons name the problem, never the value: a name, a birth date or a national identity
+  // number typed into the wrong column must not reach the report, the quarantine or a log.
+  const invalid = (message: string) => `WHEN ${v} IS NOT NULL AND ${x} IS NULL THEN ${sqlString(message)}`;
   switch (type.t) {
     case 'id':
       return { value: v, error: `CASE ${required} ${idError} END` };
@@ -97,26 +91,26 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
       // The raw value is never shown: the messages name the problem only.
       return { value: `CASE WHEN ${v} IS NOT NULL THEN ${pseudonym(v)} END`, error: `CASE ${required} ${idError} END` };
     case 'date':
-      return { value: dateValue(v), error: `CASE ${required} ${invalid(' er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)')} END` };
+      return { value: dateValue(v), error: `CASE ${required} ${invalid('er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)')} END` };
     case 'boolean': {
       const n = `CASE WHEN length(${v}) <= 5 THEN lower(${v}) END`;
       return {
         value: `CASE WHEN ${n} IN ('true', 'yes', 'ja', '1', 'x') THEN true WHEN ${n} IN ('false', 'no', 'nei', '0') THEN false END`,
-        error: `CASE ${required} ${invalid(' er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x)')} END`,
+        error: `CASE ${required} ${invalid('er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x)')} END`,
       };
     }
     case 'integer': {
       const min = type.min ?? 0;
       const max = type.max ?? 999_999_999;
-      const range = type.min !== undefined && type.max !== undefined ? ` må være et heltall fra ${type.min} til ${type.max}` : ' er for stort';
+      const range = type.min !== undefined && type.max !== undefined ? `må være et heltall fra ${type.min} til ${type.max}` : `er for stort (høyst ${max})`;
       // Excel saves a number formatted «1 050» as shown: groups of three after a space, a
       // no-break space or a narrow no-break space (the Norwegian thousands separators).
       const grouped = `'[0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3}){1,2}'`;
       return {
         value: `CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN CAST(${v} AS INTEGER)
           WHEN regexp_full_match(${v}, ${grouped}) THEN CAST(regexp_replace(${v}, '[^0-9]', '', 'g') AS INTEGER) END`,
-        error: `CASE ${required} ${invalid(' er ikke et ikke-negativt heltall')}
-          WHEN ${x} NOT BETWEEN ${min} AND ${max} THEN ${shown(v)} || ${sqlString(range)} END`,
+        error: `CASE ${required} ${invalid('er ikke et heltall (bruk bare sifre, uten desimaler eller minustegn)')}
+          WHEN ${x} NOT BETWEEN ${min} AND ${max} THEN ${sqlString(range)} END`,
       };
     }
     case 'vocab': {
@@ -124,7 +118,7 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
       const value = vocabularyValue(v, type.vocab);
       return {
         value: type.default ? `CASE WHEN ${v} IS NULL THEN ${sqlString(type.default)} ELSE ${value} END` : value,
-        error: `CASE ${required} ${invalid(` er ikke en gyldig verdi for ${type.vocab.name} (gyldige verdier: ${valid})`)} END`,
+        error: `CASE ${required} ${invalid(`er ikke en gyldig verdi for ${type.vocab.name} (gyldige verdier: ${valid})`)} END`,
       };
     }
     case 'list': {

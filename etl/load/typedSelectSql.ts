@@ -40,7 +40,7 @@ export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string
     errors.push(`${sql.error} AS ${errorColumn(col.name)}`);
   }
   const errorNames = mapping.spec.columns.filter((c) => mapping.positions.has(c.name)).map((c) => errorColumn(c.name));
-  const fnr = `CASE ${positions.map((i) => `WHEN rt_is_fnr_trimmed(${v(i)}) THEN ${i}`).join(' ')} END AS _fnr_pos`;
+  const fnr = `CASE ${positions.map((i) => `WHEN rt_has_fnr(${v(i)}) THEN ${i}`).join(' ')} END AS _fnr_pos`;
   // One regex per row (over the ids joined) instead of one per id field.
   const control = idPositions.length
     ? `regexp_matches(concat(${idPositions.map(v).join(', ')}), ${controlCharacters}) AS _control`

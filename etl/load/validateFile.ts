@@ -3,7 +3,8 @@
  * `validateRows` what the file alone decides (national identity numbers, column types, row
  * rules, duplicate keys), `validateReferences` its foreign keys against the database plus
  * the batch. The rows that pass are those of the typed table that are `_clean` and not
- * rejected: see `acceptedRowsSql`.
+ * rejected: see `acceptedRowsSql`. A reason names the column and the rule, never a value of
+ * the row (not even an id: a name or a birth date may have been typed into it).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { HeaderMapping } from '../read/detectKind.ts';
@@ -84,13 +85,13 @@ async function rejectMissingReferences(conn: DuckDBConnection, fileIndex: number
   const missing = fks.map(
     (fk, i) =>
       `SELECT ${fileIndex}, _row, NULL, ${mapping.positions.get(fk.column) ?? 'NULL'}, ${sqlString(fk.column)},
-         ${sqlString(`${fk.column} `)} || '''' || left(${id(fk.column)}, 40) || '''' || ${sqlString(` finnes ikke i ${fk.references} (verken i databasen eller i denne importen)`)}
+         ${sqlString(`${fk.column} finnes ikke i ${fk.references} (verken i databasen eller i denne importen)`)}
        FROM checked WHERE found_${i} IS NULL`,
   );
   if (mapping.spec.kind === 'discussions') {
     // The case and the meeting must belong to the same school.
     missing.push(`SELECT ${fileIndex}, _row, NULL, ${mapping.positions.get('case_id') ?? 'NULL'}, 'case_id',
-      'saken hører til en annen skole enn møtet (' || school_1 || ' / ' || school_0 || ')'
+      'saken hører til en annen skole enn møtet (se school_id i sakene og i møteloggen)'
       FROM checked WHERE school_0 <> school_1`);
   }
   await conn.run(`INSERT INTO rt_rejections

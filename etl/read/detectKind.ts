@@ -37,6 +37,19 @@ function matchColumns(spec: KindSpec, names: readonly string[]) {
   return { positions, duplicates, ignored, missing };
 }
 
+/**
+ * Names the kind the header comes closest to and the contract columns it lacks. The header's
+ * own text is not repeated: a file without a header row has data (names, birth dates,
+ * national identity numbers) where the header should be.
+ */
+function unknownKindReason(scored: ReadonlyArray<{ spec: KindSpec; positions: ReadonlyMap<string, number>; missing: readonly string[] }>): string {
+  const closest = [...scored].sort((a, b) => b.positions.size - a.positions.size || a.missing.length - b.missing.length)[0];
+  if (!closest || closest.positions.size === 0) {
+    return 'ukjent filtype: ingen av overskriftene er kolonnenavn fra datakontrakten (mangler filen overskriftsrad?)';
+  }
+  return `ukjent filtype: overskriftene passer ikke med noen filtype i datakontrakten (nærmest ${closest.spec.kind}, som mangler ${closest.missing.length === 1 ? 'kolonnen' : 'kolonnene'} ${closest.missing.join(', ')})`;
+}
+
 export function detectKind(names: readonly string[], explicit?: KindName): KindDetection {
   const candidates = explicit ? [kindSpec(explicit)] : kinds;
   const scored = candidates.map((spec) => ({ spec, ...matchColumns(spec, names) }));
@@ -46,10 +59,7 @@ export function detectKind(names: readonly string[], explicit?: KindName): KindD
       const s = scored[0]!;
       return { ok: false, reason: `mangler påkrevde kolonner for ${explicit}: ${s.missing.join(', ')}` };
     }
-    return {
-      ok: false,
-      reason: `ukjent filtype: overskriftene (${names.join(', ')}) passer ikke med noen filtype i datakontrakten`,
-    };
+    return { ok: false, reason: unknownKindReason(scored) };
   }
   complete.sort((a, b) => b.positions.size - a.positions.size || a.ignored.length - b.ignored.length);
   const [best, second] = complete;

@@ -5,8 +5,7 @@
  * are the uploaded name). The upload lives in a private temporary folder only while it is
  * read. Audited like a command-line import.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { kinds } from '../../etl/contract/index.ts';
 import type { KindName } from '../../etl/contract/types.ts';
 import { importBatch } from '../../etl/load/importBatch.ts';
 import { ImportError, type ImportReport } from '../../etl/load/importReport.ts';
+import { makeUploadTempDir } from '../../etl/load/importTempDir.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppDeps } from '../createApp.ts';
@@ -66,7 +66,7 @@ export function importRoutes(deps: AppDeps): Router {
     const viewer = viewerOf(res);
     const { filename, kind } = validateQuery(ImportRequest, req);
     if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
-    const dir = mkdtempSync(join(tmpdir(), 'rt-upload-'));
+    const dir = makeUploadTempDir();
     const path = join(dir, safeUploadName(filename));
     try {
       writeFileSync(path, req.body, { mode: 0o600 });

@@ -27,3 +27,30 @@ export function validNumberFrom(nine: string): string {
     if (candidate) return candidate;
   }
 }
+
+/**
+ * The ways people write a number (`ddmmyyiiikk`), each built here by hand: together, 6+5
+ * with a space, a hyphen, a dot or a no-break space, 6+3+2, and the birth date written out
+ * with its two- or four-digit year. `century` is the year's first two digits, for the long form.
+ */
+export function writtenForms(n: string, century = '20'): Array<{ form: string; written: string }> {
+  if (!/^[0-9]{11}$/.test(n)) throw new Error(`need 11 digits, got ${n}`);
+  const [dd, mm, yy, iii, kk] = [n.slice(0, 2), n.slice(2, 4), n.slice(4, 6), n.slice(6, 9), n.slice(9)];
+  const date = `${dd}${mm}${yy}`;
+  const personal = `${iii}${kk}`;
+  return [
+    { form: '11 digits', written: n },
+    { form: '6+5, space', written: `${date} ${personal}` },
+    { form: '6+5, hyphen', written: `${date}-${personal}` },
+    { form: '6+5, dot', written: `${date}.${personal}` },
+    { form: '6+5, no-break space', written: `${date}\u00a0${personal}` },
+    { form: '6+5, spaced hyphen', written: `${date} - ${personal}` },
+    { form: '6+3+2', written: `${date} ${iii} ${kk}` },
+    { form: 'dd.mm.yy iiikk', written: `${dd}.${mm}.${yy} ${personal}` },
+    { form: 'dd.mm.yy-iiikk', written: `${dd}.${mm}.${yy}-${personal}` },
+    { form: 'dd.mm.yy iii kk', written: `${dd}.${mm}.${yy} ${iii} ${kk}` },
+    { form: 'dd/mm/yy iiikk', written: `${dd}/${mm}/${yy} ${personal}` },
+    { form: 'dd.mm.yyyy iiikk', written: `${dd}.${mm}.${century}${yy} ${personal}` },
+    { form: 'dd.mm.yyyy iii kk', written: `${dd}.${mm}.${century}${yy} ${iii} ${kk}` },
+  ];
+}

@@ -8,12 +8,12 @@ import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kinds } from '../../../etl/contract/index.ts';
-import { documentedRejections, requireExampleExports } from '../../helpers/exampleExports.ts';
+import { documentedRejections, exampleExportsDir, exampleSecrets, expectedFiles } from '../../helpers/exampleExports.ts';
 import { runEtl, type EtlRun } from '../../helpers/runEtl.ts';
 import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
 import { countRows, openTestDatabase } from '../../helpers/testDatabase.ts';
 
-const examples = requireExampleExports();
+const examples = exampleExportsDir;
 const root = makeTempDir('rt-cli-');
 afterAll(removeTempDirs);
 
@@ -88,6 +88,15 @@ describe('etl import --json on the example exports', () => {
       expect(r).toEqual({ file: expect.stringContaining(examples), line: expect.any(Number), column: expect.any(String), reason: expect.any(String) });
       expect(r.line).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('etl import reports exactly the documented rejections: file, line, column, reason', () => {
+    const expected = Object.entries(expectedFiles).flatMap(([name, f]) => f.rejections.map(([line, column, reason]) => ({ file: join(examples, name), line, column, reason })));
+    expect(report.rejections).toEqual(expected);
+  });
+
+  it.each(exampleSecrets)('etl import and etl quarantine print %j nowhere (stdout or stderr)', (secret) => {
+    for (const output of [run.stdout, run.stderr, quarantine.stdout, quarantine.stderr]) expect(output).not.toContain(secret);
   });
 
   it('etl import keeps the pseudonym key beside the database, readable by its owner only', () => {

@@ -28,8 +28,8 @@ const header = 'school_id,school_name,municipality,students';
 const few = 'raden har færre felt enn overskriftsraden (4)';
 const many = 'raden har flere felt enn overskriftsraden (4)';
 const quote = 'feil bruk av anførselstegn (") i raden';
-// Values with letters are never echoed (they could be a name typed into the wrong column).
-const notInteger = (v: string) => `${/[a-zæøå]/i.test(v) ? 'verdien' : `'${v}'`} er ikke et ikke-negativt heltall`;
+// No value is ever echoed (it could be a name or a birth date typed into the wrong column).
+const notInteger = (_v: string) => 'er ikke et heltall (bruk bare sifre, uten desimaler eller minustegn)';
 
 interface LineCase {
   readonly name: string;

@@ -168,3 +168,64 @@ describe('importBatch with a file lacking optional columns', () => {
     ]);
   });
 });
+
+/**
+ * Optional fields that go from empty to a value and back: the comparison must treat NULL as a
+ * value (`IS NOT DISTINCT FROM`); with `=` a change from or to empty compares as unknown and
+ * the row would count as neither updated nor unchanged, and would not be written.
+ */
+describe('importBatch with optional fields changing between empty and a value', () => {
+  const optional = ['reported_date', 'consent_date', 'grade', 'topic', 'legal_area', 'challenges', 'student_ref', 'closed_date', 'outcome'];
+  const empty: Row = { ...baseRow('cases', 1, 'O'), ...Object.fromEntries(optional.map((c) => [c, ''])) };
+  const filled: Row = { ...empty, ...baseRow('cases', 1, 'O') };
+  const other: Row = { ...baseRow('cases', 2, 'O') };
+  const stored = async (caseId: string) =>
+    (await queryRows(conn, `SELECT ${optional.map((c) => (c === 'student_ref' ? 'student_ref IS NOT NULL AS student_ref' : c)).join(', ')} FROM cases WHERE case_id = $id`, { id: caseId }))[0];
+  const emptyStored = Object.fromEntries(optional.map((c) => [c, c === 'student_ref' ? false : null]));
+  const filledStored = {
+    reported_date: '2025-01-05', consent_date: '2025-01-06', grade: 5, topic: 'fravaer', legal_area: 'kap11', challenges: ['uro', 'passiv'],
+    student_ref: true, closed_date: '2025-03-01', outcome: 'resolved',
+  };
+  const importCases = async (rows: readonly Row[]) => {
+    const report = await importBatch(conn, writeDataset({ cases: [...rows] }), { key });
+    expect(report.rejections).toEqual([]);
+    return counts(report);
+  };
+
+  beforeAll(async () => {
+    // The comparison runs only when the table already has rows (a first load inserts directly).
+    expect((await queryRows(conn, 'SELECT count(*)::INTEGER AS n FROM cases'))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('importBatch inserts a case with every optional field empty and one with every field filled', async () => {
+    expect(await importCases([empty, other])).toEqual({ cases: [2, 0, 0] });
+    expect(await stored('OSA1')).toEqual(emptyStored);
+  });
+
+  it('importBatch updates the empty case when its optional fields get values (empty → value)', async () => {
+    expect(await importCases([filled, other])).toEqual({ cases: [0, 1, 1] });
+    expect(await stored('OSA1')).toEqual(filledStored);
+  });
+
+  it('importBatch reports the filled case unchanged when it comes again', async () => {
+    expect(await importCases([filled, other])).toEqual({ cases: [0, 0, 2] });
+  });
+
+  it('importBatch updates the case when its optional fields are emptied again (value → empty)', async () => {
+    expect(await importCases([empty, other])).toEqual({ cases: [0, 1, 1] });
+    expect(await stored('OSA1')).toEqual(emptyStored);
+  });
+
+  it('importBatch updates a case whose optional fields change to other values (value → other value)', async () => {
+    const changed = { ...other, grade: '7', topic: 'mobbing', challenges: 'uro', reported_date: '2025-01-04' };
+    expect(await importCases([empty, changed])).toEqual({ cases: [0, 1, 1] });
+    expect(await stored('OSA2')).toEqual({ ...filledStored, grade: 7, topic: 'mobbing', challenges: ['uro'], reported_date: '2025-01-04' });
+  });
+
+  it('importBatch updates a case where one optional field goes from empty to a value while the others stay empty', async () => {
+    expect(await importCases([{ ...empty, grade: '3' }, { ...other, grade: '7', topic: 'mobbing', challenges: 'uro', reported_date: '2025-01-04' }])).toEqual({
+      cases: [0, 1, 1],
+    });
+    expect(await stored('OSA1')).toEqual({ ...emptyStored, grade: 3 });
+  });
+});

@@ -63,17 +63,18 @@ function typeCases(kind: KindName, c: ColumnSpec): RuleCase[] {
       cases.push(at('with a control character', 'ElevRef\u0007X', /inneholder tegn som ikke kan skrives ut/, 'ElevRef'));
       break;
     case 'date':
-      cases.push(at("'31.02.2025' (impossible date)", '31.02.2025', /'31\.02\.2025' er ikke en gyldig dato/));
-      cases.push(at("'29.02.2023' (not a leap year)", '29.02.2023', /'29\.02\.2023' er ikke en gyldig dato/));
+      cases.push(at("'31.02.2025' (impossible date)", '31.02.2025', /^er ikke en gyldig dato \(bruk ÅÅÅÅ-MM-DD eller DD\.MM\.ÅÅÅÅ\)$/, '31.02.2025'));
+      cases.push(at("'29.02.2023' (not a leap year)", '29.02.2023', /^er ikke en gyldig dato /, '29.02.2023'));
+      cases.push(at("'Ola 12.03.2014' (a name and a birth date, never echoed)", 'Ola 12.03.2014', /^er ikke en gyldig dato /, '12.03.2014'));
       break;
     case 'boolean':
-      cases.push(at("'kanskje' (text is never echoed)", 'kanskje', /^verdien er ikke ja\/nei/, 'kanskje'));
-      cases.push(at("'2'", '2', /'2' er ikke ja\/nei/));
+      cases.push(at("'kanskje' (text is never echoed)", 'kanskje', /^er ikke ja\/nei \(bruk ja\/nei, true\/false, 1\/0 eller x\)$/, 'kanskje'));
+      cases.push(at("'2'", '2', /^er ikke ja\/nei /));
       break;
     case 'integer':
-      cases.push(at('negative', '-1', /'-1' er ikke et ikke-negativt heltall/));
-      cases.push(at('decimal', '2.5', /'2\.5' er ikke et ikke-negativt heltall/));
-      cases.push(at('text (never echoed)', 'tolv', /^verdien er ikke et ikke-negativt heltall/, 'tolv'));
+      cases.push(at('negative', '-1', /^er ikke et heltall \(bruk bare sifre, uten desimaler eller minustegn\)$/));
+      cases.push(at('decimal', '2.5', /^er ikke et heltall /));
+      cases.push(at('text (never echoed)', 'tolv', /^er ikke et heltall /, 'tolv'));
       if (t.min !== undefined && t.max !== undefined) {
         const range = new RegExp(`må være et heltall fra ${t.min} til ${t.max}`);
         cases.push(at(`${t.min - 1} (below ${t.min})`, String(t.min - 1), range));
@@ -82,7 +83,7 @@ function typeCases(kind: KindName, c: ColumnSpec): RuleCase[] {
       break;
     case 'vocab':
       // A name typed into the wrong column must not reach the quarantine: text is never echoed.
-      cases.push(at(`not in the closed vocabulary ${t.vocab.name}`, 'Kari Testesen', new RegExp(`^verdien er ikke en gyldig verdi for ${t.vocab.name}`), 'Kari Testesen'));
+      cases.push(at(`not in the closed vocabulary ${t.vocab.name}`, 'Kari Testesen', new RegExp(`^er ikke en gyldig verdi for ${t.vocab.name} \\(gyldige verdier: `), 'Kari Testesen'));
       break;
     case 'list':
       cases.push(at(`with an item not in ${t.vocab.name}`, `${t.vocab.codes[0]}|Kari Testesen`, new RegExp(`^inneholder ukjent ${t.vocab.name} \\(gyldige verdier`), 'Kari Testesen'));
@@ -104,7 +105,8 @@ function kindCases(kind: KindName): RuleCase[] {
     },
     ...spec.foreignKeys.map((fk): RuleCase => ({
       kind, rule: `${fk.column} not in ${fk.references}`, column: fk.column,
-      reason: new RegExp(`${fk.column} 'MANGLER-1' finnes ikke i ${fk.references}`), bad: () => ({ [fk.column]: 'MANGLER-1' }),
+      reason: new RegExp(`^${fk.column} finnes ikke i ${fk.references} \\(verken i databasen eller i denne importen\\)$`),
+      secret: 'MANGLER-1', bad: () => ({ [fk.column]: 'MANGLER-1' }),
     })),
     { kind, rule: 'too few fields', column: null, reason: /raden har færre felt enn overskriftsraden/, fields: (f) => f.slice(0, -1) },
     { kind, rule: 'too many fields', column: null, reason: /raden har flere felt enn overskriftsraden/, fields: (f) => [...f, 'ekstra'] },
@@ -132,7 +134,7 @@ const ruleCases: RuleCase[] = [
     });
     return [only('student_ref', 'elev_ref'), only('consent_date', 'samtykke_dato'), only('challenges', 'utfordringer')];
   }),
-  { kind: 'discussions', rule: 'a case and a meeting at different schools', column: 'case_id', reason: /saken hører til en annen skole enn møtet \(S1 \/ S2\)/, bad: () => ({ meeting_id: 'PM-X' }) },
+  { kind: 'discussions', rule: 'a case and a meeting at different schools', column: 'case_id', reason: /^saken hører til en annen skole enn møtet \(se school_id i sakene og i møteloggen\)$/, bad: () => ({ meeting_id: 'PM-X' }) },
   { kind: 'measures', rule: 'evaluated_date before started_date', column: 'evaluated_date', reason: /evaluert er før iverksatt/, bad: () => ({ evaluated_date: '2025-01-31' }) },
   { kind: 'competence_efforts', rule: 'end_date before start_date', column: 'end_date', reason: /slutt er før oppstart/, bad: () => ({ end_date: '2024-08-31' }) },
 ];

@@ -60,13 +60,29 @@ describe('detectKind', () => {
   });
 
   it.each([
-    { name: 'an unknown header', names: ['foo', 'bar'], reason: /ukjent filtype.*foo, bar/ },
-    { name: 'a header missing a required column', names: ['school_id', 'school_name'], reason: /ukjent filtype/ },
+    { name: 'an unknown header', names: ['foo', 'bar'], reason: /^ukjent filtype: ingen av overskriftene er kolonnenavn fra datakontrakten \(mangler filen overskriftsrad\?\)$/ },
+    {
+      name: 'a header missing a required column',
+      names: ['school_id', 'school_name'],
+      reason: /^ukjent filtype: overskriftene passer ikke med noen filtype i datakontrakten \(nærmest schools, som mangler kolonnen municipality\)$/,
+    },
+    {
+      name: 'a header missing two required columns',
+      names: ['meeting_id', 'status'],
+      reason: /^ukjent filtype: overskriftene passer ikke med noen filtype i datakontrakten \(nærmest meetings, som mangler kolonnene school_id, date\)$/,
+    },
     { name: 'a column given twice (code and alias)', names: ['school_id', 'skole_id', 'school_name', 'municipality'], reason: /mer enn én gang: skole_id/ },
   ])('detectKind gives a reason for $name', ({ names, reason }) => {
     const result = detectKind(names);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('detectKind on a file without a header row (data where the header should be) repeats none of it', () => {
+    // A first row of data: a case id, a school, a name, a national identity number and a date.
+    const firstRow = ['SAK-17', 'S1', 'Ola Nordmann', '030405 12399', '12.03.2014'];
+    const result = detectKind(firstRow);
+    expect(result).toEqual({ ok: false, reason: 'ukjent filtype: ingen av overskriftene er kolonnenavn fra datakontrakten (mangler filen overskriftsrad?)' });
   });
 
   it('detectKind with an explicit kind names the missing required columns', () => {
