@@ -108,6 +108,25 @@ describe('the size of a monthly series', () => {
   });
 });
 
+describe('the number of curves', () => {
+  it('survival and duration series by school are refused over 400 schools, before they are computed', async () => {
+    // 381 more schools make 401.
+    await app.db.connection.run(`INSERT INTO schools (school_id, school_name, municipality, level)
+      SELECT 'extra-' || i, 'Ekstra skole ' || i, 'Lauvåsen', 'barneskole' FROM range(381) t(i)`);
+    try {
+      for (const endpoint of ['/api/series/survival', '/api/series/durations']) {
+        const all = await timed(admin, `${endpoint}?${query({ ...tenYears, by: 'school' })}`);
+        expect(all.status, endpoint).toBe(400);
+        expect(all.body).toMatchObject({ details: [{ parameter: 'by', reason: 'too_many_rows' }] });
+        expect((await timed(admin, `${endpoint}?${query({ ...tenYears, by: 'school', municipality: 'Fjordvik' })}`)).status).toBe(200);
+        expect((await timed(admin, `${endpoint}?${query({ ...tenYears, by: 'municipality' })}`)).status).toBe(200);
+      }
+    } finally {
+      await app.db.connection.run(`DELETE FROM schools WHERE school_id LIKE 'extra-%'`);
+    }
+  });
+});
+
 describe('one user cannot make the others wait', () => {
   it('the unbounded request is refused at once while another user is answered promptly', async () => {
     const [unbounded, normal] = await Promise.all([
