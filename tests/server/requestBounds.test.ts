@@ -133,10 +133,12 @@ describe('one user cannot make the others wait', () => {
       timed(admin, '/api/series/monthly?from=0001-01-01&to=9999-12-31'),
       timed(kommune, `/api/figures?${query({ from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' })}`),
     ]);
+    // Unbounded, the series took 60 s on the sample data and the other user waited behind it.
+    // The limits are generous so a loaded machine does not fail the test.
     expect(unbounded.status).toBe(400);
-    expect(unbounded.ms).toBeLessThan(3000);
+    expect(unbounded.ms).toBeLessThan(5000);
     expect(normal.status).toBe(200);
-    expect(normal.ms).toBeLessThan(5000);
+    expect(normal.ms).toBeLessThan(10_000);
   });
 
   it('another user is served by turns, not behind all of one user’s long requests', async () => {
