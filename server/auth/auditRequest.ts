@@ -1,9 +1,14 @@
-/** Writes an audit entry for an HTTP request: the viewer (if any), the client's IP, the app's clock. */
+/**
+ * Writes an audit entry for an HTTP request: the viewer (if any), the client's IP, the app's
+ * clock. Entries of requests without a session, and rate limits, are throttled per address
+ * and action and summed up (auditThrottle.ts).
+ */
 import type { Request } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendAudit, type AuditEntry } from '../../etl/audit/auditLog.ts';
 import type { AppDeps } from '../createApp.ts';
 import { withConnection } from '../withConnection.ts';
+import { auditThrottle } from './auditThrottle.ts';
 import { authSettings } from './authSettings.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -22,8 +27,9 @@ export async function auditRequest(
   entry: RequestAudit,
   conn?: DuckDBConnection,
 ): Promise<void> {
+  const at = authSettings(deps).now();
   const record: AuditEntry = {
-    at: authSettings(deps).now(),
+    at,
     username: entry.username !== undefined ? entry.username : (viewer?.username ?? null),
     role: viewer?.role ?? null,
     via: 'http',
@@ -32,6 +38,15 @@ export async function auditRequest(
     ip: req.ip ?? null,
     details: entry.details,
   };
-  if (conn) await appendAudit(conn, record);
-  else await withConnection(deps.instance, (c) => appendAudit(c, record));
+  const throttle = auditThrottle(deps);
+  const records = throttle.takeSummaries(at);
+  if (viewer === null || entry.action === 'rate_limited') {
+    if (throttle.admit(record.action, record.ip ?? null, at)) records.push(record);
+  } else records.push(record);
+  if (records.length === 0) return;
+  const write = async (c: DuckDBConnection) => {
+    for (const r of records) await appendAudit(c, r);
+  };
+  if (conn) await write(conn);
+  else await withConnection(deps.instance, write);
 }

@@ -12,9 +12,25 @@ export interface AuthConfig {
   readonly idleTimeoutMs?: number;
   /** A session ends this long after sign-in, used or not (default 8 hours). */
   readonly absoluteTimeoutMs?: number;
-  /** Failed sign-ins allowed per IP address and per username in `loginWindowMs` (default 5). */
+  /**
+   * Failed sign-ins allowed per IP address in `loginWindowMs` before 429 (default 5 in 15
+   * minutes). Per username, failures beyond this many in the window slow every further
+   * attempt at that name instead: `loginDelayBaseMs` doubled per failure, at most
+   * `loginDelayMaxMs` (defaults 1 s and 16 s).
+   */
   readonly loginAttempts?: number;
   readonly loginWindowMs?: number;
+  readonly loginDelayBaseMs?: number;
+  readonly loginDelayMaxMs?: number;
+  /**
+   * Audit entries written per address and action in `anonymousAuditWindowMs` for requests
+   * without a session (default 20 in 15 minutes); the rest are counted in one summary entry.
+   */
+  readonly anonymousAuditLimit?: number;
+  readonly anonymousAuditWindowMs?: number;
+  /** `POST /api/audit/export` reports allowed per user in `exportWindowMs` (default 60 in 15 minutes). */
+  readonly exportLimit?: number;
+  readonly exportWindowMs?: number;
   /** Express's 'trust proxy': set it when a proxy terminates HTTPS (default false). */
   readonly trustProxy?: boolean | number | string;
   /** Origins besides the app's own that may send state-changing requests (default none). */
@@ -34,6 +50,12 @@ export function resolveAuthConfig(config: AuthConfig = {}): ResolvedAuthConfig {
     absoluteTimeoutMs: config.absoluteTimeoutMs ?? 8 * 60 * minute,
     loginAttempts: config.loginAttempts ?? 5,
     loginWindowMs: config.loginWindowMs ?? 15 * minute,
+    loginDelayBaseMs: config.loginDelayBaseMs ?? 1000,
+    loginDelayMaxMs: config.loginDelayMaxMs ?? 16_000,
+    anonymousAuditLimit: config.anonymousAuditLimit ?? 20,
+    anonymousAuditWindowMs: config.anonymousAuditWindowMs ?? 15 * minute,
+    exportLimit: config.exportLimit ?? 60,
+    exportWindowMs: config.exportWindowMs ?? 15 * minute,
     trustProxy: config.trustProxy ?? false,
     allowedOrigins: config.allowedOrigins ?? [],
     now: config.now ?? (() => new Date()),

@@ -12,6 +12,7 @@ import type { AppDeps } from '../createApp.ts';
 import { figureQueryOf } from '../http/figureRequest.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { figureQueue } from '../figureQueue.ts';
+import { assertSeriesSize } from '../http/seriesSize.ts';
 import { withConnection } from '../withConnection.ts';
 import { auditRequest } from './auditRequest.ts';
 import { authSettings } from './authSettings.ts';
@@ -46,8 +47,9 @@ export async function figureView<T>(
       }
       throw error;
     }
+    await assertSeriesSize(conn, q, endpoint);
     const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold, today));
     await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked, total), details }, conn);
     return result;
-  }));
+  }), viewer.username);
 }

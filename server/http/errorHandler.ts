@@ -1,6 +1,10 @@
-/** The last middlewares: a JSON 404, and errors as JSON without stack traces. */
+/**
+ * The last middlewares: a JSON 404, and errors as JSON without stack traces. An unexpected
+ * error is logged without the values in its message (safeErrorLog.ts), never with the request.
+ */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError } from './HttpError.ts';
+import { safeErrorLog } from './safeErrorLog.ts';
 
 export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: 'not_found', message: 'Fant ikke siden' });
@@ -25,6 +29,6 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     res.status(status).json({ error: typeof type === 'string' && Object.hasOwn(bodyErrors, type) ? bodyErrors[type] : 'bad_request' });
     return;
   }
-  console.error(error);
+  console.error(safeErrorLog(error));
   res.status(500).json({ error: 'internal_error' });
 };

@@ -1,13 +1,19 @@
 /**
  * The figure endpoints' query string → a FigureQuery. `asOf` defaults to the server's today;
- * the viewer's allowed schools are added by the caller (scope is decided at the edge).
+ * the viewer's allowed schools are added by the caller (scope is decided at the edge). A
+ * period longer than ten school years, or a monthly series of more than 120 months, is a 400
+ * here, before the request waits for the figure queue (periodLimits.ts).
  */
 import type { Request } from 'express';
 import { z } from 'zod';
 import { FigureQuery } from '../../etl/figures/index.ts';
 import { HttpError } from './HttpError.ts';
+import { periodProblem } from './periodLimits.ts';
 
 const single = z.string().max(200);
+
+/** The endpoints that answer one row per month of the period. */
+const monthlyPaths = new Set(['/api/series/monthly']);
 
 export const FigureRequest = z
   .object({
@@ -30,5 +36,7 @@ export function figureQueryOf(req: Request, today: string): FigureQuery {
   const { format: _format, ...rest } = raw.data;
   const parsed = FigureQuery.safeParse({ ...rest, asOf: rest.asOf ?? today, allowedSchools: null });
   if (!parsed.success) throw new HttpError(400, 'invalid_parameters', problems(parsed.error.issues));
+  const tooLong = periodProblem(parsed.data.from, parsed.data.to, monthlyPaths.has(req.path));
+  if (tooLong) throw new HttpError(400, 'invalid_parameters', [tooLong]);
   return parsed.data;
 }

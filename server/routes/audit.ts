@@ -2,11 +2,14 @@
  * The audit trail over HTTP.
  * GET  /api/audit?limit&before   newest entries first, for administrators (reading it is audited too)
  * POST /api/audit/export         {format, view, rows?}: the dashboard reports a CSV/PNG/SVG export
+ *                                 (at most 60 per user in 15 minutes, then 429: each report is a row)
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
+import { authSettings } from '../auth/authSettings.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppDeps } from '../createApp.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -33,6 +36,26 @@ export interface AuditPage {
   readonly next_before: number | null;
 }
 
+/** Export reports per signed-in user; a refusal is audited as rate_limited (throttled like sign-in limits). */
+function exportRateLimit(deps: AppDeps): RequestHandler {
+  const settings = authSettings(deps);
+  return rateLimit({
+    windowMs: settings.exportWindowMs,
+    limit: settings.exportLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => `user:${viewerOf(res).username}`,
+    handler: async (req, res, next) => {
+      try {
+        await auditRequest(deps, req, viewerOf(res), { action: 'rate_limited', target: 'export', details: { by: 'user' } });
+        res.status(429).json({ error: 'too_many_exports' });
+      } catch (error) {
+        next(error);
+      }
+    },
+  });
+}
+
 export function auditRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/audit', async (req, res) => {
@@ -51,7 +74,7 @@ export function auditRoutes(deps: AppDeps): Router {
     const page: AuditPage = { entries, next_before: entries.length === limit ? entries[entries.length - 1]!.audit_id : null };
     res.json(page);
   });
-  router.post('/api/audit/export', async (req, res) => {
+  router.post('/api/audit/export', exportRateLimit(deps), async (req, res) => {
     const viewer = viewerOf(res);
     const body = ExportReport.safeParse(req.body);
     if (!body.success) {

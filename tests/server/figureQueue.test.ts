@@ -35,4 +35,31 @@ describe('createQueue', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(await run(task(false))).toBe('ok');
   });
+
+  it('serves users by turns: a user with nothing running goes before the rest of a long line', async () => {
+    const run = createQueue(1);
+    const events: string[] = [];
+    const task = (name: string) => async () => {
+      events.push(name);
+      await tick();
+      return name;
+    };
+    const first = ['a1', 'a2', 'a3', 'a4'].map((n) => run(task(n), 'anna'));
+    const later = [run(task('b1'), 'bo'), run(task('b2'), 'bo'), run(task('c1'), 'cato')];
+    await Promise.all([...first, ...later]);
+    // a1 runs; then each waiting user in turn, the one whose last query started longest ago first.
+    expect(events).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
+  });
+
+  it('keeps one user’s queries in arrival order, turn after turn', async () => {
+    const run = createQueue(1);
+    const events: string[] = [];
+    const task = (name: string) => async () => {
+      events.push(name);
+      await tick();
+    };
+    await Promise.all([run(task('a1'), 'anna'), run(task('a2'), 'anna'), run(task('b1'), 'bo')]);
+    await Promise.all([run(task('b2'), 'bo'), run(task('a3'), 'anna'), run(task('b3'), 'bo')]);
+    expect(events).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
+  });
 });

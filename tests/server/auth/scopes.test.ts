@@ -1,11 +1,15 @@
 /**
  * Roles and scopes, table-driven: every endpoint × role × a school or municipality in and
  * out of the viewer's scope, against the real app with sign-in required and the demo users
- * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik).
+ * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik). Every 200 answer is
+ * also checked for its values: the rows are exactly the groups written by hand below for
+ * the role, and each row's unsuppressed numbers equal the figures module's for that school
+ * or municipality (scopeValues.ts); rows the viewer is scoped to hide nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
 import { AuthClient, signedIn } from './authClient.ts';
+import { expectValues, type ExpectedGroup } from './scopeValues.ts';
 
 const roles = ['admin', 'municipality', 'rector', 'ppt'] as const;
 type Role = (typeof roles)[number];
@@ -47,15 +51,50 @@ const figureCases: Array<{ label: string; params: Record<string, string>; expect
   { label: 'a school and another municipality', params: { school: own, municipality: 'Lauvåsen' }, expected: all(200) },
 ];
 
+// The schools of the sample data, by municipality (sample-data/schools.csv).
+const fjordvikSchools = ['990010014', '990010022', '990010030', '990010049', '990010057', '990010065', '990010073', '990010081', '990010090', '990010103'];
+const lauvasenSchools = ['990020010', '990020028', '990020036', '990020044', '990020052', '990020060'];
+const municipalities = ['Bjørkestrand', 'Fjordvik', 'Lauvåsen'];
+
+/** Whether `role` is scoped to (sees in full) the school or municipality. */
+function scopedTo(role: Role, ref: { school?: string; municipality?: string }): boolean {
+  if (role === 'admin') return true;
+  if (role === 'rector') return ref.school === own && ref.municipality === undefined;
+  if (ref.school) return fjordvikSchools.includes(ref.school);
+  return ref.municipality === 'Fjordvik';
+}
+
+const total = (role: Role, ref: { school?: string; municipality?: string }): ExpectedGroup[] => [{ identity: {}, ref, inScope: scopedTo(role, ref) }];
+const schoolRows = (role: Role, ids: readonly string[], municipality: string): ExpectedGroup[] =>
+  ids.map((id) => ({ identity: { school_id: id, municipality }, ref: { school: id }, inScope: scopedTo(role, { school: id }) }));
+const municipalityRows = (role: Role): ExpectedGroup[] =>
+  municipalities.map((m) => ({ identity: { municipality: m }, ref: { municipality: m }, inScope: scopedTo(role, { municipality: m }) }));
+
+/** What a 200 answer holds, by case label and role: written by hand from the rules in server/auth/README.md. */
+const expectedGroups: Record<string, (role: Role) => ExpectedGroup[]> = {
+  'their own scope (no filter)': (role) =>
+    total(role, role === 'admin' ? {} : role === 'rector' ? { school: own } : { municipality: 'Fjordvik' }),
+  [`the rector's own school`]: (role) => total(role, { school: own }),
+  'a peer school of Fjordvik': (role) => total(role, { school: peer }),
+  'a school of another municipality': (role) => total(role, { school: elsewhere }),
+  'their municipality by school': (role) => schoolRows(role, fjordvikSchools, 'Fjordvik'),
+  'another municipality by school': (role) => schoolRows(role, lauvasenSchools, 'Lauvåsen'),
+  'another municipality’s total': (role) => total(role, { municipality: 'Lauvåsen' }),
+  'every municipality’s total': (role) => municipalityRows(role),
+  // Both must hold and the school is not in Lauvåsen: an empty scope, all counts 0.
+  'a school and another municipality': (role) => [{ identity: {}, ref: { school: own, municipality: 'Lauvåsen' }, inScope: role !== 'rector' }],
+};
+
 const table = figureEndpoints.flatMap((endpoint) =>
   figureCases.flatMap((c) => roles.map((role) => ({ endpoint, role, label: c.label, params: c.params, status: c.expected[role] }))),
 );
 
 describe('figure and series endpoints', () => {
-  it.each(table)('$endpoint, $role, $label → $status', async ({ endpoint, role, params, status }) => {
+  it.each(table)('$endpoint, $role, $label → $status', async ({ endpoint, role, label, params, status }) => {
     const res = await clients.get(role)!.get(`${endpoint}?${new URLSearchParams({ ...period, ...params })}`);
     expect(res.status).toBe(status);
     if (status !== 200) expect((await res.json()).error).toMatch(/forbidden|unknown_/);
+    else await expectValues(app.db.connection, endpoint, period, await res.json(), expectedGroups[label]!(role), `${endpoint} ${role} ${label}`);
   });
 
   it.each(figureEndpoints)('%s without a session is 401', async (endpoint) => {
