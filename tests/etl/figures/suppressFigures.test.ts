@@ -136,16 +136,19 @@ describe('planSuppression', () => {
   });
 
   it('hides a rate with the count it divides by, when that count is hidden to protect another cell', () => {
-    // The issue's example: a peer with 7 ended, all 7 referred, hidden to protect a peer with 2.
+    // The issue's example: a peer with 7 ended, all 7 referred, hidden to protect a peer with
+    // 2. The referrals need no protection of their own (2 + 3 hidden), so only the
+    // dependency hides the 7 referrals' rate: 5/7 would name the 7.
     const cells = [
       { n: bases(100, { cases_ended: 2, cases_referred_ppt: 2 }), scoped: false },
       { n: bases(100, { cases_ended: 7, cases_referred_ppt: 7 }), scoped: false },
-      { n: bases(100, { cases_ended: 30, cases_referred_ppt: 9 }), scoped: false },
-      { n: bases(300, { cases_ended: 39, cases_referred_ppt: 18 }), scoped: false },
+      { n: bases(100, { cases_ended: 30, cases_referred_ppt: 3 }), scoped: false },
+      { n: bases(100, { cases_ended: 40, cases_referred_ppt: 20 }), scoped: false },
+      { n: bases(400, { cases_ended: 79, cases_referred_ppt: 32 }), scoped: false },
     ];
-    const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
-    expect(hiddenFor(plan, 'cases_ended')).toEqual([true, true, false, false]);
-    expect(hiddenFor(plan, 'cases_referred_ppt')).toEqual([true, true, false, false]);
+    const plan = planSuppression(cells, [{ total: 4, members: [0, 1, 2, 3] }], 5);
+    expect(hiddenFor(plan, 'cases_ended')).toEqual([true, true, false, false, false]);
+    expect(hiddenFor(plan, 'cases_referred_ppt')).toEqual([true, true, true, false, false]);
   });
 
   it('protects a unit hidden by a dependency like any other (units planned together)', () => {

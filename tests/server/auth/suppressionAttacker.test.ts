@@ -15,10 +15,11 @@
  *   (`n_individual_cases`, not additive over time) one unknown per school and period asked.
  *   A visible count is the equation "this sum of unknowns = value". Schools in the viewer's
  *   scope are known, so their unknowns are dropped.
- * - A hidden cell is an individual-part case count of a school or municipality the viewer is
- *   not scoped to, for one school year, resting on fewer cases than the threshold (what
- *   primary suppression hides; PPT referrals rest on the ended cases), taken from the
- *   fixture's cases here, not from the app. It is a vector over the same
+ * - A hidden cell is an individual-part case count of a school or municipality (or all of
+ *   them) the viewer is not scoped to, for one school year or for any part of one between two
+ *   period boundaries asked (one day, in the issue's example), resting on fewer cases than
+ *   the threshold (what primary suppression hides; PPT referrals rest on the ended cases),
+ *   taken from the fixture's cases here, not from the app. It is a vector over the same
  *   unknowns; it can be computed from the answers exactly when it is a linear combination of
  *   the equations' vectors (rowSpace.ts, exact BigInt elimination).
  * - To be sure the model means what the app means, every visible count is checked against
@@ -342,40 +343,58 @@ interface HiddenCell {
   readonly period: Period;
 }
 
-/** The cells primary suppression hides from this viewer, by the fixture's own counts. */
-function hiddenCells(viewer: Viewer): HiddenCell[] {
+const groups = [
+  ...schools.map((s) => ({ name: s.id, ids: [s.id] })),
+  ...municipalities.map((m) => ({ name: m, ids: schoolsOfMunicipality(m) })),
+  { name: 'alle kommuner', ids: schools.map((s) => s.id) },
+];
+
+/** The cells of these periods that primary suppression hides from this viewer, by the fixture's own counts. */
+function hiddenCellsOf(viewer: Viewer, periods: readonly Period[], of: readonly Kind[] = kinds): HiddenCell[] {
   const cells: HiddenCell[] = [];
-  const groups = [
-    ...schools.map((s) => ({ name: s.id, ids: [s.id] })),
-    ...municipalities.map((m) => ({ name: m, ids: schoolsOfMunicipality(m) })),
-    { name: 'alle kommuner', ids: schools.map((s) => s.id) },
-  ];
-  for (const year of [2023, 2024, 2025]) {
-    const period = yearPeriod(year);
+  for (const period of periods) {
     for (const { name, ids } of groups) {
       const unknownSchools = ids.filter((id) => !viewer.scoped.has(id));
       if (unknownSchools.length === 0) continue;
-      for (const kind of kinds) {
-        if (truth(restsOn[kind], new Set(ids), period) < threshold) cells.push({ name: `${name} ${year}/${year + 1 - 2000} ${kind}`, kind, unknownSchools, period });
+      for (const kind of of) {
+        if (truth(restsOn[kind], new Set(ids), period) < threshold) cells.push({ name: `${name} ${period.from}–${period.to} ${kind}`, kind, unknownSchools, period });
       }
     }
   }
   return cells;
 }
 
-/** Which hidden cells the observations determine (empty: none can be computed). */
-function determined(observations: readonly Observation[], cells: readonly HiddenCell[]): string[] {
+/** The school years' cells. */
+const hiddenCells = (viewer: Viewer) => hiddenCellsOf(viewer, [2023, 2024, 2025].map((y) => yearPeriod(y)));
+
+const flowKinds: readonly Kind[] = ['ended', 'referred', 'first_concern'];
+
+/**
+ * Which hidden cells the observations determine (empty: none can be computed). With a
+ * viewer, also every part of a school year between two period boundaries asked (a day, in
+ * the issue's example) that rests on fewer cases than the threshold.
+ */
+function determined(observations: readonly Observation[], cells: readonly HiddenCell[], viewer?: Viewer): string[] {
   const found: string[] = [];
   for (const kind of kinds) {
     const obs = observations.filter((o) => o.kind === kind);
-    const mine = cells.filter((c) => c.kind === kind);
     const cuts = new Set<string>();
-    for (const { period } of [...obs, ...mine]) {
+    for (const { period } of [...obs, ...cells.filter((c) => c.kind === kind)]) {
       const [lo, hi] = flowRange(kind, period);
       cuts.add(lo);
       cuts.add(addDays(hi, 1));
     }
-    const model = new KindModel(kind, [...cuts].sort());
+    const sorted = [...cuts].sort();
+    const parts: Period[] = [];
+    if (viewer && flowKinds.includes(kind)) {
+      for (let i = 0; i + 1 < sorted.length; i++) {
+        const part = { from: sorted[i]!, to: addDays(sorted[i + 1]!, -1) };
+        const within = [2023, 2024, 2025].some((y) => part.from >= `${y}-08-01` && part.to <= `${y + 1}-07-31` && !(part.from === `${y}-08-01` && part.to === `${y + 1}-07-31`));
+        if (within) parts.push({ ...part, asOf: part.to });
+      }
+    }
+    const mine = [...cells.filter((c) => c.kind === kind), ...(viewer ? hiddenCellsOf(viewer, parts, [kind]) : [])];
+    const model = new KindModel(kind, sorted);
     const space = new RowSpace();
     for (const o of obs) space.add(model.vector(o.unknownSchools, o.period));
     for (const cell of mine) if (space.spans(model.vector(cell.unknownSchools, cell.period))) found.push(cell.name);
@@ -408,6 +427,11 @@ describe('the linear model finds what can be computed (the method can fail)', ()
       { kind: 'ended' as const, unknownSchools: ['A2'], period: terms[3]! },
     ];
     expect(determined(termAndRest, [cell])).toEqual(['A2']);
+  });
+
+  it('a peer’s one day is found from two periods a day apart (the issue’s example), though its school year is not hidden', () => {
+    const obs: Observation[] = ['2024-11-09', '2024-11-10'].map((to) => ({ kind: 'ended', unknownSchools: ['A4'], period: { from: '2024-08-01', to, asOf: to } }));
+    expect(determined(obs, [], viewers[0])).toContain('A4 2024-11-10–2024-11-10 ended');
   });
 
   it('two hidden schools under a total stay hidden', () => {
@@ -479,7 +503,7 @@ describe.each(viewers)('$username asks everything', (viewer) => {
   });
 
   it('cannot compute any hidden cell from any sum or difference of the answers', () => {
-    expect(determined(observations, hiddenCells(viewer))).toEqual([]);
+    expect(determined(observations, hiddenCells(viewer), viewer)).toEqual([]);
   });
 });
 
