@@ -275,7 +275,7 @@ export const mutations: readonly Mutation[] = [
     file: 'etl/figures/periodsSql.ts',
     search: 'least((m + INTERVAL 1 MONTH)::DATE - 1, $to) AS p_to',
     replace: '(m + INTERVAL 1 MONTH)::DATE - 1 AS p_to',
-    tests: ['tests/etl/figures/monthlySeries.test.ts'],
+    tests: monthlyTests,
     why: 'the last month of a series is not clipped to the period (open cases counted after `to`)',
   },
   {
@@ -442,6 +442,15 @@ export const mutations: readonly Mutation[] = [
     replace: 'coalesce(rt_fnr_digits(raw), false)',
     tests: [...fnrTests, 'tests/etl/load/importBatch.privacy.test.ts'],
     why: 'a number with a leading or trailing space gets through',
+  },
+  {
+    id: 'fnr-row-kept',
+    area: 'fnr',
+    file: 'etl/load/typedSelectSql.ts',
+    search: 'const clean = `_fnr_pos IS NULL AND coalesce(',
+    replace: 'const clean = `coalesce(',
+    tests: ['tests/etl/load/validateFile.test.ts'],
+    why: 'a row with a national identity number in any column (extra ones included) is accepted',
   },
   // ---- upsert ----
   {

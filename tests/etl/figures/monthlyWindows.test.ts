@@ -24,6 +24,7 @@ describe('monthly windows of the discussion, consent, measure and evaluation fig
       caseRow('c2', { first_concern_date: '2024-09-25', consent_date: '2024-10-08' }), // consent the day after m2
       caseRow('c3', { first_concern_date: '2024-09-01', consent_date: '2024-09-05' }), // first discussed 09-02: late
       caseRow('s1', { kind: 'system', first_concern_date: '2024-08-01' }),
+      caseRow('c4', { first_concern_date: '2024-09-10', closed_date: '2024-10-25', outcome: 'resolved' }), // never discussed
     ]);
     const discussed = { m1: ['c1', 'c3', 's1'], mc: ['c2'], m2: ['c2', 'c3', 's1'] };
     await insert(
@@ -74,6 +75,15 @@ describe('monthly windows of the discussion, consent, measure and evaluation fig
     expect(rows.map((r) => [r.month, r.system_measures_started, r.staff_reached_total, r.individual_measures_for_individual_cases])).toEqual([
       ['2024-09', 1, 10, 0],
       ['2024-10', 1, 4, 1],
+    ]);
+  });
+
+  it('monthly open_cases of a clipped last month are counted on the period’s last day, not the month’s', async () => {
+    const rows = await monthlySeries(db.connection, { ...q, to: '2024-10-15' });
+    // 30 Sep: c1, c2, c3, c4 open. 15 Oct: the same four (c4 closes on 25 Oct); on 31 Oct it would be three.
+    expect(rows.map((r) => [r.month, r.open_cases, r.cases_ended])).toEqual([
+      ['2024-09', 4, 0],
+      ['2024-10', 4, 0],
     ]);
   });
 
