@@ -169,6 +169,15 @@ export const mutations: readonly Mutation[] = [
     why: "a month's discussions (and consent cases) take in every earlier month's",
   },
   {
+    id: 'meeting-month-window',
+    area: 'figures',
+    file: 'etl/figures/definitions/sharedFacts.ts',
+    search: 'JOIN periods p ON m.date BETWEEN p.p_from AND p.p_to',
+    replace: 'JOIN periods p ON m.date <= p.p_to',
+    tests: ['tests/etl/figures/monthlySeries.test.ts'],
+    why: "a month's meetings (and per-meeting figures) take in every earlier month's",
+  },
+  {
     id: 'measure-month-window',
     area: 'figures',
     file: 'etl/figures/definitions/measureFigures.ts',
