@@ -55,6 +55,20 @@ describe('km_median_days', () => {
     expect(await kmMedian([ended('a', 5), ended('b', 10), censored('c', 15), censored('d', 25)])).toBe(17.5);
   });
 
+  it('km_median_days treats S(t) within 1e-9 of 0.5 as 0.5 (11/12 · 6/11 is 0.49999999999999994 in floating point)', async () => {
+    // 12 cases: t=5 one event (n=12, S=11/12); t=10 five events (n=11, S=11/12·6/11=1/2);
+    // t=30 one event; five censored at 40. In doubles (11/12)·(6/11) = 0.49999999999999994,
+    // so only the tolerance keeps the midpoint rule: (10 + 30) / 2 = 20, not 10.
+    expect(0.9166666666666666 * 0.5454545454545454).toBeLessThan(0.5); // the floating-point premise
+    const cases = [
+      ended('a', 5),
+      ...['b', 'c', 'd', 'e', 'f'].map((id) => ended(id, 10)),
+      ended('g', 30),
+      ...['h', 'i', 'j', 'k', 'l'].map((id) => censored(id, 40)),
+    ];
+    expect(await kmMedian(cases)).toBe(20);
+  });
+
   it('km_median_days is null when S stays above 0.5', async () => {
     // times 5, 10+, 20+: S(5) = 2/3 and no further event
     expect(await kmMedian([ended('a', 5), censored('b', 10), censored('c', 20)])).toBeNull();
