@@ -24,7 +24,8 @@ export function comparisonView(ctx: ViewContext): ViewResult {
         const [rows, total] = await Promise.all([getFiguresBy(params, 'municipality'), getFiguresOfAll(params)]);
         return { rows, total };
       },
-      totalLabel: t.allMunicipalities,
+      // With a level chosen, the total is of that level's schools only: the label says so.
+      totalLabel: state.level ? `${t.allMunicipalities} (${t.levels[state.level].toLowerCase()})` : t.allMunicipalities,
       medianLabel: t.municipalitiesMedian,
       rowId: (row) => row.municipality ?? '',
       name: (row) => navLink(state, { view: 'overview', municipality: row.municipality ?? state.municipality }, ctx.navigate, row.municipality ?? ''),

@@ -31,7 +31,8 @@ export function overviewView(ctx: ViewContext): ViewResult {
         const [rows, total] = await Promise.all([getFiguresBy(params, 'school'), getFigures(params)]);
         return { rows, total };
       },
-      totalLabel: t.municipalityTotal(m),
+      // With a level chosen, the total is of that level's schools only: the label says so.
+      totalLabel: state.level ? `${t.municipalityTotal(m)} (${t.levels[state.level].toLowerCase()})` : t.municipalityTotal(m),
       medianLabel: t.schoolsMedian,
       rowId: (row) => row.school_id ?? '',
       name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),

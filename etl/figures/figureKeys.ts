@@ -136,7 +136,7 @@ export const figureSpecs: readonly FigureSpec[] = [
   spec('median_days_between_meetings', 'median', 'Dager mellom møter (median)', 'Days between meetings (median)', 'For hver skole: dagene mellom hver dato med gjennomført møte i perioden og neste. Medianen av alle disse mellomrommene. Tom uten minst to møtedatoer.', 'meeting_gaps'),
   spec('tgl_meetings', 'count', 'Møter med TGL', 'Meetings with TGL', `${held[0]!.toUpperCase()}${held.slice(1)} der TGL var blant deltakerne.`),
   spec('planned_tgl_visits', 'count', 'Planlagte TGL-besøk', 'Planned TGL visits', 'TGL-besøk i årshjulet med dato i perioden og senest telledatoen.'),
-  spec('evaluations_overdue', 'count', 'Evalueringer på etterskudd', 'Evaluations overdue', 'Tiltak med evalueringsdato i perioden og før telledatoen som ikke var evaluert innen telledatoen.'),
+  spec('evaluations_overdue', 'count', 'Evalueringer på etterskudd', 'Evaluations overdue', 'Tiltak med evalueringsdato i perioden og før telledatoen som ikke var evaluert innen telledatoen.', null, 'individual_cases_with_evaluations_due'),
   spec('discussed_before_consent', 'count', 'Drøftet før samtykke', 'Discussed before consent', 'Individsaker drøftet på gjennomførte møter i perioden der samtykke mangler eller kom etter første drøfting.', null, 'consent_cases'),
   spec('meetings_without_agenda_in_advance', 'count', 'Møter uten saksliste på forhånd', 'Meetings without agenda in advance', 'Gjennomførte møter i perioden der sakslisten ikke ble sendt før møtedagen.'),
   spec('meetings_without_minutes', 'count', 'Møter uten referat', 'Meetings without minutes', 'Gjennomførte møter i perioden uten registrert referat (nei eller ukjent).'),

@@ -4,8 +4,8 @@
  * suppression as /api/figures (server/auth/figureView.ts).
  *
  * - `figures`: the 4b keys of the scope total, suppressed like /api/figures (`suppressed`
- *   names the hidden keys: discussed_before_consent and open_cases_over_90_days rest on
- *   individual-part cases).
+ *   names the hidden keys, `suppressed_reason` why: evaluations_overdue,
+ *   discussed_before_consent and open_cases_over_90_days rest on individual-part cases).
  * - `lists`: only when the viewer is scoped to every school the request covers (their own
  *   school or municipality; an administrator everywhere). Otherwise `lists` is null and
  *   `lists_withheld` says why ("not_scoped"): the figures of a peer school or of another
@@ -32,8 +32,9 @@ export function followUpRoutes(deps: AppDeps): Router {
       const [shown] = await view.figureRows([await computeFigures(conn, q)]);
       const figures = followUpFiguresOf(shown!);
       const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
-      if (!view.isScopedRow({})) return { figures, suppressed, lists: null, lists_withheld: 'not_scoped' };
-      return { figures, suppressed, lists: await followUpLists(conn, q) };
+      const suppressed_reason = suppressed.length > 0 ? shown!.suppressed_reason : null;
+      if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, lists: null, lists_withheld: 'not_scoped' };
+      return { figures, suppressed, suppressed_reason, lists: await followUpLists(conn, q) };
     });
     res.json(body);
   });

@@ -90,6 +90,14 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
+  it('with a school level chosen, the totals say they are of that level only', async () => {
+    await signInAs('kommune', '?view=comparison&year=2025&level=barneskole&figure=meetings_held');
+    await expect(page.textContent('#table-municipalities tfoot tr[data-reference="0"] th')).resolves.toContain('Alle kommuner (barneskole)');
+    await page.goto(`${app.url}/?view=overview&municipality=Fjordvik&year=2025&level=barneskole&figure=meetings_held`);
+    await waitForDashboard(page);
+    await expect(page.textContent('#table-schools tfoot tr[data-reference="0"] th')).resolves.toContain('Fjordvik totalt (barneskole)');
+  });
+
   it('a total that is not the sum of its rows gets a note under the table, decided from the numbers shown', async () => {
     await signInAs('kommune');
     // The server's «all municipalities» answer with one meeting too many (86 + 349 + 201 ≠ 637).

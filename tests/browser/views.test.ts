@@ -295,6 +295,19 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
       ['consent_before_discussion_rate', pct('80,0'), pct('84,5')],
       ['tested_before_ppt_referral_rate', pct('93,3'), pct('88,2')],
       ['evaluation_on_time_rate', pct('58,1'), pct('67,4')],
+      // Contract 4b, read once from `etl -- figures --as-of 2026-07-31` on the sample data.
+      ['planned_meetings', '36', '373'],
+      ['planned_meetings_held', '34', '348'],
+      ['planned_meetings_missed', '2', '25'],
+      ['plan_adherence_rate', pct('94,4'), pct('93,3')],
+      ['median_days_between_meetings', '7', '7'],
+      ['tgl_meetings', '5', '35'],
+      ['planned_tgl_visits', '3', '15'],
+      ['evaluations_overdue', '44', '307'],
+      ['discussed_before_consent', '14', '118'],
+      ['meetings_without_agenda_in_advance', '6', '78'],
+      ['meetings_without_minutes', '3', '30'],
+      ['open_cases_over_90_days', '14', '117'],
     ]);
     expect(shown.map(([key]) => key)).toEqual(figureSpecs.map((s) => s.key));
     await expect(page.locator('#trend svg.chart-svg').getAttribute('aria-label')).resolves.toContain('Havblikk skole');

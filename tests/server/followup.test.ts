@@ -13,6 +13,7 @@ import { startSuppressionFixture } from './auth/suppressionFixture.ts';
 interface FollowUpJson {
   figures: Record<string, number | null>;
   suppressed: string[];
+  suppressed_reason: string | null;
   lists: Record<string, Array<Record<string, unknown>>> | null;
   lists_withheld?: string;
 }
@@ -61,10 +62,20 @@ describe('GET /api/followup', () => {
     const body = await followUp(rectorA, { school: 'A2' });
     expect(body.figures.open_cases_over_90_days).toBeNull();
     expect(body.figures.discussed_before_consent).toBeNull();
-    expect(body.suppressed).toEqual(['discussed_before_consent', 'open_cases_over_90_days']);
+    expect(body.figures.evaluations_overdue).toBeNull();
+    expect(body.suppressed).toEqual(['evaluations_overdue', 'discussed_before_consent', 'open_cases_over_90_days']);
+    expect(body.suppressed_reason).toBe('whole_school_years_only');
     expect(body.figures.meetings_without_minutes).toBe(0);
     expect(body.lists).toBeNull();
     expect(body.lists_withheld).toBe('not_scoped');
+  });
+
+  it('a peer school over a whole school year: the case-based 4b figures hidden as small numbers (A2 has 2 cases)', async () => {
+    const body = await followUp(rectorA, { school: 'A2', from: '2024-08-01', to: '2025-07-31', asOf: '2025-07-31' });
+    expect(body.suppressed).toEqual(['evaluations_overdue', 'discussed_before_consent', 'open_cases_over_90_days']);
+    expect(body.suppressed_reason).toBe('small_numbers');
+    expect(body.figures.evaluations_overdue).toBeNull();
+    expect(body.lists).toBeNull();
   });
 
   it("the rector's municipality total: figures, but no lists (it covers peer schools)", async () => {

@@ -54,7 +54,9 @@ describe('figureKeys', () => {
     const cases = (key: string) => figureSpecs.find((s) => s.key === key)?.cases;
     expect(cases('discussed_before_consent')).toBe('consent_cases');
     expect(cases('open_cases_over_90_days')).toBe('open_cases');
-    for (const key of followUpKeys.filter((k) => k !== 'discussed_before_consent' && k !== 'open_cases_over_90_days')) expect(cases(key), key).toBeNull();
+    expect(cases('evaluations_overdue')).toBe('individual_cases_with_evaluations_due');
+    const caseBased = new Set(['discussed_before_consent', 'open_cases_over_90_days', 'evaluations_overdue']);
+    for (const key of followUpKeys.filter((k) => !caseBased.has(k))) expect(cases(key), key).toBeNull();
   });
 
   it('figureSpecs describes every key once, in order, with bases that exist', () => {

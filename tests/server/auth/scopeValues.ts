@@ -95,7 +95,9 @@ export async function expectValues(
     if (hiddenWhole) {
       // A series outside the scope may be one row of nulls, every column named as hidden.
       const only = answered[0]!;
-      for (const [k, v] of Object.entries(only)) if (!identityColumns.has(k)) expect(v, `${where}: ${k}`).toBeNull();
+      // …and says why: outside the scope only whole-year key figures are answered.
+      expect(only.suppressed_reason, `${where}: suppressed_reason`).toBe('whole_school_years_only');
+      for (const [k, v] of Object.entries(only)) if (!identityColumns.has(k) && k !== 'suppressed_reason') expect(v, `${where}: ${k}`).toBeNull();
       continue;
     }
     expect(answered.length, `${where}: rows`).toBe(reference.length);
