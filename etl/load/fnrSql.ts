@@ -1,39 +1,48 @@
 /**
  * Norwegian national identity numbers (fødselsnummer) in any form a person types them: 11
  * digits whose two modulus-11 check digits are valid, alone or inside a longer field, written
- * together or grouped as people write them:
+ * together or with separators between any of the digits:
  *
- *   03040512399   030405 12399   030405-12399   030405.12399   030405 123 99
- *   03.04.05 12399   03.04.05-123 99   03.04.2005 12399   (the birth date with its century)
+ *   03040512399   030405 12399   030405-12399   030405–12399   0304 0512399   030 405 123 99
+ *   030405 12 399   03.04.05 12399   03.04.2005 12399   (the birth date with its century)
  *
- * A separator is one to three of space, no-break space, `-`, `.` or `/`. A number is only
+ * Between two consecutive digits there may be a run of one to three separators: space,
+ * no-break space, narrow no-break space, `-`, `.`, `/`, the dashes U+2010–U+2015 (Excel's
+ * autocorrect writes an en dash) or the minus sign U+2212. The 13-digit date form
+ * (`dd.mm.yyyy` followed by the five personal digits) drops the century. A number is only
  * taken whole: a digit right before or after it (as in a longer account or order number)
- * means it is not one. Only these groupings count, so an account number written 4.2.5
- * (`1234.56.78903`) is not read as one. The date part is not checked: D-numbers (day + 40),
- * H-numbers (month + 40) and synthetic test numbers (month + 80) count as well, at the cost
- * of about one arbitrary 11-digit run in a hundred being taken for a number. Any field
- * holding one rejects its row.
+ * means it is not one. The date part is not checked: D-numbers (day + 40), H-numbers
+ * (month + 40) and synthetic test numbers (month + 80) count as well.
+ *
+ * The price of taking every grouping: about one arbitrary run of 11 digits in a hundred has
+ * valid check digits, so an account number (`1234.56.78903`) or a reference number may be
+ * taken for one. Where windows overlap (`1 03040512399`: the 11 digits after the `1`), every
+ * window is checked, so such a field is rejected too. Any field holding one rejects its row,
+ * naming the column: over-detecting loses a row visibly, never silently.
  */
 const weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
-/** The digit groups, in the order written; a separator must stand between two groups. */
-export const fnrGroupings: readonly (readonly number[])[] = [
-  [11],
-  [6, 5],
-  [6, 3, 2],
-  [2, 2, 2, 5],
-  [2, 2, 2, 3, 2],
-  [2, 2, 4, 5],
-  [2, 2, 4, 3, 2],
-];
+/**
+ * Separator characters as a regular expression class body (RE2 and JavaScript spelling);
+ * `-` last so it is not read as a range.
+ */
+const separatorClass = ' ./\\x{00A0}\\x{202F}\\x{2010}-\\x{2015}\\x{2212}-';
+const separatorClassJs = ' ./\\u00A0\\u202F\\u2010-\\u2015\\u2212-';
 
-/** Separator characters as a regular expression class body (valid in RE2 and JavaScript). */
-const separatorClass = ' ./\\x{00A0}\\x{202F}-';
-const separatorClassJs = ' ./\\u00A0\\u202F-';
-
-function groupingsPattern(separator: string): string {
-  return fnrGroupings.map((groups) => groups.map((n) => `[0-9]{${n}}`).join(separator)).join('|');
+/** The patterns, built for either regular expression dialect from its separator class. */
+function patterns(separatorBody: string) {
+  const sep = `[${separatorBody}]`;
+  return {
+    /** 11 digits, up to three separators between any two. */
+    eleven: `[0-9](?:${sep}{0,3}[0-9]){10}`,
+    /** dd.mm.yyyy and the five personal digits. */
+    longDate: `[0-9]{2}${sep}{1,3}[0-9]{2}${sep}{1,3}[0-9]{4}(?:${sep}{0,3}[0-9]){5}`,
+    /** A maximal run of digits with separator runs of one to three between them, 11 digits or more. */
+    chain: `[0-9](?:${sep}{0,3}[0-9]){10,}`,
+    /** One group of digits and the separators after it. */
+    piece: `[0-9]+${sep}*`,
+  };
 }
 
 function checkDigit(digits: readonly number[], weights: readonly number[]): number {
@@ -55,11 +64,16 @@ function elevenDigits(written: string): string {
   return d.length === 13 ? d.slice(0, 4) + d.slice(6) : d;
 }
 
-const candidatesJs = new RegExp(`(?<![0-9])(?:${groupingsPattern(`[${separatorClassJs}]{1,3}`)})(?![0-9])`, 'g');
+const js = patterns(separatorClassJs);
+/** Zero-width matches with the number in a lookahead: overlapping windows are all seen. */
+const bounded = (pattern: string) => new RegExp(`(?<![0-9])(?=(${pattern})(?![0-9]))`, 'gu');
+const candidatesJs = [bounded(js.eleven), bounded(js.longDate)];
 
-/** JavaScript twin of `rt_has_fnr`, used by tests, the sample generator and header checks. */
+/** JavaScript twin of `rt_has_fnr`, used by tests and header checks. */
 export function containsNationalIdentityNumber(value: string): boolean {
-  for (const match of value.matchAll(candidatesJs)) if (hasValidCheckDigits(elevenDigits(match[0]))) return true;
+  for (const candidates of candidatesJs) {
+    for (const match of value.matchAll(candidates)) if (hasValidCheckDigits(elevenDigits(match[1]!))) return true;
+  }
   return false;
 }
 
@@ -79,30 +93,40 @@ function checkSql(n: string): string {
   return `(${sum(weights1)}) % 11 = 0 AND (${sum(weights2)}) % 11 = 0`;
 }
 
-/**
- * A cheap test every field pays: true for any field that could hold a number (a superset of
- * the groupings, with no boundary test). Only those pay for extracting and checking candidates.
- */
-const prefilter = `[0-9]{2}(?:[${separatorClass}]{1,3})?[0-9]{2}(?:[${separatorClass}]{1,3})?[0-9]{2}(?:[0-9]{2})?(?:[${separatorClass}]{1,3})?[0-9]{3}(?:[${separatorClass}]{1,3})?[0-9]{2}`;
+const sql = patterns(separatorClass);
 
 /**
- * RE2 has no look-around, so the digit boundaries are matched as characters. Every non-digit
- * is doubled first, so two numbers one space apart each still have a boundary of their own
- * (a separator of 1–3 characters becomes 2–6).
+ * The cheap test every field pays: is there a run of 11 digits (separators between them
+ * allowed) with no digit right before or after it? RE2 has no look-around, so the boundaries
+ * are matched as characters; for a yes/no answer that is exact. The long date form needs no
+ * pattern of its own: its last 11 digits (month, year, personal digits) are such a run.
+ * Only the fields that pass pay for extracting and checking the candidates.
  */
-const candidates = `[^0-9](${groupingsPattern(`[${separatorClass}]{2,6}`)})[^0-9]`;
+const prefilter = `(?:^|[^0-9])${sql.eleven}(?:[^0-9]|$)`;
+
+/**
+ * A pattern anchored at the start of a window, ending where no digit follows. Matches cannot
+ * overlap in RE2 (`regexp_extract_all`), so the candidates are found another way: each chain
+ * of digits and separators is cut into pieces (a digit group and the separators after it),
+ * and both patterns are tried from the start of every piece, on the text of that piece and
+ * the next twelve (a number spans at most 13 digit groups).
+ */
+const anchored = (pattern: string) => `^(${pattern})(?:[^0-9]|$)`;
 
 /**
  * Temporary macros: `rt_has_fnr(text)` is true when the field holds a valid national identity
- * number. A field of exactly 11 digits (the usual form) is checked directly. Each step of the candidate list is its own list_transform over a lambda parameter:
- * a macro repeats its argument's text wherever it is used, so nesting them directly would
- * compute the extraction dozens of times per field.
+ * number. A field of exactly 11 digits (the usual form) is checked directly. Each step is its
+ * own list_transform over a lambda parameter: a macro repeats its argument's text wherever it
+ * is used, so nesting them directly would compute the extraction many times per field.
  */
 export const fnrMacros: readonly string[] = [
   `CREATE OR REPLACE TEMP MACRO rt_fnr_check(n) AS ${checkSql('n')}`,
   `CREATE OR REPLACE TEMP MACRO rt_fnr_eleven(d) AS CASE WHEN length(d) = 13 THEN substr(d, 1, 4) || substr(d, 7) ELSE d END`,
-  `CREATE OR REPLACE TEMP MACRO rt_fnr_candidates(s) AS
-     regexp_extract_all(regexp_replace(' ' || s || ' ', '([^0-9])', '\\1\\1', 'g'), '${candidates}', 1)`,
+  `CREATE OR REPLACE TEMP MACRO rt_fnr_windows(s) AS flatten(list_transform(
+     list_transform(regexp_extract_all(s, '${sql.chain}'), c -> regexp_extract_all(c, '${sql.piece}')),
+     p -> list_transform(range(1, len(p) + 1), k -> array_to_string(p[k:k + 12], ''))))`,
+  `CREATE OR REPLACE TEMP MACRO rt_fnr_candidates(s) AS list_filter(flatten(list_transform(rt_fnr_windows(s),
+     w -> [regexp_extract(w, '${anchored(sql.eleven)}', 1), regexp_extract(w, '${anchored(sql.longDate)}', 1)])), x -> x <> '')`,
   `CREATE OR REPLACE TEMP MACRO rt_fnr_numbers(s) AS
      list_transform(list_transform(rt_fnr_candidates(s), c -> regexp_replace(c, '[^0-9]', '', 'g')), d -> rt_fnr_eleven(d)::BIGINT)`,
   `CREATE OR REPLACE TEMP MACRO rt_has_fnr(s) AS coalesce(

@@ -30,8 +30,9 @@ export function validNumberFrom(nine: string): string {
 
 /**
  * The ways people write a number (`ddmmyyiiikk`), each built here by hand: together, 6+5
- * with a space, a hyphen, a dot or a no-break space, 6+3+2, and the birth date written out
- * with its two- or four-digit year. `century` is the year's first two digits, for the long form.
+ * with each separator character, other groupings (4+7, 3+3+3+2, 6+2+3, 2+2+2+5, …), mixed
+ * and repeated separators, and the birth date written out with its two- or four-digit year.
+ * `century` is the year's first two digits, for the long form.
  */
 export function writtenForms(n: string, century = '20'): Array<{ form: string; written: string }> {
   if (!/^[0-9]{11}$/.test(n)) throw new Error(`need 11 digits, got ${n}`);
@@ -45,12 +46,34 @@ export function writtenForms(n: string, century = '20'): Array<{ form: string; w
     { form: '6+5, dot', written: `${date}.${personal}` },
     { form: '6+5, no-break space', written: `${date}\u00a0${personal}` },
     { form: '6+5, spaced hyphen', written: `${date} - ${personal}` },
+    { form: '6+5, slash', written: `${date}/${personal}` },
+    { form: '6+5, narrow no-break space', written: `${date}\u202f${personal}` },
+    { form: '6+5, en dash (Excel autocorrect)', written: `${date}\u2013${personal}` },
+    { form: '6+5, spaced en dash', written: `${date} \u2013 ${personal}` },
+    { form: '6+5, hyphen U+2010', written: `${date}\u2010${personal}` },
+    { form: '6+5, em dash', written: `${date}\u2014${personal}` },
+    { form: '6+5, horizontal bar U+2015', written: `${date}\u2015${personal}` },
+    { form: '6+5, minus sign', written: `${date}\u2212${personal}` },
     { form: '6+3+2', written: `${date} ${iii} ${kk}` },
+    { form: '4+7', written: `${dd}${mm} ${yy}${personal}` },
+    { form: '3+3+3+2', written: `${n.slice(0, 3)} ${n.slice(3, 6)} ${iii} ${kk}` },
+    { form: '6+2+3', written: `${date} ${n.slice(6, 8)} ${n.slice(8)}` },
+    { form: '2+2+2+5 with spaces', written: `${dd} ${mm} ${yy} ${personal}` },
+    { form: '5+6', written: `${n.slice(0, 5)} ${n.slice(5)}` },
+    { form: '1+10', written: `${n[0]} ${n.slice(1)}` },
+    { form: '10+1', written: `${n.slice(0, 10)}-${n[10]}` },
+    { form: 'a separator between every digit', written: [...n].join(' ') },
+    { form: 'three mixed separators', written: `${date} -.${personal}` },
+    { form: 'dd.mm.yy-iii.kk', written: `${dd}.${mm}.${yy}-${iii}.${kk}` },
     { form: 'dd.mm.yy iiikk', written: `${dd}.${mm}.${yy} ${personal}` },
     { form: 'dd.mm.yy-iiikk', written: `${dd}.${mm}.${yy}-${personal}` },
     { form: 'dd.mm.yy iii kk', written: `${dd}.${mm}.${yy} ${iii} ${kk}` },
     { form: 'dd/mm/yy iiikk', written: `${dd}/${mm}/${yy} ${personal}` },
     { form: 'dd.mm.yyyy iiikk', written: `${dd}.${mm}.${century}${yy} ${personal}` },
     { form: 'dd.mm.yyyy iii kk', written: `${dd}.${mm}.${century}${yy} ${iii} ${kk}` },
+    { form: 'dd.mm.yyyy-iiikk', written: `${dd}.${mm}.${century}${yy}-${personal}` },
+    { form: 'dd/mm/yyyy\u2013iiikk', written: `${dd}/${mm}/${century}${yy}\u2013${personal}` },
+    { form: 'dd. mm. yyyy iiikk', written: `${dd}. ${mm}. ${century}${yy} ${personal}` },
+    { form: 'dd.mm.yyyyiiikk', written: `${dd}.${mm}.${century}${yy}${personal}` },
   ];
 }

@@ -84,6 +84,26 @@ describe('containsNationalIdentityNumber and rt_has_fnr', () => {
   });
 });
 
+describe('containsNationalIdentityNumber and rt_has_fnr on the forms a review found getting through', () => {
+  // 03040512399 by hand: 3·0 + 7·3 + 6·0 + 1·4 + 8·0 + 9·5 + 4·1 + 5·2 + 2·3 = 90, 90 mod 11 = 2,
+  // k1 = 11 − 2 = 9; 5·0 + 4·3 + 3·0 + 2·4 + 7·0 + 6·5 + 5·1 + 4·2 + 3·3 + 2·9 = 90, k2 = 9.
+  it.each([
+    { field: '0304 0512399', why: '4 + 7' },
+    { field: '030 405 123 99', why: '3 + 3 + 3 + 2' },
+    { field: '030405 12 399', why: '6 + 2 + 3' },
+    { field: '030405\u201312399', why: 'an en dash, as Excel autocorrect writes' },
+    { field: 'Sak 0304 0512399, se notat', why: '4 + 7 inside a longer field' },
+    { field: '03.04.2005 12399', why: 'the birth date with its century' },
+  ])('$field ($why) is taken for a number, and with its last digit changed it is not', async ({ field }) => {
+    expect(containsNationalIdentityNumber(field)).toBe(true);
+    expect(await sqlSays(field)).toBe(true);
+    const wrong = field.replace(/9(?=[^0-9]*$)/, '8');
+    expect(wrong).not.toBe(field);
+    expect(containsNationalIdentityNumber(wrong)).toBe(false);
+    expect(await sqlSays(wrong)).toBe(false);
+  });
+});
+
 describe('containsNationalIdentityNumber and rt_has_fnr on numbers as people write them', () => {
   const number = validNumberFrom('030405123'); // 3 April 2005
   const other = validNumberFrom('170911456');
@@ -111,17 +131,115 @@ describe('containsNationalIdentityNumber and rt_has_fnr on numbers as people wri
     { field: `${number};${other}`, expected: true, why: 'two numbers joined by ;' },
     { field: `1${number}`, expected: false, why: 'a digit right before (a longer number)' },
     { field: `${number}1`, expected: false, why: 'a digit right after (a longer number)' },
+    { field: `1${number.slice(0, 6)} ${rest}`, expected: false, why: 'a digit right before a grouped number (7 + 5 digits)' },
     { field: `${number.slice(0, 6)} ${rest}1`, expected: false, why: '6 + 6 digits' },
-    { field: `${number.slice(0, 5)} ${number.slice(5)}`, expected: false, why: '5 + 6 digits' },
-    { field: `${number.slice(0, 4)}.${number.slice(4, 6)}.${rest}`, expected: false, why: 'an account number grouping 4.2.5' },
+    { field: `${number}1 12345678901`, expected: false, why: 'a digit right after, beside an invalid 11-digit run' },
+    { field: `1 ${number}`, expected: true, why: 'a digit one space before: the 11 digits after it are checked (over-detection, documented)' },
+    { field: `${number} 1`, expected: true, why: 'a digit one space after' },
+    { field: `1 ${number.slice(0, 10)} ${number[10]}`, expected: true, why: 'a valid window overlapping an invalid one (1 + 10 + 1 digits)' },
+    { field: `${number.slice(0, 4)}.${number.slice(4, 6)}.${rest}`, expected: true, why: 'the grouping of an account number (4.2.5) with valid check digits' },
+    { field: '1234.56.78903', expected: false, why: 'an account number whose check digits are not valid' },
     { field: `${number.slice(0, 6)}    ${rest}`, expected: false, why: 'four spaces between the groups' },
+    { field: `${number.slice(0, 6)} -- ${rest}`, expected: false, why: 'four mixed separators between the groups' },
     { field: `${number.slice(0, 6)}_${rest}`, expected: false, why: 'an underscore is not a separator' },
+    { field: `${number.slice(0, 6)},${rest}`, expected: false, why: 'a comma is not a separator' },
+    { field: `${number.slice(0, 6)}:${rest}`, expected: false, why: 'a colon is not a separator' },
     { field: `${dd}.${mm}.2${yy} ${rest}`, expected: false, why: 'a three-digit year' },
-    { field: `${dd}${mm}.${yy} ${rest}`, expected: false, why: 'a half-separated date (4.2.5)' },
+    { field: `${dd}${mm}.20${yy} ${rest}`, expected: false, why: 'a four-digit year after an unseparated day and month (13 digits, not the date form)' },
     { field: '2024-03-12 12:00', expected: false, why: 'a date and a time' },
     { field: '1 050 000 000', expected: false, why: 'a number with thousands separators' },
+    { field: 'M-0001-2024-08-29', expected: false, why: 'a meeting id of 4 + 4 + 2 + 2 digits (no 11 of them bounded)' },
   ])("containsNationalIdentityNumber('$field') and rt_has_fnr say $expected: $why", async ({ field, expected }) => {
     expect(containsNationalIdentityNumber(field)).toBe(expected);
     expect(await sqlSays(field)).toBe(expected);
+  });
+});
+
+/**
+ * The rule written out directly, as the test's own reference: from every digit with no digit
+ * right before it, read digits and runs of at most three separators; where a digit has no
+ * digit right after it and 11 digits have been read (or 13 in the form dd.mm.yyyy + five),
+ * check them with the helper's arithmetic.
+ */
+const separatorChars = [' ', '\u00a0', '\u202f', '-', '.', '/', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+function referenceSays(field: string): boolean {
+  const chars = [...field];
+  for (let start = 0; start < chars.length; start++) {
+    if (!isDigit(chars[start]) || isDigit(chars[start - 1])) continue;
+    const groups: string[] = [];
+    let separatorRun = 0;
+    for (let at = start; at < chars.length; at++) {
+      const c = chars[at]!;
+      if (isDigit(c)) {
+        if (separatorRun > 0 || groups.length === 0) groups.push('');
+        groups[groups.length - 1] += c;
+        separatorRun = 0;
+        const digits = groups.join('');
+        if (digits.length > 13) break;
+        if (isDigit(chars[at + 1])) continue;
+        if (digits.length === 11 && withCheckDigits(digits.slice(0, 9)) === digits) return true;
+        const dateForm = groups.length >= 3 && groups[0]!.length === 2 && groups[1]!.length === 2 && groups[2]!.length >= 4;
+        const eleven = digits.slice(0, 4) + digits.slice(6);
+        if (digits.length === 13 && dateForm && withCheckDigits(eleven.slice(0, 9)) === eleven) return true;
+      } else if (separatorChars.includes(c) && ++separatorRun <= 3) {
+        continue;
+      } else {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+/** mulberry32: a small seeded generator, so the strings are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('containsNationalIdentityNumber and rt_has_fnr on seeded random strings', () => {
+  const random = seeded(20261202);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const noise = (length: number) =>
+    Array.from({ length }, () => (random() < 0.55 ? String(Math.floor(random() * 10)) : random() < 0.7 ? pick(separatorChars) : pick(['a', 'x', ';', '_', ',', ':', 'Ø']))).join('');
+  /** Separators between digits: mostly none, sometimes a run of one to three, rarely four. */
+  const gap = () => (random() < 0.6 ? '' : Array.from({ length: 1 + Math.floor(random() * (random() < 0.97 ? 3 : 4)) }, () => pick(separatorChars)).join(''));
+  const spread = (digits: string) => [...digits].map((d, i) => (i === 0 ? d : gap() + d)).join('');
+  const number = () => validNumberFrom(String(Math.floor(random() * 1e9)).padStart(9, '0'));
+  const longDate = (n: string) => `${n.slice(0, 2)}${pick(['.', '/', '-'])}${n.slice(2, 4)}${pick(['.', '/', '-'])}${pick(['19', '20'])}${n.slice(4, 6)}${gap()}${spread(n.slice(6))}`;
+  const fields = Array.from({ length: 400 }, (_, i) => {
+    if (i % 4 === 0) return noise(11 + Math.floor(random() * 30));
+    const n = number();
+    const written = i % 4 === 3 ? longDate(n) : spread(n);
+    // A quarter of them get their last digit changed: near misses.
+    const spoiled = random() < 0.25 ? written.replace(/[0-9]$/, (d) => String((Number(d) + 1) % 10)) : written;
+    const around = () => (random() < 0.5 ? '' : noise(1 + Math.floor(random() * 5)));
+    return around() + spoiled + around();
+  });
+  const expected = fields.map(referenceSays);
+
+  it('the strings hold numbers (long date forms among them) and near misses by the reference', () => {
+    expect(expected.filter(Boolean).length).toBeGreaterThan(80);
+    expect(expected.filter((e, i) => e && i % 4 === 3).length, 'long date forms found').toBeGreaterThan(10);
+    expect(expected.filter((e) => !e).length).toBeGreaterThan(100);
+  });
+
+  it('containsNationalIdentityNumber agrees with the reference on each of 400 strings', () => {
+    expect(fields.map((f) => [f, containsNationalIdentityNumber(f)])).toEqual(fields.map((f, i) => [f, expected[i]]));
+  });
+
+  it('rt_has_fnr agrees with the reference on each of 400 strings', async () => {
+    expect(fields.every((f) => !f.includes("'"))).toBe(true);
+    const values = fields.map((f, i) => `(${i}, '${f}')`).join(', ');
+    const result = await conn.runAndReadAll(`SELECT rt_has_fnr(v) FROM (VALUES ${values}) t(i, v) ORDER BY i`);
+    expect(fields.map((f, i) => [f, result.getRows()[i]![0]])).toEqual(fields.map((f, i) => [f, expected[i]]));
   });
 });

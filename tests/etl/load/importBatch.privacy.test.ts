@@ -38,6 +38,10 @@ const fnr = {
   freeTextLongDate: validNumberFrom('281011890'),
   dNumber: validNumberFrom('450607901'),
   hNumber: validNumberFrom('015290012'),
+  caseIdFourSeven: validNumberFrom('081012135'),
+  freeTextThrees: validNumberFrom('140307246'),
+  dateSixTwoThree: validNumberFrom('260115357'),
+  refEnDash: validNumberFrom('090917468'),
 };
 const six = (n: string) => n.slice(0, 6);
 const five = (n: string) => n.slice(6);
@@ -51,6 +55,11 @@ const written = {
   freeTextLongDate: `født ${fnr.freeTextLongDate.slice(0, 2)}.${fnr.freeTextLongDate.slice(2, 4)}.20${fnr.freeTextLongDate.slice(4, 6)} ${fnr.freeTextLongDate.slice(6, 9)} ${fnr.freeTextLongDate.slice(9)}`,
   dNumber: `${six(fnr.dNumber)} ${five(fnr.dNumber)}`,
   hNumber: `Elev ${fnr.hNumber}`,
+  // The forms a review found getting through: 4+7, 3+3+3+2, 6+2+3 and an en dash (Excel).
+  caseIdFourSeven: `${fnr.caseIdFourSeven.slice(0, 4)} ${fnr.caseIdFourSeven.slice(4)}`,
+  freeTextThrees: `elev ${fnr.freeTextThrees.slice(0, 3)} ${fnr.freeTextThrees.slice(3, 6)} ${fnr.freeTextThrees.slice(6, 9)} ${fnr.freeTextThrees.slice(9)} i 5. trinn`,
+  dateSixTwoThree: `${six(fnr.dateSixTwoThree)} ${fnr.dateSixTwoThree.slice(6, 8)} ${fnr.dateSixTwoThree.slice(8)}`,
+  refEnDash: `${six(fnr.refEnDash)}\u2013${five(fnr.refEnDash)}`,
 };
 /** Not a valid number (last digit changed), but digits in a date column: refused without being quoted. */
 const notANumber = `${six(fnr.ref)} ${five(fnr.ref).slice(0, 4)}${(Number(fnr.ref.at(-1)) + 1) % 10}`;
@@ -93,6 +102,10 @@ const rows = [
   row('P-18', { first_concern_date: nameAndBirthDateInDate }), // 18
   row('P-19', { case_id: 'P-19', student_ref: written.dNumber }), // 19
   row('P-20', { beskrivelse: written.hNumber }), // 20
+  row(written.caseIdFourSeven), // 21
+  row('P-22', { beskrivelse: written.freeTextThrees }), // 22
+  row('P-23', { first_concern_date: written.dateSixTwoThree }), // 23
+  row('P-24', { student_ref: written.refEnDash }), // 24
 ];
 const fnrReason = 'inneholder et fødselsnummer (11 siffer med gyldige kontrollsifre); raden er ikke lest inn. Fjern personnummeret fra eksporten';
 const badDate = 'er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)';
@@ -113,6 +126,10 @@ const expectedCaseRejections: Array<[number, string, string]> = [
   [18, 'first_concern_date', badDate],
   [19, 'student_ref', fnrReason],
   [20, 'beskrivelse', fnrReason],
+  [21, 'case_id', fnrReason],
+  [22, 'beskrivelse', fnrReason],
+  [23, 'first_concern_date', fnrReason],
+  [24, 'student_ref', fnrReason],
 ];
 
 let files: string[];
@@ -171,7 +188,7 @@ describe('importBatch and personal data', () => {
     expect(report.files.map((f) => [f.kind, f.inserted, f.rejected, f.ignored_columns])).toEqual([
       ['schools', 1, 0, []],
       ['meetings', 1, 0, []],
-      ['cases', 3, 16, ['elevnavn', 'beskrivelse']],
+      ['cases', 3, 20, ['elevnavn', 'beskrivelse']],
       ['discussions', 1, 1, []],
     ]);
     const own = (name: string) => report.rejections.filter((r) => r.file.endsWith(name)).map((r) => [r.line, r.column, r.reason]);
@@ -181,7 +198,7 @@ describe('importBatch and personal data', () => {
 
   it('the dump covers every table, including the quarantine and the import log', () => {
     expect(tables).toEqual(expect.arrayContaining(['schools', 'cases', 'discussions', 'quarantine', 'import_batches', 'meta']));
-    expect(dump.quarantine!.rows).toHaveLength(17);
+    expect(dump.quarantine!.rows).toHaveLength(21);
     expect(dump.import_batches!.rows).toHaveLength(1);
   });
 
@@ -218,8 +235,9 @@ describe('etl import and etl quarantine and personal data', () => {
     const parsed = JSON.parse(cli.json.stdout) as ImportReport;
     expect(parsed.rejections.map((r) => [r.line, r.column])).toEqual(report.rejections.map((r) => [r.line, r.column]));
     expect(cli.text.stdout).toContain(`saker.csv:13 [first_concern_date] ${fnrReason}`);
+    expect(cli.text.stdout).toContain(`saker.csv:23 [first_concern_date] ${fnrReason}`);
     expect(cli.text.stdout).toContain('droftinger.csv:3 [Sak_ID] case_id finnes ikke i cases');
-    expect((JSON.parse(cli.quarantine.stdout) as unknown[]).length).toBe(34);
+    expect((JSON.parse(cli.quarantine.stdout) as unknown[]).length).toBe(42);
   });
 
   it.each(secrets)('no output of the command line (stdout, stderr) shows %j', (secret) => {
