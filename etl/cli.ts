@@ -1,12 +1,15 @@
 /**
  * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|quarantine`,
  * and `user add|list|disable|set-password` for the dashboard's accounts.
- * Errors go to stderr with a non-zero exit; stdout carries only the requested output.
+ * Errors go to stderr with a non-zero exit; stdout carries only the requested output. Only
+ * the project's own messages about the arguments are printed as they are; any other error is
+ * redacted (etl/log/cliErrorMessage.ts): stderr ends up in a cron log.
  */
 import { Command, Option } from 'commander';
 import { kinds } from './contract/index.ts';
 import type { KindName } from './contract/types.ts';
 import { defaultDatabasePath } from './db/defaultPaths.ts';
+import { cliErrorMessage } from './log/cliErrorMessage.ts';
 import { figuresCommand } from './cli/figuresCommand.ts';
 import { followupCommand } from './cli/followupCommand.ts';
 import { importCommand } from './cli/importCommand.ts';
@@ -90,6 +93,6 @@ user
   .action((username: string, opts) => userSetPasswordCommand(username, opts));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`feil: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`feil: ${cliErrorMessage(error)}\n`);
   process.exitCode = 1;
 });

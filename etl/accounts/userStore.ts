@@ -3,11 +3,12 @@
  * a bound parameter. Disabling a user or changing their password also ends their sessions.
  */
 import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { UserFacingError } from '../log/userFacingError.ts';
 import type { NewUser, UserAccount } from './userAccount.ts';
 import { TIMESTAMP, timestampOf } from './sqlTimestamp.ts';
 
 /** A user change that breaks a rule (unknown school, taken username...): the message says which. */
-export class AccountError extends Error {
+export class AccountError extends UserFacingError {
   override readonly name = 'AccountError';
 }
 

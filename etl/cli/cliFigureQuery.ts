@@ -3,6 +3,7 @@
  * with the figures' own schema (the boundary). Messages name the option, never its value.
  */
 import { FigureQuery } from '../figures/figureQuery.ts';
+import { UserFacingError } from '../log/userFacingError.ts';
 
 export interface ScopeOptions {
   from: string;
@@ -20,7 +21,7 @@ function today(): string {
 }
 
 export function cliFigureQuery(options: ScopeOptions): FigureQuery {
-  if (options.school && options.municipality) throw new Error('--school og --municipality kan ikke brukes sammen');
+  if (options.school && options.municipality) throw new UserFacingError('--school og --municipality kan ikke brukes sammen');
   const parsed = FigureQuery.safeParse({
     from: options.from,
     to: options.to,
@@ -32,7 +33,7 @@ export function cliFigureQuery(options: ScopeOptions): FigureQuery {
     allowedSchools: null,
   });
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
+    throw new UserFacingError(parsed.error.issues.map((i) => `--${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
   }
   return parsed.data;
 }

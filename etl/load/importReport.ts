@@ -1,5 +1,6 @@
 /** The import report of contract section 5 (`import --json`). */
 import type { KindName } from '../contract/types.ts';
+import { UserFacingError } from '../log/userFacingError.ts';
 
 export interface FileReport {
   file: string;
@@ -26,7 +27,7 @@ export interface ImportReport {
 }
 
 /** A problem with a whole file or the database: nothing of the batch is loaded. */
-export class ImportError extends Error {
+export class ImportError extends UserFacingError {
   constructor(
     message: string,
     readonly file?: string,

@@ -1,5 +1,6 @@
 /** Reads what can be known of a file before touching the database: encoding, dialect, kind. */
 import type { KindName } from '../contract/types.ts';
+import { redactMessage } from '../log/redactMessage.ts';
 import { decodeFile, NotTextError, type DecodedFile } from '../read/decodeFile.ts';
 import { detectKind, type HeaderMapping } from '../read/detectKind.ts';
 import { sniffHeader, type Delimiter } from '../read/sniffHeader.ts';
@@ -27,7 +28,8 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
     decoded = decodeFile(file, tempDir, `file-${index}.csv`);
   } catch (error) {
     if (error instanceof NotTextError) throw new ImportError(error.message, file);
-    throw new ImportError(`filen kan ikke leses (${(error as Error).message})`, file);
+    // The file system's reason, without values: the file is named in front already.
+    throw new ImportError(`filen kan ikke leses (${redactMessage((error as Error).message)})`, file);
   }
   if (decoded.head.trim() === '') throw new ImportError('filen er tom (mangler overskriftsrad)', file);
   const header = sniffHeader(decoded.head);

@@ -8,7 +8,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { expect } from 'vitest';
-import { computeFigures, durationDistribution, monthlySeries, survivalCurves, type FigureQuery } from '../../../etl/figures/index.ts';
+import { computeFigures, durationDistribution, followUpKeys, monthlySeries, survivalCurves, type FigureQuery } from '../../../etl/figures/index.ts';
+import { followUpLists } from '../../../etl/followup/followUpLists.ts';
 
 /** The scope one answered row stands for: a school, a municipality, both, or everything ({}). */
 export interface RefScope {
@@ -116,5 +117,54 @@ export async function expectValues(
       }
       if (group.inScope) expect(compared, `${where}: cells compared`).toBeGreaterThan(0);
     });
+  }
+}
+
+interface FollowUpBody {
+  readonly figures: Record<string, unknown>;
+  readonly suppressed: string[];
+  readonly suppressed_reason: string | null;
+  readonly lists: unknown;
+  readonly lists_withheld?: string;
+}
+
+/**
+ * Checks a 200 answer of GET /api/followup for one scope: the figures are exactly the 4b keys;
+ * each one not in `suppressed` equals the figures module's for that scope, each one in it is
+ * null (and `suppressed_reason` says why); in scope nothing is hidden. `withLists` is written
+ * by hand per role: then the lists equal the follow-up module's for the scope, otherwise they
+ * are withheld as `not_scoped`.
+ */
+export async function expectFollowUpValues(
+  conn: DuckDBConnection,
+  period: { from: string; to: string; asOf: string },
+  body: FollowUpBody,
+  group: { readonly ref: RefScope; readonly inScope: boolean; readonly withLists: boolean },
+  label: string,
+): Promise<void> {
+  const where = `${label}, ${JSON.stringify(group.ref)}`;
+  const q: FigureQuery = { ...period, allowedSchools: null, ...group.ref };
+  const reference = (await computeFigures(conn, q)) as unknown as Row;
+  expect(Object.keys(body.figures), `${where}: the 4b keys`).toEqual([...followUpKeys]);
+  const hidden = new Set(body.suppressed);
+  for (const k of hidden) expect(followUpKeys as readonly string[], `${where}: suppressed ${k} is a 4b key`).toContain(k);
+  if (group.inScope) expect(body.suppressed, `${where}: nothing hidden in scope`).toEqual([]);
+  expect(body.suppressed_reason === null, `${where}: suppressed_reason only with suppressed keys`).toBe(hidden.size === 0);
+  let compared = 0;
+  for (const key of followUpKeys) {
+    if (hidden.has(key)) {
+      expect(body.figures[key], `${where}: hidden ${key}`).toBeNull();
+      continue;
+    }
+    expect(sameNumber(body.figures[key], reference[key]), `${where}: ${key} ${JSON.stringify(body.figures[key])} vs ${JSON.stringify(reference[key])}`).toBe(true);
+    compared++;
+  }
+  if (group.inScope) expect(compared, `${where}: figures compared`).toBe(followUpKeys.length);
+  if (group.withLists) {
+    expect(body.lists_withheld, `${where}: lists not withheld`).toBeUndefined();
+    expect(body.lists, `${where}: lists`).toEqual(JSON.parse(JSON.stringify(await followUpLists(conn, q))));
+  } else {
+    expect(body.lists, `${where}: lists withheld`).toBeNull();
+    expect(body.lists_withheld, `${where}: lists_withheld`).toBe('not_scoped');
   }
 }

@@ -1,15 +1,17 @@
 /**
  * Roles and scopes, table-driven: every endpoint × role × a school or municipality in and
  * out of the viewer's scope, against the real app with sign-in required and the demo users
- * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik). Every 200 answer is
+ * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik), /api/followup included
+ * (figures as /api/figures, lists only where scoped). Every 200 answer is
  * also checked for its values: the rows are exactly the groups written by hand below for
  * the role, and each row's unsuppressed numbers equal the figures module's for that school
  * or municipality (scopeValues.ts); rows the viewer is scoped to hide nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followUpKeys } from '../../../etl/figures/index.ts';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
 import { AuthClient, signedIn } from './authClient.ts';
-import { expectValues, type ExpectedGroup } from './scopeValues.ts';
+import { expectFollowUpValues, expectValues, type ExpectedGroup } from './scopeValues.ts';
 
 const roles = ['admin', 'municipality', 'rector', 'ppt'] as const;
 type Role = (typeof roles)[number];
@@ -99,6 +101,51 @@ describe('figure and series endpoints', () => {
 
   it.each(figureEndpoints)('%s without a session is 401', async (endpoint) => {
     const res = await anonymous.get(`${endpoint}?${new URLSearchParams(period)}`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'not_signed_in' });
+  });
+});
+
+/**
+ * GET /api/followup: the same scope rules as /api/figures, but `by` is refused (400) for
+ * everyone, and the lists come only to a viewer scoped to every school the request covers.
+ * The roles that get the lists, by case, written by hand from server/auth/README.md.
+ */
+const followUpLists: Record<string, readonly Role[]> = {
+  'their own scope (no filter)': roles,
+  [`the rector's own school`]: roles,
+  'a peer school of Fjordvik': ['admin', 'municipality', 'ppt'],
+  'a school of another municipality': ['admin'],
+  'another municipality’s total': ['admin'],
+  // An empty scope covers no school: every viewer is scoped to all of none (the lists are empty).
+  'a school and another municipality': roles,
+};
+
+const followUpTable = figureCases.flatMap((c) =>
+  roles.map((role) => ({ role, label: c.label, params: c.params, status: c.params.by === undefined ? c.expected[role] : 400 })),
+);
+
+describe('GET /api/followup', () => {
+  it.each(followUpTable)('$role, $label → $status', async ({ role, label, params, status }) => {
+    const res = await clients.get(role)!.get(`/api/followup?${new URLSearchParams({ ...period, ...params })}`);
+    expect(res.status).toBe(status);
+    const body = await res.json();
+    if (status === 400) expect(body.error).toBe('invalid_parameters');
+    else if (status !== 200) expect(body.error).toMatch(/forbidden|unknown_/);
+    else {
+      const [group] = expectedGroups[label]!(role);
+      const withLists = followUpLists[label]!.includes(role);
+      await expectFollowUpValues(app.db.connection, period, body, { ref: group!.ref, inScope: group!.inScope, withLists }, `/api/followup ${role} ${label}`);
+      // Suppressed like /api/figures: the same 4b keys hidden, for the same reason.
+      const figures = await (await clients.get(role)!.get(`/api/figures?${new URLSearchParams({ ...period, ...params })}`)).json();
+      const hidden = (figures.suppressed as string[]).filter((k) => (followUpKeys as readonly string[]).includes(k));
+      expect(body.suppressed, 'the 4b keys /api/figures hides').toEqual(hidden);
+      expect(body.suppressed_reason).toBe(hidden.length > 0 ? figures.suppressed_reason : null);
+    }
+  });
+
+  it('without a session is 401', async () => {
+    const res = await anonymous.get(`/api/followup?${new URLSearchParams(period)}`);
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'not_signed_in' });
   });

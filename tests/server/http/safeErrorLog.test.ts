@@ -7,7 +7,8 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorHandler } from '../../../server/http/errorHandler.ts';
-import { redactMessage, safeErrorLog } from '../../../server/http/safeErrorLog.ts';
+import { redactMessage } from '../../../etl/log/redactMessage.ts';
+import { safeErrorLog } from '../../../server/http/safeErrorLog.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
