@@ -1,35 +1,53 @@
 /**
  * The attacker. Each non-admin viewer of a fixture with small numbers asks every period it
  * may ask (whole school years, several of them together, terms, custom periods a day apart
- * around the case dates, other as-of dates, months), every figure endpoint and breakdown
+ * around the case dates, other as-of dates, months), the figure endpoints and breakdowns
  * (`/api/figures` alone, `by=school`, `by=municipality`, `school=`, `municipality=`, `level=`,
- * `total=all`, `/api/series/*`), and the test checks that no hidden cell can be computed from
- * any sum or difference of the answers.
+ * `total=all`, `/api/series/*`), and `/api/followup` (its scope, `total=all`, each school,
+ * each municipality, level slices for whole school years; its scope and home municipality
+ * for the other periods), and the test checks that no hidden cell can be computed from any
+ * sum or difference of the answers.
+ *
+ * The counts modelled (every individual-part unit of contract section 4 and the case-based
+ * counts of 4b): ended cases and PPT referrals, first concerns (KM cases), open cases and
+ * open over 90 days, the union `n_individual_cases`, cases discussed, discussions (and
+ * anonymous ones), consent cases and discussed before consent, cases with measures and
+ * their individual and system measures, cases with evaluations due, measures due and
+ * measures overdue.
  *
  * Method (linear algebra over the rationals, exact):
  * - Every case count an answer shows is a sum over the schools it aggregates (a case belongs
  *   to one school) of an unknown per school: for counts of events in the period (ended,
- *   referred to PPT, first concern) one unknown per school and *elementary interval* (the
- *   days between consecutive period boundaries asked), so any period is a sum of intervals;
- *   for the stock of open cases one unknown per school and day; for the union of cases
- *   (`n_individual_cases`, not additive over time) one unknown per school and period asked.
- *   A visible count is the equation "this sum of unknowns = value". Schools in the viewer's
- *   scope are known, so their unknowns are dropped.
- * - A hidden cell is an individual-part case count of a school or municipality (or all of
- *   them) the viewer is not scoped to, for one school year or for any part of one between two
- *   period boundaries asked (one day, in the issue's example), resting on fewer cases than
- *   the threshold (what primary suppression hides; PPT referrals rest on the ended cases),
- *   taken from the fixture's cases here, not from the app. It is a vector over the same
- *   unknowns; it can be computed from the answers exactly when it is a linear combination of
- *   the equations' vectors (rowSpace.ts, exact BigInt elimination).
+ *   referred, first concern, discussed, consent, measures started, evaluations due) one
+ *   unknown per school and *elementary interval* (the days between consecutive period
+ *   boundaries asked), so any period is a sum of intervals; for the stock of open cases one
+ *   unknown per school and day (and as-of day, for those over 90 days); for counts not
+ *   additive over time (the union, measures overdue, which depend on the as-of date) one
+ *   unknown per school and period asked. A visible count is the equation "this sum of
+ *   unknowns = value". Schools in the viewer's scope are known, so their unknowns are dropped.
+ * - A hidden cell is a count of a school or municipality (or all of them) the viewer is not
+ *   scoped to, for one school year or for any part of one between two period boundaries
+ *   asked (one day, in the issue's example), whose unit rests on fewer cases than the
+ *   threshold (what primary suppression hides; referrals rest on the ended cases, 4b counts
+ *   and measures on their unit), taken from the fixture's rows here, not from the app. It is
+ *   a vector over the same unknowns; it can be computed from the answers exactly when it is a
+ *   linear combination of the equations' vectors (rowSpace.ts, exact BigInt elimination).
  * - To be sure the model means what the app means, every visible count is checked against
- *   the count worked out from the fixture's cases for its schools and period.
- * - Rates, medians and means are not linear; they are checked by rule: no such figure is
- *   shown while the n it rests on is hidden (5/7 names its n). Duration and survival rows
- *   of groups outside the scope must show nothing at all.
- * This proves that no linear combination of answers gives a hidden cell. It does not rule
- * out bounds (counts are never negative): the plan keeps the hidden cells of a group at two
- * or more and at least the threshold together, which is what bounds can then tell.
+ *   the count worked out from the fixture's rows for its schools and period.
+ * - Not linear, checked by rule instead: no rate, median, mean or count resting on a unit is
+ *   shown while the unit's n is hidden (5/7 names its n); no part (consent cases of the
+ *   discussed cases, every unit of the union) is shown beside its hidden whole (a lower bound
+ *   on it); duration and survival rows of groups outside the scope show nothing at all;
+ *   /api/followup gives lists exactly when every school it covers is in the scope, else
+ *   `lists: null` with `lists_withheld: "not_scoped"`.
+ * Not covered: bounds (counts are never negative: the plan keeps the hidden cells of a group
+ * at two or more and at least the threshold together, which is what bounds can then tell);
+ * figures of no cases (meetings, system work, the year wheel), which are never hidden; the
+ * content of the follow-up lists (only that they are withheld outside the scope); the
+ * Arrow format (the same rows as JSON); distinct-case counts across periods in general (the
+ * model treats them as flows, exact here because each case of the fixture is discussed at
+ * most once and has at most one measure; the README's residual risks); open cases outside a
+ * scope (at most 3 in any such group, so never shown there); competence figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../etl/figures/figureFixture.ts';
