@@ -1,35 +1,53 @@
 /**
  * The attacker. Each non-admin viewer of a fixture with small numbers asks every period it
  * may ask (whole school years, several of them together, terms, custom periods a day apart
- * around the case dates, other as-of dates, months), every figure endpoint and breakdown
+ * around the case dates, other as-of dates, months), the figure endpoints and breakdowns
  * (`/api/figures` alone, `by=school`, `by=municipality`, `school=`, `municipality=`, `level=`,
- * `total=all`, `/api/series/*`), and the test checks that no hidden cell can be computed from
- * any sum or difference of the answers.
+ * `total=all`, `/api/series/*`), and `/api/followup` (its scope, `total=all`, each school,
+ * each municipality, level slices for whole school years; its scope and home municipality
+ * for the other periods), and the test checks that no hidden cell can be computed from any
+ * sum or difference of the answers.
+ *
+ * The counts modelled (every individual-part unit of contract section 4 and the case-based
+ * counts of 4b): ended cases and PPT referrals, first concerns (KM cases), open cases and
+ * open over 90 days, the union `n_individual_cases`, cases discussed, discussions (and
+ * anonymous ones), consent cases and discussed before consent, cases with measures and
+ * their individual and system measures, cases with evaluations due, measures due and
+ * measures overdue.
  *
  * Method (linear algebra over the rationals, exact):
  * - Every case count an answer shows is a sum over the schools it aggregates (a case belongs
  *   to one school) of an unknown per school: for counts of events in the period (ended,
- *   referred to PPT, first concern) one unknown per school and *elementary interval* (the
- *   days between consecutive period boundaries asked), so any period is a sum of intervals;
- *   for the stock of open cases one unknown per school and day; for the union of cases
- *   (`n_individual_cases`, not additive over time) one unknown per school and period asked.
- *   A visible count is the equation "this sum of unknowns = value". Schools in the viewer's
- *   scope are known, so their unknowns are dropped.
- * - A hidden cell is an individual-part case count of a school or municipality (or all of
- *   them) the viewer is not scoped to, for one school year or for any part of one between two
- *   period boundaries asked (one day, in the issue's example), resting on fewer cases than
- *   the threshold (what primary suppression hides; PPT referrals rest on the ended cases),
- *   taken from the fixture's cases here, not from the app. It is a vector over the same
- *   unknowns; it can be computed from the answers exactly when it is a linear combination of
- *   the equations' vectors (rowSpace.ts, exact BigInt elimination).
+ *   referred, first concern, discussed, consent, measures started, evaluations due) one
+ *   unknown per school and *elementary interval* (the days between consecutive period
+ *   boundaries asked), so any period is a sum of intervals; for the stock of open cases one
+ *   unknown per school and day (and as-of day, for those over 90 days); for counts not
+ *   additive over time (the union, measures overdue, which depend on the as-of date) one
+ *   unknown per school and period asked. A visible count is the equation "this sum of
+ *   unknowns = value". Schools in the viewer's scope are known, so their unknowns are dropped.
+ * - A hidden cell is a count of a school or municipality (or all of them) the viewer is not
+ *   scoped to, for one school year or for any part of one between two period boundaries
+ *   asked (one day, in the issue's example), whose unit rests on fewer cases than the
+ *   threshold (what primary suppression hides; referrals rest on the ended cases, 4b counts
+ *   and measures on their unit), taken from the fixture's rows here, not from the app. It is
+ *   a vector over the same unknowns; it can be computed from the answers exactly when it is a
+ *   linear combination of the equations' vectors (rowSpace.ts, exact BigInt elimination).
  * - To be sure the model means what the app means, every visible count is checked against
- *   the count worked out from the fixture's cases for its schools and period.
- * - Rates, medians and means are not linear; they are checked by rule: no such figure is
- *   shown while the n it rests on is hidden (5/7 names its n). Duration and survival rows
- *   of groups outside the scope must show nothing at all.
- * This proves that no linear combination of answers gives a hidden cell. It does not rule
- * out bounds (counts are never negative): the plan keeps the hidden cells of a group at two
- * or more and at least the threshold together, which is what bounds can then tell.
+ *   the count worked out from the fixture's rows for its schools and period.
+ * - Not linear, checked by rule instead: no rate, median, mean or count resting on a unit is
+ *   shown while the unit's n is hidden (5/7 names its n); no part (consent cases of the
+ *   discussed cases, every unit of the union) is shown beside its hidden whole (a lower bound
+ *   on it); duration and survival rows of groups outside the scope show nothing at all;
+ *   /api/followup gives lists exactly when every school it covers is in the scope, else
+ *   `lists: null` with `lists_withheld: "not_scoped"`.
+ * Not covered: bounds (counts are never negative: the plan keeps the hidden cells of a group
+ * at two or more and at least the threshold together, which is what bounds can then tell);
+ * figures of no cases (meetings, system work, the year wheel), which are never hidden; the
+ * content of the follow-up lists (only that they are withheld outside the scope); the
+ * Arrow format (the same rows as JSON); distinct-case counts across periods in general (the
+ * model treats them as flows, exact here because each case of the fixture is discussed at
+ * most once and has at most one measure; the README's residual risks); open cases outside a
+ * scope (at most 3 in any such group, so never shown there); competence figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../etl/figures/figureFixture.ts';
@@ -63,6 +81,40 @@ const ended2023: Record<string, { ended: number; referred: number }> = {
 /** Cases first raised on 2025-03-03 and never ended. */
 const openCases: Record<string, number> = { A2: 2, A4: 1, B1: 1 };
 
+/**
+ * Discussions: the first k cases of each school and year are discussed at one held meeting
+ * (2023-09-20, 2024-10-01), each case once; odd-numbered cases had consent before it, the
+ * others none (discussed before consent). A4 and T1 also had a cancelled meeting discussing
+ * their first 2024 case, which counts nowhere. Small and large cells in both years; in
+ * 2023/24 A2 (5 discussed) is visible by its own count but hidden with its union (A2's 5
+ * cases are hidden beside A3's 1), a part that must not be shown beside its hidden whole.
+ */
+const discussed: Record<string, { y2023: number; y2024: number }> = {
+  A1: { y2023: 3, y2024: 2 },
+  A2: { y2023: 5, y2024: 1 },
+  A3: { y2023: 1, y2024: 6 },
+  A4: { y2023: 4, y2024: 5 },
+  T1: { y2023: 2, y2024: 6 },
+  T2: { y2023: 6, y2024: 1 },
+  B1: { y2023: 6, y2024: 3 },
+};
+/**
+ * Measures on the 2024/25 cases (one per case, started 2024-09-16; odd-numbered individual,
+ * even system level): `measured` cases each, the first `due` of them due for evaluation on
+ * 2024-10-14, odd-numbered evaluated on 2024-10-10, even ones never (overdue).
+ */
+const measured2024: Record<string, { measured: number; due: number }> = {
+  A1: { measured: 1, due: 1 },
+  A2: { measured: 2, due: 1 },
+  A3: { measured: 5, due: 5 },
+  A4: { measured: 6, due: 3 },
+  T1: { measured: 5, due: 5 },
+  T2: { measured: 2, due: 0 },
+  B1: { measured: 3, due: 3 },
+};
+
+const caseOfYear = (school: string, year: number, i: number) => (year === 2023 ? `${school}-2023-${i}` : `${school}-${i}`);
+
 function attackerCases(): Row[] {
   const rows = fixtureCases();
   for (const [school, { ended, referred }] of Object.entries(ended2023)) {
@@ -80,11 +132,41 @@ function attackerCases(): Row[] {
   for (const [school, count] of Object.entries(openCases)) {
     for (let i = 1; i <= count; i++) rows.push({ case_id: `${school}-open-${i}`, school_id: school, kind: 'individual', first_concern_date: '2025-03-03' });
   }
-  return rows;
+  // Consent for the odd-numbered cases, before their discussion.
+  return rows.map((r) => {
+    const m = /^([A-Z]\d)-(2023-)?(\d+)$/.exec(r.case_id as string);
+    if (!m || Number(m[3]) % 2 === 0) return r;
+    return { ...r, consent_date: m[2] ? '2023-09-10' : '2024-09-10' };
+  });
 }
 
+const meetings: Row[] = fixtureSchools.flatMap((s) => [
+  { meeting_id: `${String(s.school_id)}-M2023`, school_id: s.school_id!, date: '2023-09-20', status: 'held' },
+  { meeting_id: `${String(s.school_id)}-M2024`, school_id: s.school_id!, date: '2024-10-01', status: 'held' },
+  { meeting_id: `${String(s.school_id)}-X2024`, school_id: s.school_id!, date: '2024-10-08', status: 'cancelled' },
+]);
+const discussions: Row[] = [
+  ...Object.entries(discussed).flatMap(([school, k]) => [
+    ...Array.from({ length: k.y2023 }, (_, i) => ({ meeting_id: `${school}-M2023`, case_id: caseOfYear(school, 2023, i + 1) })),
+    ...Array.from({ length: k.y2024 }, (_, i) => ({ meeting_id: `${school}-M2024`, case_id: caseOfYear(school, 2024, i + 1) })),
+  ]),
+  { meeting_id: 'A4-X2024', case_id: 'A4-1' },
+  { meeting_id: 'T1-X2024', case_id: 'T1-1' },
+];
+
 /** A2's 2023/24 referrals 1–4 had a measure evaluated before the referral. */
-const measures: Row[] = [1, 2, 3, 4].map((i) => ({ measure_id: `m${i}`, case_id: `A2-2023-${i}`, level: 'individual', started_date: '2023-09-11', evaluated_date: '2023-09-25' }));
+const measures: Row[] = [
+  ...[1, 2, 3, 4].map((i) => ({ measure_id: `m${i}`, case_id: `A2-2023-${i}`, level: 'individual', started_date: '2023-09-11', evaluated_date: '2023-09-25' })),
+  ...Object.entries(measured2024).flatMap(([school, { measured, due }]) =>
+    Array.from({ length: measured }, (_, j) => {
+      const i = j + 1;
+      const row: Row = { measure_id: `m-${school}-${i}`, case_id: caseOfYear(school, 2024, i), level: i % 2 ? 'individual' : 'system', started_date: '2024-09-16' };
+      if (i <= due) row.evaluation_due_date = '2024-10-14';
+      if (i % 2) row.evaluated_date = '2024-10-10';
+      return row;
+    }),
+  ),
+];
 
 const cases = attackerCases();
 const schools = fixtureSchools.map((s) => ({ id: s.school_id as string, municipality: s.municipality as string, level: s.level as string }));
@@ -114,44 +196,151 @@ const yearPeriod = (y: number, k = 0): Period => {
 // ---------------------------------------------------------------------------------------
 // The counts, worked out from the fixture's cases (the reference the app must agree with).
 
-type Kind = 'ended' | 'referred' | 'first_concern' | 'open' | 'union';
+type Kind =
+  | 'ended'
+  | 'referred'
+  | 'first_concern'
+  | 'open'
+  | 'open_over_90'
+  | 'union'
+  | 'discussed'
+  | 'discussions'
+  | 'anonymous_discussions'
+  | 'consent'
+  | 'before_consent'
+  | 'with_measures'
+  | 'individual_measures'
+  | 'system_measures'
+  | 'due_cases'
+  | 'evaluations_due'
+  | 'overdue';
 
-/** The columns that show each count. */
+/** The columns that show each count (`/api/figures` rows, and the 4b keys of /api/followup). */
 const columnsOf: Record<Kind, readonly string[]> = {
   ended: ['cases_ended', 'n_cases_ended'],
   referred: ['cases_referred_ppt', 'n_cases_referred_ppt'],
   first_concern: ['n_km_cases'],
   open: ['open_cases', 'n_open_cases'],
+  open_over_90: ['open_cases_over_90_days'],
   union: ['n_individual_cases'],
+  discussed: ['n_individual_cases_discussed'],
+  discussions: ['individual_case_discussions'],
+  anonymous_discussions: ['anonymous_case_discussions'],
+  consent: ['n_consent_cases'],
+  before_consent: ['discussed_before_consent'],
+  with_measures: ['n_individual_cases_with_measures'],
+  individual_measures: ['individual_measures_for_individual_cases'],
+  system_measures: ['system_measures_for_individual_cases'],
+  due_cases: ['n_individual_cases_with_evaluations_due'],
+  evaluations_due: ['n_evaluations_due'],
+  overdue: ['evaluations_overdue'],
 };
 const kinds = Object.keys(columnsOf) as Kind[];
 
 /**
  * The count whose smallness hides a count (contract section 4: a figure is hidden when it
- * rests on fewer cases than the threshold): PPT referrals are a count of the ended cases, so
- * 0 referrals of 7 ended is shown; everything else rests on itself.
+ * rests on fewer than the threshold of individual-part cases): PPT referrals are a count of
+ * the ended cases, so 0 referrals of 7 ended is shown; discussions of the discussed cases,
+ * measures of the cases with measures, discussed-before-consent of the consent cases,
+ * measures due and overdue of the cases with evaluations due, open over 90 days of the open
+ * cases; everything else rests on itself.
  */
-const restsOn: Record<Kind, Kind> = { ended: 'ended', referred: 'ended', first_concern: 'first_concern', open: 'open', union: 'union' };
+const restsOn: Record<Kind, Kind> = {
+  ended: 'ended',
+  referred: 'ended',
+  first_concern: 'first_concern',
+  open: 'open',
+  open_over_90: 'open',
+  union: 'union',
+  discussed: 'discussed',
+  discussions: 'discussed',
+  anonymous_discussions: 'discussed',
+  consent: 'consent',
+  before_consent: 'consent',
+  with_measures: 'with_measures',
+  individual_measures: 'with_measures',
+  system_measures: 'with_measures',
+  due_cases: 'due_cases',
+  evaluations_due: 'due_cases',
+  overdue: 'due_cases',
+};
+
+/** Case sets that are parts of another (hand-written from the contract): never shown beside their hidden whole. */
+const partOf: ReadonlyArray<readonly [string, string]> = [
+  ['n_consent_cases', 'n_individual_cases_discussed'],
+  ...['n_individual_cases_discussed', 'n_individual_cases_with_measures', 'n_cases_ended', 'n_km_cases', 'n_open_cases', 'n_consent_cases', 'n_individual_cases_with_evaluations_due'].map(
+    (n) => [n, 'n_individual_cases'] as const,
+  ),
+];
 
 const between = (d: unknown, lo: string, hi: string) => typeof d === 'string' && lo <= d && d <= hi;
+const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 
-function caseIds(kind: Kind, ids: ReadonlySet<string>, p: Period): Set<string> {
-  const of = cases.filter((c) => ids.has(c.school_id as string));
-  const pick = (test: (c: Row) => boolean) => new Set(of.filter(test).map((c) => c.case_id as string));
+const caseById = new Map(cases.map((c) => [c.case_id as string, c]));
+const individualPart = (c: Row) => c.kind === 'individual' || c.kind === 'anonymous';
+const heldOn = new Map(meetings.filter((m) => m.status === 'held').map((m) => [m.meeting_id as string, m.date as string]));
+/** Discussions at held meetings, with their case and date. */
+const heldDiscussions = discussions.flatMap((d) => {
+  const date = heldOn.get(d.meeting_id as string);
+  return date ? [{ c: caseById.get(d.case_id as string)!, date }] : [];
+});
+const firstDiscussion = (caseId: string) =>
+  heldDiscussions
+    .filter((d) => d.c.case_id === caseId)
+    .map((d) => d.date)
+    .sort()[0];
+const measureRows = measures.map((m) => ({ m, c: caseById.get(m.case_id as string)! }));
+
+/** The items a count counts (a case id for case counts, else one per discussion or measure). */
+function itemsOf(kind: Kind, ids: ReadonlySet<string>, p: Period): string[] {
+  const mine = <T extends { c: Row }>(list: readonly T[]) => list.filter((x) => ids.has(x.c.school_id as string));
+  const ofCases = (test: (c: Row) => boolean) => cases.filter((c) => ids.has(c.school_id as string) && test(c)).map((c) => c.case_id as string);
+  const discussedIn = mine(heldDiscussions).filter((d) => between(d.date, p.from, p.to) && individualPart(d.c));
+  const consentIn = discussedIn.filter((d) => d.c.kind === 'individual');
+  const startedIn = mine(measureRows).filter(({ m, c }) => between(m.started_date, p.from, p.to) && individualPart(c));
+  const dueIn = mine(measureRows).filter(({ m }) => between(m.evaluation_due_date, p.from, minDate(p.to, p.asOf)));
+  const distinct = (list: readonly { c: Row }[]) => [...new Set(list.map((x) => x.c.case_id as string))];
   switch (kind) {
     case 'ended':
-      return pick((c) => between(c.closed_date, p.from, p.to));
+      return ofCases((c) => between(c.closed_date, p.from, p.to));
     case 'referred':
-      return pick((c) => between(c.closed_date, p.from, p.to) && c.outcome === 'referred_ppt');
+      return ofCases((c) => between(c.closed_date, p.from, p.to) && c.outcome === 'referred_ppt');
     case 'first_concern':
-      return pick((c) => between(c.first_concern_date, p.from, minDate(p.to, p.asOf)));
+      return ofCases((c) => between(c.first_concern_date, p.from, minDate(p.to, p.asOf)));
     case 'open':
-      return pick((c) => (c.first_concern_date as string) <= p.to && !((c.closed_date as string | undefined) !== undefined && (c.closed_date as string) <= p.to));
+      return ofCases((c) => (c.first_concern_date as string) <= p.to && !((c.closed_date as string | undefined) !== undefined && (c.closed_date as string) <= p.to));
+    case 'open_over_90':
+      return itemsOf('open', ids, p).filter((id) => daysBetween(caseById.get(id)!.first_concern_date as string, minDate(p.to, p.asOf)) > 90);
     case 'union':
-      return new Set([...caseIds('ended', ids, p), ...caseIds('first_concern', ids, p), ...caseIds('open', ids, p)]);
+      return [...new Set((['ended', 'first_concern', 'open', 'discussed', 'consent', 'with_measures', 'due_cases'] as const).flatMap((k) => itemsOf(k, ids, p)))];
+    case 'discussed':
+      return distinct(discussedIn);
+    case 'discussions':
+      return discussedIn.map((_, i) => String(i));
+    case 'anonymous_discussions':
+      return discussedIn.filter((d) => d.c.kind === 'anonymous').map((_, i) => String(i));
+    case 'consent':
+      return distinct(consentIn);
+    case 'before_consent':
+      return distinct(consentIn).filter((id) => {
+        const consent = caseById.get(id)!.consent_date as string | undefined;
+        return consent === undefined || consent > firstDiscussion(id)!;
+      });
+    case 'with_measures':
+      return distinct(startedIn);
+    case 'individual_measures':
+      return startedIn.filter(({ m }) => m.level === 'individual').map(({ m }) => m.measure_id as string);
+    case 'system_measures':
+      return startedIn.filter(({ m }) => m.level === 'system').map(({ m }) => m.measure_id as string);
+    case 'due_cases':
+      return distinct(dueIn.filter(({ c }) => individualPart(c)));
+    case 'evaluations_due':
+      return dueIn.map(({ m }) => m.measure_id as string);
+    case 'overdue':
+      return dueIn.filter(({ m }) => (m.evaluation_due_date as string) < p.asOf && !between(m.evaluated_date, '0000-01-01', p.asOf)).map(({ m }) => m.measure_id as string);
   }
 }
-const truth = (kind: Kind, ids: ReadonlySet<string>, p: Period) => caseIds(kind, ids, p).size;
+const truth = (kind: Kind, ids: ReadonlySet<string>, p: Period) => itemsOf(kind, ids, p).length;
 
 // ---------------------------------------------------------------------------------------
 // Viewers and what they are scoped to (from the fixture's users, written here by hand).
@@ -189,6 +378,18 @@ function everyFigureRequest(viewer: Viewer): Array<Record<string, string>> {
   ];
   return all;
 }
+const followUpEndpoint = '/api/followup';
+/** Every /api/followup request of a whole school year (it has no `by`): the viewer's scope, each school, each municipality, levels. */
+function everyFollowUpRequest(viewer: Viewer): Array<Record<string, string>> {
+  return [
+    {},
+    { total: 'all' },
+    ...viewer.visible.map((school): Record<string, string> => ({ school })),
+    ...municipalities.map((municipality): Record<string, string> => ({ municipality })),
+    ...['barneskole', 'ungdomsskole'].flatMap((level): Array<Record<string, string>> => [{ municipality: 'Solvik', level }, { total: 'all', level }]),
+  ];
+}
+
 /**
  * Fewer for the many other periods: the breakdowns that show every cell at once (by=school:
  * every school the viewer may ask one by one; by=municipality: every municipality). The
@@ -225,6 +426,12 @@ function everything(viewer: Viewer): Asked[] {
   for (const period of [...otherAsOf, ...terms, ...dayApart]) for (const params of breakdowns) asked.push({ endpoint: figureEndpoint, params, period });
   const moreOfTerm: Array<Record<string, string>> = [{ total: 'all' }, { municipality: 'Solvik' }];
   for (const params of moreOfTerm) asked.push({ endpoint: figureEndpoint, params, period: terms[2]! });
+  for (const period of wholeYears) for (const params of everyFollowUpRequest(viewer)) asked.push({ endpoint: followUpEndpoint, params, period });
+  // Other periods: the viewer's scope and its home municipality's total (a rector's covers peers).
+  const home = schools.find((s) => s.id === viewer.visible[0])!.municipality;
+  for (const period of [...otherAsOf, ...terms, ...dayApart]) {
+    for (const params of [{}, { municipality: home }] as Array<Record<string, string>>) asked.push({ endpoint: followUpEndpoint, params, period });
+  }
   for (const period of [yearPeriod(2024)]) {
     for (const params of [...breakdowns, { total: 'all' }]) {
       for (const series of ['monthly', 'durations', 'survival']) asked.push({ endpoint: `/api/series/${series}`, params, period });
@@ -274,6 +481,12 @@ function rowsOf(body: unknown): Json[] {
   });
 }
 
+/** A /api/followup answer as one row: its 4b figures beside `suppressed`, `suppressed_reason`, the lists. */
+function followUpRow(body: Json): Json {
+  const { figures, ...rest } = body;
+  return { ...(figures as Json), ...rest };
+}
+
 /** Figures resting on a case count, and the n column that count is shown in (hand-written). */
 const nOfFigure: Record<string, string> = {
   tested_before_ppt_referral_rate: 'n_cases_referred_ppt',
@@ -281,8 +494,16 @@ const nOfFigure: Record<string, string> = {
   days_to_end_p90: 'n_cases_ended',
   km_median_days: 'n_km_cases',
   consent_before_discussion_rate: 'n_consent_cases',
-  evaluation_on_time_rate: 'n_evaluations_due',
+  evaluation_on_time_rate: 'n_individual_cases_with_evaluations_due',
   individual_case_discussions_per_meeting: 'n_individual_cases_discussed',
+  individual_case_discussions: 'n_individual_cases_discussed',
+  anonymous_case_discussions: 'n_individual_cases_discussed',
+  system_measures_for_individual_cases: 'n_individual_cases_with_measures',
+  individual_measures_for_individual_cases: 'n_individual_cases_with_measures',
+  n_evaluations_due: 'n_individual_cases_with_evaluations_due',
+  evaluations_overdue: 'n_individual_cases_with_evaluations_due',
+  discussed_before_consent: 'n_consent_cases',
+  open_cases_over_90_days: 'n_open_cases',
 };
 const reasons = [null, 'small_numbers', 'whole_school_years_only', 'level_slice'];
 const seriesValueColumns: Record<string, readonly string[]> = {
@@ -323,7 +544,8 @@ class KindModel {
 
   private keys(p: Period): string[] {
     if (this.kind === 'open') return [p.to];
-    if (this.kind === 'union') return [`${p.from}|${p.to}|${p.asOf}`];
+    if (this.kind === 'open_over_90') return [`${p.to}|${minDate(p.to, p.asOf)}`];
+    if (!flowKinds.includes(this.kind)) return [`${p.from}|${p.to}|${p.asOf}`];
     const [lo, hi] = flowRange(this.kind, p);
     if (hi < lo) return [];
     const end = addDays(hi, 1);
@@ -332,8 +554,33 @@ class KindModel {
   }
 }
 
+/**
+ * Counts of events in the period, additive over time: one unknown per school and elementary
+ * interval. Distinct-case counts (discussed, with measures, consent, evaluations due) are
+ * flows here because every case of the fixture has at most one such event (checked below);
+ * in general a case counted in two periods is counted once in a period covering both, so the
+ * model is exact for this fixture only (the README's residual risks).
+ */
+const flowKinds: readonly Kind[] = [
+  'ended',
+  'referred',
+  'first_concern',
+  'discussed',
+  'discussions',
+  'anonymous_discussions',
+  'consent',
+  'before_consent',
+  'with_measures',
+  'individual_measures',
+  'system_measures',
+  'due_cases',
+  'evaluations_due',
+];
+/** Flows counted only up to the as-of date (first concern; measures due on or before it). */
+const readUpToAsOf: readonly Kind[] = ['first_concern', 'due_cases', 'evaluations_due'];
+
 function flowRange(kind: Kind, p: Period): [string, string] {
-  return [p.from, kind === 'first_concern' ? minDate(p.to, p.asOf) : p.to];
+  return [p.from, readUpToAsOf.includes(kind) ? minDate(p.to, p.asOf) : p.to];
 }
 
 interface HiddenCell {
@@ -367,7 +614,6 @@ function hiddenCellsOf(viewer: Viewer, periods: readonly Period[], of: readonly 
 /** The school years' cells. */
 const hiddenCells = (viewer: Viewer) => hiddenCellsOf(viewer, [2023, 2024, 2025].map((y) => yearPeriod(y)));
 
-const flowKinds: readonly Kind[] = ['ended', 'referred', 'first_concern'];
 
 /**
  * Which hidden cells the observations determine (empty: none can be computed). With a
@@ -440,9 +686,30 @@ describe('the linear model finds what can be computed (the method can fail)', ()
   });
 });
 
+describe('the fixture', () => {
+  it('has at most one held discussion and one measure per case, so its distinct-case counts are flows', () => {
+    const ids = heldDiscussions.map((d) => d.c.case_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const measured = measures.map((m) => m.case_id);
+    expect(new Set(measured).size).toBe(measured.length);
+  });
+
+  it('has the hand-written numbers of its comments (A2 in 2023/24: 5 discussed, 3 of them with consent first)', () => {
+    const p = yearPeriod(2023);
+    expect(truth('discussed', new Set(['A2']), p)).toBe(5);
+    expect(truth('before_consent', new Set(['A2']), p)).toBe(2);
+    expect(truth('union', new Set(['A2']), p)).toBe(5);
+    // T1's first 2024 case was also discussed at a cancelled meeting: 6 discussions, not 7.
+    expect(truth('discussions', new Set(['T1']), yearPeriod(2024))).toBe(6);
+    // A4 in 2024/25: 3 measures due; 1 and 3 evaluated, 2 never (overdue).
+    expect(truth('evaluations_due', new Set(['A4']), yearPeriod(2024))).toBe(3);
+    expect(truth('overdue', new Set(['A4']), yearPeriod(2024))).toBe(1);
+  });
+});
+
 let app: SampleApp;
 beforeAll(async () => {
-  app = await startSuppressionFixture({}, cases, measures);
+  app = await startSuppressionFixture({}, cases, measures, { meetings, discussions });
 });
 afterAll(() => app.close());
 
@@ -451,6 +718,10 @@ describe.each(viewers)('$username asks everything', (viewer) => {
   const problems: string[] = [];
   let client: AuthClient;
   let answered = 0;
+  let followUpLists = 0;
+  let followUpWithheld = 0;
+  /** The count columns some answer showed (every kind must be seen somewhere). */
+  const seen = new Set<string>();
 
   beforeAll(async () => {
     client = await signedInAs(app, viewer.username);
@@ -467,7 +738,8 @@ describe.each(viewers)('$username asks everything', (viewer) => {
       const body = (await res.json()) as unknown;
       const where = `${asked.endpoint}?${query}`;
       const series = asked.endpoint.match(/durations|survival/)?.[0];
-      for (const row of rowsOf(body)) {
+      const followUp = asked.endpoint === followUpEndpoint;
+      for (const row of followUp ? [followUpRow(body as Json)] : rowsOf(body)) {
         const ids = schoolsOfRow(viewer, asked.params, row);
         const outside = [...ids].filter((id) => !viewer.scoped.has(id));
         if (!reasons.includes(row.suppressed_reason as string | null)) problems.push(`${where}: reason ${String(row.suppressed_reason)}`);
@@ -476,8 +748,12 @@ describe.each(viewers)('$username asks everything', (viewer) => {
           if (outside.length) for (const c of seriesValueColumns[series]!) if (row[c] !== null) problems.push(`${where}: ${series} ${c} of a group outside the scope`);
           continue;
         }
-        for (const [figure, n] of Object.entries(nOfFigure)) {
-          if (row[figure] !== null && row[n] === null) problems.push(`${where} ${JSON.stringify(row.school_id ?? row.municipality ?? 'total')}: ${figure} shown without ${n}`);
+        const label = `${where} ${JSON.stringify(row.school_id ?? row.municipality ?? 'total')}`;
+        if (!followUp) {
+          for (const [figure, n] of Object.entries(nOfFigure)) {
+            if (row[figure] !== null && row[n] === null) problems.push(`${label}: ${figure} shown without ${n}`);
+          }
+          for (const [part, whole] of partOf) if (row[part] !== null && row[whole] === null) problems.push(`${label}: ${part} shown beside its hidden whole ${whole}`);
         }
         const period = periodOfRow(asked, row);
         for (const kind of kinds) {
@@ -486,7 +762,16 @@ describe.each(viewers)('$username asks everything', (viewer) => {
             const expected = truth(kind, ids, period);
             if (row[column] !== expected) problems.push(`${where} ${String(row.month ?? '')} ${[...ids].join('+')}: ${column} ${String(row[column])}, expected ${expected}`);
             if (outside.length) observations.push({ kind, unknownSchools: outside, period });
+            seen.add(column);
           }
+        }
+        if (followUp) {
+          // The lists name cases: only for a request every school of which is in the scope.
+          const scoped = outside.length === 0;
+          if (scoped !== (row.lists !== null)) problems.push(`${where}: lists ${row.lists === null ? 'withheld' : 'given'} for a request ${scoped ? '' : 'not '}in the scope`);
+          if (!scoped && row.lists_withheld !== 'not_scoped') problems.push(`${where}: lists_withheld ${String(row.lists_withheld)}`);
+          if (scoped) followUpLists++;
+          else followUpWithheld++;
         }
       }
     }
@@ -500,6 +785,15 @@ describe.each(viewers)('$username asks everything', (viewer) => {
   it('sees some counts outside its scope, and some cells are hidden from it (the test is not vacuous)', () => {
     expect(observations.length).toBeGreaterThan(0);
     expect(hiddenCells(viewer).length).toBeGreaterThan(0);
+    // Every count column modelled was shown somewhere, and every kind but the open cases outside the scope.
+    expect([...kinds.flatMap((k) => columnsOf[k])].filter((c) => !seen.has(c))).toEqual([]);
+    // (Open cases are at most 3 in any group outside a scope, so they are never shown there.)
+    expect(kinds.filter((k) => !observations.some((o) => o.kind === k))).toEqual(['open', 'open_over_90']);
+    // Every kind has a hidden cell for this viewer in some school year.
+    expect(kinds.filter((k) => !hiddenCells(viewer).some((c) => c.kind === k))).toEqual([]);
+    // /api/followup gave lists in the scope and withheld them outside it.
+    expect(followUpLists).toBeGreaterThan(0);
+    expect(followUpWithheld).toBeGreaterThan(0);
   });
 
   it('cannot compute any hidden cell from any sum or difference of the answers', () => {

@@ -8,7 +8,9 @@
  *
  * Two ended cases of A4 and one of A3 were referred to PPT. Users (password `passord-<name>`):
  * admin, rektor-a, rektor-t, kommune-solvik (municipality Solvik), ppt-tofte (PPT, Tofte).
- * A test may load other cases (and measures) into the same schools.
+ * No meetings, discussions or measures by default (the tests above count on that); a test may
+ * load other cases, measures, meetings and discussions into the same schools (the attacker
+ * test does, so that every unit has small and large cells).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -70,12 +72,15 @@ export async function startSuppressionFixture(
   auth: AuthConfig = {},
   caseRows: readonly Row[] = fixtureCases(),
   measureRows: readonly Row[] = [],
+  more: { readonly meetings?: readonly Row[]; readonly discussions?: readonly Row[] } = {},
 ): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-suppress-'));
   const db = await openDatabase(join(dir, 'fixture.duckdb'));
   await insert(db.connection, 'schools', fixtureSchools);
   await insert(db.connection, 'cases', caseRows);
   await insert(db.connection, 'measures', measureRows);
+  await insert(db.connection, 'meetings', more.meetings ?? []);
+  await insert(db.connection, 'discussions', more.discussions ?? []);
   // Cheap hashes: these tests are about suppression, not password cost.
   for (const user of users) await addUser(db.connection, user, await hashPassword(passwordOf(user.username), { n: 1024, r: 8, p: 1 }), new Date());
   const app = createApp({ instance: db.instance, today: () => fixedToday, auth });
