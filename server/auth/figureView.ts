@@ -20,7 +20,6 @@ import { askedTarget, checkTotal, scopeFigureQuery } from './figureScope.ts';
 import { viewerOf } from './viewer.ts';
 import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
 import { ViewSuppression } from './viewSuppression.ts';
-import { defaultAsOf } from './wholeSchoolYears.ts';
 
 export async function figureView<T>(
   deps: AppDeps,
@@ -31,8 +30,7 @@ export async function figureView<T>(
 ): Promise<T> {
   const viewer = viewerOf(res);
   const today = deps.today();
-  const parsed = figureQueryOf(req, today);
-  const asked = req.query.asOf === undefined ? { ...parsed, asOf: defaultAsOf(parsed.to, today) } : parsed;
+  const asked = figureQueryOf(req, today);
   const total = req.query.total === 'all';
   checkTotal(asked, total);
   const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };

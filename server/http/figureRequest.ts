@@ -1,5 +1,5 @@
 /**
- * The figure endpoints' query string → a FigureQuery. `asOf` defaults to the server's today;
+ * The figure endpoints' query string → a FigureQuery. `asOf` defaults to the period's last day, or today for a period not over yet;
  * the viewer's allowed schools are added by the caller (scope is decided at the edge). A
  * period longer than ten school years, or a monthly series of more than 120 months, is a 400
  * here, before the request waits for the figure queue (periodLimits.ts).
@@ -7,6 +7,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { FigureQuery } from '../../etl/figures/index.ts';
+import { defaultAsOf } from '../auth/wholeSchoolYears.ts';
 import { HttpError } from './HttpError.ts';
 import { periodProblem } from './periodLimits.ts';
 
@@ -38,5 +39,7 @@ export function figureQueryOf(req: Request, today: string): FigureQuery {
   if (!parsed.success) throw new HttpError(400, 'invalid_parameters', problems(parsed.error.issues));
   const tooLong = periodProblem(parsed.data.from, parsed.data.to, monthlyPaths.has(req.path));
   if (tooLong) throw new HttpError(400, 'invalid_parameters', [tooLong]);
-  return parsed.data;
+  // Without asOf: the period's last day, or today for a period not over yet (the one as-of
+  // date answered outside the viewer's scope; wholeSchoolYears.ts).
+  return rest.asOf === undefined ? { ...parsed.data, asOf: defaultAsOf(parsed.data.to, today) } : parsed.data;
 }
