@@ -1,5 +1,5 @@
 /**
- * Exact linear algebra for the attacker test (suppressionAttacker.test.ts): the span of a set
+ * Exact linear algebra for the attacker test (suppressionAttacker.ts): the span of a set
  * of integer vectors over the rationals, kept as a row-echelon basis with fraction-free
  * elimination on BigInt, so no rounding can make a determined cell look undetermined.
  * A vector is a sparse map from unknown index to coefficient.
