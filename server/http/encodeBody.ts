@@ -18,8 +18,9 @@ const gzipAsync = promisify(gzip);
 /** The encoding to send `bytes` bytes in to this client, or null for none. */
 export function encodingFor(req: Request, bytes: number): BodyEncoding | null {
   if (bytes < minCompressedBytes) return null;
-  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
-  return accepted === 'br' || accepted === 'gzip' ? accepted : null;
+  // One at a time: asked together, the client's order would win, and browsers list gzip first.
+  if (req.acceptsEncodings('br') === 'br') return 'br';
+  return req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
 }
 
 export function encodeBody(body: Buffer, encoding: BodyEncoding, effort: 'answer' | 'asset' = 'answer'): Promise<Buffer> {
