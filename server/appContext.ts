@@ -59,7 +59,7 @@ export function appContextOf(deps: AppDeps): AppContext {
     auditThrottle: new AuditThrottle(settings.anonymousAuditLimit, settings.anonymousAuditWindowMs),
     figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
     answerCache,
-    dataVersion: imports.version,
+    dataVersion: deps.dataVersion ?? imports.version,
     dataChanged: () => {
       imports.imported();
       answerCache.clear();

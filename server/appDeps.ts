@@ -5,6 +5,7 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AuthConfig } from './auth/authConfig.ts';
+import type { DataVersion } from './cache/dataVersion.ts';
 import type { ServingConfig } from './servingConfig.ts';
 
 export interface AppDeps {
@@ -17,6 +18,11 @@ export interface AppDeps {
   readonly auth?: AuthConfig;
   /** The figure queue and the answer cache (defaults when absent; servingConfig.ts). */
   readonly serving?: ServingConfig;
+  /**
+   * The data version in the answer cache's keys (cache/dataVersion.ts). Default: the imports
+   * made through this app, which is exact while this process is the only writer.
+   */
+  readonly dataVersion?: DataVersion;
   /**
    * Tests only: a request without a session acts as an administrator. Without it, every API
    * route but GET /api/health and POST /api/session answers 401 to a client not signed in.

@@ -5,9 +5,11 @@
  * For now it counts the imports this process has made: only the process that holds the
  * DuckDB file open for writing can change it (DuckDB allows one writer), so a server sees
  * every change through its own `POST /api/imports`, and a server on a read-only snapshot sees
- * none. When the figure facts carry their own version (etl/figures/facts/dataVersion.ts,
- * `dataVersion(conn)`), hand it in instead:
- * `() => withConnection(instance, dataVersion)` — then writes by any process count.
+ * none. It costs nothing per request; the data fingerprint (etl/figures/facts) would also see
+ * writes by another process, but is a query on every request (12–30 ms on two busy cores).
+ * When the figure facts carry a cheap version of their own (etl/figures/facts/dataVersion.ts,
+ * `dataVersion(conn)`), hand it in as AppDeps.dataVersion:
+ * `() => withConnection(instance, dataVersion)`; imports through the app still empty the cache.
  */
 export type DataVersion = () => Promise<string>;
 
