@@ -2,7 +2,8 @@
  * `npm run bench` (not part of `npm test`): national-scale import and figure timings.
  * `npm run --silent bench -- --json` prints one JSON object; otherwise a readable summary.
  * Targets (issue 2): import ≥ 1/3 the speed of DuckDB's own read_csv; one municipality and
- * school year p95 ≤ 100 ms; national breakdown by municipality ≤ 1 s.
+ * school year p95 ≤ 100 ms; national breakdown by municipality ≤ 1 s. Load (issue 9): 100
+ * users for 30 s, p99 ≤ 300 ms with no errors, p99 ≤ 1,000 ms while an import runs.
  */
 import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
@@ -12,6 +13,7 @@ import { timeDashboard } from './timeDashboard.ts';
 import { timeFigures } from './timeFigures.ts';
 import { timeFollowUp } from './timeFollowUp.ts';
 import { timeImport, timeNativeReadCsv } from './timeImport.ts';
+import { timeLoad } from './timeLoad.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => {
@@ -36,6 +38,7 @@ log('Nøkkeltall …');
 const figures = await timeFigures(db.connection);
 log('Oppfølging (årshjul) …');
 const followUp = await timeFollowUp(db.connection);
+const load = await timeLoad(db.instance, files, { connections: 100, seconds: 30 }, log);
 db.close();
 
 const dashboard = await timeDashboard(dbPath, log);
@@ -48,6 +51,7 @@ const result = {
   import_rows_per_s: imported.rows / imported.seconds,
   ...figures,
   ...followUp,
+  ...load,
   ...dashboard,
   peak_rss_mb: process.resourceUsage().maxRSS / 1024,
 };
@@ -62,6 +66,8 @@ if (json) {
   log(`Kommune, skoleår:  p50 ${result.municipality_year_p50_ms.toFixed(1)} ms, p95 ${result.municipality_year_p95_ms.toFixed(1)} ms (mål ≤ 100 ms: ${ok(result.municipality_year_p95_ms <= 100)})`);
   log(`Oppfølging, skole og skoleår: p95 ${result.followup_school_year_p95_ms.toFixed(1)} ms (mål ≤ 50 ms: ${ok(result.followup_school_year_p95_ms <= 50)})`);
   log(`Nasjonalt per kommune: ${result.national_by_municipality_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(result.national_by_municipality_ms <= 1000)})`);
+  log(`Last, 100 brukere: ${result.load_rps.toFixed(0)} req/s, p50 ${result.load_p50_ms} ms, p99 ${result.load_p99_ms} ms, feil ${result.load_errors} (mål p99 ≤ 300 ms og 0 feil: ${ok(result.load_p99_ms <= 300 && result.load_errors === 0)})`);
+  log(`Last under import: p99 ${result.load_p99_during_import_ms} ms, feil ${result.load_errors_during_import} (mål ≤ 1 000 ms: ${ok(result.load_p99_during_import_ms <= 1000)})`);
   if (dashboard.first_chart_ms !== undefined) {
     log(`Første diagram:    ${dashboard.first_chart_ms.toFixed(0)} ms (mål ≤ 1 000 ms: ${ok(dashboard.first_chart_ms <= 1000)})`);
     log(`Største svar:      ${dashboard.largest_response_bytes} byte`);

@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import type { DuckDBInstance } from '@duckdb/node-api';
-import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
-import type { AuthConfig } from './auth/authConfig.ts';
-import { authSettings } from './auth/authSettings.ts';
+import { appContextOf } from './appContext.ts';
+import type { AppDeps } from './appDeps.ts';
 import { authenticate, requireViewer } from './auth/authenticate.ts';
 import { csrfProtection } from './auth/csrfProtection.ts';
+import { compressAnswers } from './http/compressAnswers.ts';
+import { compressedAssets } from './http/compressedAssets.ts';
 import { errorHandler, notFound } from './http/errorHandler.ts';
 import { limitUrlLength } from './http/limitUrlLength.ts';
 import { noStore, securityHeaders } from './http/securityHeaders.ts';
@@ -23,35 +23,27 @@ import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.ts';
 
-export interface AppDeps {
-  readonly instance: DuckDBInstance;
-  /** The built dashboard (dashboard/dist); served when present. */
-  readonly dashboardDir?: string;
-  /** Today as YYYY-MM-DD: the default as-of date. Injected so tests are deterministic. */
-  readonly today: () => string;
-  /** Sign-in, sessions and suppression (defaults when absent); server/main.ts always sets it. */
-  readonly auth?: AuthConfig;
-  /**
-   * Tests only: a request without a session acts as an administrator. Without it, every API
-   * route but GET /api/health and POST /api/session answers 401 to a client not signed in.
-   */
-  readonly allowAnonymousAdmin?: boolean;
-  /** The pseudonym key, for imports uploaded over HTTP (POST /api/imports); 503 without it. */
-  readonly pseudonymKey?: PseudonymKey;
-}
+export type { AppDeps } from './appDeps.ts';
 
 export function todayInOslo(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 }
 
-export function createApp(deps: AppDeps): Express {
+/**
+ * A new route: `app.use(xRoutes(context))`, where `xRoutes(deps: AppContext)` reads settings
+ * from `deps.settings`, runs figure queries through `deps.figureQueue` (figureView does), and
+ * puts `cacheAnswers(deps)` in front of a GET whose answer depends only on the data, the
+ * query and the viewer's scope (server/README.md).
+ */
+export function createApp(options: AppDeps): Express {
+  const deps = appContextOf(options);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', authSettings(deps).trustProxy);
+  app.set('trust proxy', deps.settings.trustProxy);
   app.use(securityHeaders());
   app.use(limitUrlLength);
-  app.use('/api', noStore, express.json({ limit: '100kb' }));
+  app.use('/api', noStore, compressAnswers, express.json({ limit: '100kb' }));
   app.use(authenticate(deps));
   app.use(csrfProtection(deps));
   app.use(healthRoutes(deps));
@@ -66,18 +58,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));
   app.use('/api', notFound);
-  if (deps.dashboardDir && existsSync(deps.dashboardDir)) {
+  const dashboardDir = options.dashboardDir;
+  if (dashboardDir && existsSync(dashboardDir)) {
     // Vite names assets by content hash: cache them for good. index.html names the current
     // assets, and a rebuild deletes the old ones, so the browser must ask for it every time.
-    app.use(
-      express.static(deps.dashboardDir, {
-        index: 'index.html',
-        setHeaders: (res, path) =>
-          res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
-      }),
-    );
+    const cacheControl = (path: string) => (path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    app.use(compressedAssets(dashboardDir, cacheControl));
+    app.use(express.static(dashboardDir, { index: 'index.html', setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)) }));
     // Client-side routes: any other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(deps.dashboardDir!, 'index.html')));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dashboardDir, 'index.html')));
   }
   app.use(notFound);
   app.use(errorHandler);

@@ -5,10 +5,20 @@
  * longest ago (a user with none running goes first), so one user's page of six queries, or
  * a slow series, never puts the other users at the back of a long line; within one user,
  * queries keep their arrival order (the dashboard's table and first chart answer first).
- * How long one query can take is bounded where it is asked (periodLimits.ts, seriesSize.ts).
- * `RT_FIGURE_CONCURRENCY` raises the limit on a machine with many cores.
+ * How long one query can take is bounded where it is asked (periodLimits.ts, seriesSize.ts);
+ * how many may wait is bounded here: past `maxWaiting`, a task is refused at once with
+ * QueueFullError (the server answers 503 with `Retry-After`), so a flood gets a quick "try
+ * again" instead of a timeout. Each app makes its own queue (appContext.ts, servingConfig.ts).
  */
 export type Queue = <T>(task: () => Promise<T>, key?: string) => Promise<T>;
+
+/** The queue holds `maxWaiting` tasks already; this one was not queued. */
+export class QueueFullError extends Error {
+  constructor() {
+    super('queue_full');
+    this.name = 'QueueFullError';
+  }
+}
 
 interface Turns {
   readonly waiting: Array<() => void>;
@@ -17,8 +27,9 @@ interface Turns {
   lastStarted: number;
 }
 
-export function createQueue(limit: number): Queue {
+export function createQueue(limit: number, maxWaiting = Infinity): Queue {
   let active = 0;
+  let waiting = 0;
   let ticket = 0;
   const byKey = new Map<string, Turns>();
 
@@ -37,13 +48,17 @@ export function createQueue(limit: number): Queue {
     for (const turns of byKey.values()) if (turns.waiting.length && (!best || turns.lastStarted < best.lastStarted)) best = turns;
     if (!best) return undefined;
     started(best);
+    waiting--;
     return best.waiting.shift();
   };
 
   return async (task, key = '') => {
+    if (active >= limit && waiting >= maxWaiting) throw new QueueFullError();
     const turns = turnsOf(key);
-    if (active >= limit) await new Promise<void>((resolve) => turns.waiting.push(resolve));
-    else {
+    if (active >= limit) {
+      waiting++;
+      await new Promise<void>((resolve) => turns.waiting.push(resolve));
+    } else {
       active++;
       started(turns);
     }
@@ -59,5 +74,3 @@ export function createQueue(limit: number): Queue {
     }
   };
 }
-
-export const figureQueue: Queue = createQueue(Math.max(1, Number(process.env.RT_FIGURE_CONCURRENCY ?? 1) || 1));

@@ -2,10 +2,17 @@
  * `npm start`: opens (or creates) the default database, loads the sample data when it is
  * empty (with one demo user per role, whose passwords it prints this once), and serves the
  * API and the dashboard on PORT (default 3000). The only listener. Sign-in, sessions and
- * suppression are configured from the environment (server/auth/authConfig.ts).
+ * suppression are configured from the environment (server/auth/authConfig.ts), the figure
+ * queue and the answer cache too (server/servingConfig.ts).
+ *
+ * With `RT_SNAPSHOT=<file>` it serves a read-only snapshot instead, as one of several
+ * processes behind a load balancer: RT_DB is then the process's own small database for its
+ * sessions and audit log (etl/db/openSnapshot.ts); nothing is imported or created.
  */
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
+import { openSnapshot } from '../etl/db/openSnapshot.ts';
 import { ensureFigureFacts } from '../etl/figures/index.ts';
 import { defaultDatabasePath, projectRoot, secretPathFor } from '../etl/db/defaultPaths.ts';
 import { sweepAbandonedTempDirs } from '../etl/load/importTempDir.ts';
@@ -13,16 +20,21 @@ import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
+import { servingConfigFromEnv } from './servingConfig.ts';
 import { createDemoUsers, describeDemoUsers } from './demoUsers.ts';
 import { loadSampleDataIfEmpty } from './loadSampleData.ts';
 
 // Uploads and import copies left by a server or an import that was killed may hold personal data.
 sweepAbandonedTempDirs();
 const dbPath = defaultDatabasePath();
-const db = await openDatabase(dbPath);
-const key = loadOrCreatePseudonymKey(secretPathFor(dbPath));
-const loaded = await loadSampleDataIfEmpty(db.connection, key);
-if (loaded) {
+const snapshot = process.env.RT_SNAPSHOT || undefined;
+const db = snapshot ? await openSnapshot(snapshot, dbPath) : await openDatabase(dbPath);
+// A snapshot is never written: without the key, POST /api/imports answers 503.
+const key = snapshot ? undefined : loadOrCreatePseudonymKey(secretPathFor(dbPath));
+const loaded = key ? await loadSampleDataIfEmpty(db.connection, key) : null;
+if (snapshot) {
+  console.log(`Leser øyeblikksbildet ${snapshot} (skrivebeskyttet); økter og revisjonslogg i ${dbPath}`);
+} else if (loaded) {
   const rows = loaded.files.reduce((n, f) => n + f.inserted, 0);
   console.log(`Tom database: lastet eksempeldata (${rows} rader) inn i ${dbPath}`);
   if ((await countUsers(db.connection)) === 0) console.log(describeDemoUsers(await createDemoUsers(db.connection)));
@@ -34,10 +46,13 @@ if (loaded) {
 await ensureFigureFacts(db.connection);
 
 const auth = authConfigFromEnv(process.env);
-const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, pseudonymKey: key });
+const serving = servingConfigFromEnv(process.env);
+const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key });
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
-  console.log(`Ressursteam-tall kjører på http://localhost:${port}/ (database: ${dbPath})`);
+  // The port actually bound (PORT=0 picks a free one: the snapshot test reads it here).
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`Ressursteam-tall kjører på http://localhost:${bound}/ (database: ${snapshot ?? dbPath})`);
 });
 
 function shutdown() {

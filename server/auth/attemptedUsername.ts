@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import { Username } from '../../etl/accounts/userAccount.ts';
 import { findCredentials } from '../../etl/accounts/userStore.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { withConnection } from '../withConnection.ts';
 
 /** The username a sign-in names, normalised as accounts are; '' when there is none. */
@@ -14,7 +14,7 @@ export function attemptedUsername(req: Request): string {
 }
 
 /** The account a request names, if it exists: unknown names (maybe a mistyped password) are never logged. */
-export async function knownUsername(deps: AppDeps, username: string): Promise<string | null> {
+export async function knownUsername(deps: AppContext, username: string): Promise<string | null> {
   if (!username) return null;
   const found = await withConnection(deps.instance, (conn) => findCredentials(conn, username));
   return found ? username : null;

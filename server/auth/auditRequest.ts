@@ -6,28 +6,21 @@
 import type { Request } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendAudit, type AuditEntry } from '../../etl/audit/auditLog.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { withConnection } from '../withConnection.ts';
-import { auditThrottle } from './auditThrottle.ts';
-import { authSettings } from './authSettings.ts';
+import type { RequestAudit } from './requestAudit.ts';
 import type { Viewer } from './viewer.ts';
 
-export interface RequestAudit {
-  readonly action: AuditEntry['action'];
-  readonly target?: string | null;
-  readonly details?: AuditEntry['details'];
-  /** The actor when it is not the signed-in viewer (a failed sign-in names the account tried). */
-  readonly username?: string | null;
-}
+export type { RequestAudit };
 
 export async function auditRequest(
-  deps: AppDeps,
+  deps: AppContext,
   req: Request,
   viewer: Viewer | null,
   entry: RequestAudit,
   conn?: DuckDBConnection,
 ): Promise<void> {
-  const at = authSettings(deps).now();
+  const at = deps.settings.now();
   const record: AuditEntry = {
     at,
     username: entry.username !== undefined ? entry.username : (viewer?.username ?? null),
@@ -38,7 +31,7 @@ export async function auditRequest(
     ip: req.ip ?? null,
     details: entry.details,
   };
-  const throttle = auditThrottle(deps);
+  const throttle = deps.auditThrottle;
   const records = throttle.takeSummaries(at);
   if (viewer === null || entry.action === 'rate_limited') {
     if (throttle.admit(record.action, record.ip ?? null, at)) records.push(record);

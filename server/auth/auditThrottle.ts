@@ -10,8 +10,6 @@
  */
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { AuditEntry } from '../../etl/audit/auditLog.ts';
-import type { AppDeps } from '../createApp.ts';
-import { authSettings } from './authSettings.ts';
 
 interface Window {
   readonly action: AuditEntry['action'];
@@ -84,17 +82,4 @@ export class AuditThrottle {
     }
     return summaries;
   }
-}
-
-const throttles = new WeakMap<AppDeps, AuditThrottle>();
-
-/** The app's throttle, made once per deps object. */
-export function auditThrottle(deps: AppDeps): AuditThrottle {
-  let throttle = throttles.get(deps);
-  if (!throttle) {
-    const settings = authSettings(deps);
-    throttle = new AuditThrottle(settings.anonymousAuditLimit, settings.anonymousAuditWindowMs);
-    throttles.set(deps, throttle);
-  }
-  return throttle;
 }

@@ -5,21 +5,20 @@
  * answers 401 for every API route that needs a signed-in user.
  */
 import type { RequestHandler } from 'express';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { withConnection } from '../withConnection.ts';
-import { authSettings } from './authSettings.ts';
 import { csrfCookie, newToken, requestCookies, sessionCookie, setCsrfCookie, wellFormedToken } from './cookies.ts';
 import { findSession, type Session } from './sessionStore.ts';
 import { anonymousAdmin, type Viewer } from './viewer.ts';
 
-export function authenticate(deps: AppDeps): RequestHandler {
+export function authenticate(deps: AppContext): RequestHandler {
   return async (req, res, next) => {
     const cookies = requestCookies(req);
     if (!wellFormedToken(cookies[csrfCookie])) setCsrfCookie(req, res, newToken());
     if (!req.path.startsWith('/api/')) return next();
     const token = wellFormedToken(cookies[sessionCookie]);
-    const settings = authSettings(deps);
+    const settings = deps.settings;
     const session: Session | null = token
       ? await withConnection(deps.instance, (conn) => findSession(conn, token, settings.now(), settings))
       : null;

@@ -8,10 +8,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { auditRequest } from './auditRequest.ts';
-import { authSettings } from './authSettings.ts';
 import { csrfCookie, csrfHeader, requestCookies, wellFormedToken } from './cookies.ts';
 import { sha256, type Session } from './sessionStore.ts';
 import type { Viewer } from './viewer.ts';
@@ -38,11 +37,11 @@ function csrfProblem(req: Request, session: Session | null, allowedOrigins: read
   return null;
 }
 
-export function csrfProtection(deps: AppDeps): RequestHandler {
+export function csrfProtection(deps: AppContext): RequestHandler {
   return async (req, res, next) => {
     if (safeMethods.has(req.method)) return next();
     const session = (res.locals.session as Session | null | undefined) ?? null;
-    const problem = csrfProblem(req, session, authSettings(deps).allowedOrigins);
+    const problem = csrfProblem(req, session, deps.settings.allowedOrigins);
     if (!problem) return next();
     const viewer = (res.locals.viewer as Viewer | null | undefined) ?? null;
     await auditRequest(deps, req, viewer, { action: 'csrf_rejected', target: req.path.slice(0, 100), details: { reason: problem, method: req.method } });

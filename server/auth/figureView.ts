@@ -8,21 +8,19 @@
 import type { Request, Response } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FigureQuery } from '../../etl/figures/index.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { figureQueryOf } from '../http/figureRequest.ts';
 import { HttpError } from '../http/HttpError.ts';
-import { figureQueue } from '../figureQueue.ts';
 import { assertSeriesSize } from '../http/seriesSize.ts';
 import { withConnection } from '../withConnection.ts';
 import { auditRequest } from './auditRequest.ts';
-import { authSettings } from './authSettings.ts';
 import { askedTarget, checkTotal, scopeFigureQuery } from './figureScope.ts';
 import { viewerOf } from './viewer.ts';
 import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
 import { ViewSuppression } from './viewSuppression.ts';
 
 export async function figureView<T>(
-  deps: AppDeps,
+  deps: AppContext,
   req: Request,
   res: Response,
   endpoint: string,
@@ -34,7 +32,7 @@ export async function figureView<T>(
   const total = req.query.total === 'all';
   checkTotal(asked, total);
   const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };
-  return figureQueue(() => withConnection(deps.instance, async (conn) => {
+  return deps.figureQueue(() => withConnection(deps.instance, async (conn) => {
     const access = accessOf(viewer, await loadSchoolDirectory(conn));
     let q: FigureQuery;
     try {
@@ -46,8 +44,11 @@ export async function figureView<T>(
       throw error;
     }
     await assertSeriesSize(conn, q, endpoint);
-    const result = await work(conn, q, new ViewSuppression(conn, access, q, authSettings(deps).suppressionThreshold, today));
-    await auditRequest(deps, req, viewer, { action: 'view_figures', target: askedTarget(asked, total), details }, conn);
+    const result = await work(conn, q, new ViewSuppression(conn, access, q, deps.settings.suppressionThreshold, today));
+    const audit = { action: 'view_figures', target: askedTarget(asked, total), details } as const;
+    await auditRequest(deps, req, viewer, audit, conn);
+    // The answer cache writes this entry again for every viewer it serves the answer to.
+    res.locals.answerAudit = audit;
     return result;
   }), viewer.username);
 }

@@ -7,14 +7,13 @@
  */
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { attemptedUsername, knownUsername } from './attemptedUsername.ts';
 import { auditRequest } from './auditRequest.ts';
-import { authSettings } from './authSettings.ts';
 import { signInSlowdown } from './signInSlowdown.ts';
 
-export function loginRateLimits(deps: AppDeps): RequestHandler[] {
-  const settings = authSettings(deps);
+export function loginRateLimits(deps: AppContext): RequestHandler[] {
+  const settings = deps.settings;
   const perAddress = rateLimit({
     windowMs: settings.loginWindowMs,
     limit: settings.loginAttempts,

@@ -9,10 +9,9 @@
  * addresses guessing one name get a few slow guesses each.
  */
 import type { RequestHandler } from 'express';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { attemptedUsername, knownUsername } from './attemptedUsername.ts';
 import { auditRequest } from './auditRequest.ts';
-import { authSettings } from './authSettings.ts';
 
 interface Failures {
   count: number;
@@ -31,8 +30,8 @@ export function signInDelayMs(failures: number, free: number, baseMs: number, ma
   return over < 0 ? 0 : Math.min(maxMs, baseMs * 2 ** over);
 }
 
-export function signInSlowdown(deps: AppDeps): RequestHandler {
-  const settings = authSettings(deps);
+export function signInSlowdown(deps: AppContext): RequestHandler {
+  const settings = deps.settings;
   const failures = new Map<string, Failures>();
 
   const current = (name: string, now: number): Failures | undefined => {

@@ -19,6 +19,7 @@ const bodyErrors: Record<string, string> = {
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof HttpError) {
+    if (error.headers) res.set(error.headers);
     res.status(error.status).json({ error: error.message, details: error.details });
     return;
   }

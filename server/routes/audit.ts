@@ -9,9 +9,8 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
-import { authSettings } from '../auth/authSettings.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
@@ -37,8 +36,8 @@ export interface AuditPage {
 }
 
 /** Export reports per signed-in user; a refusal is audited as rate_limited (throttled like sign-in limits). */
-function exportRateLimit(deps: AppDeps): RequestHandler {
-  const settings = authSettings(deps);
+function exportRateLimit(deps: AppContext): RequestHandler {
+  const settings = deps.settings;
   return rateLimit({
     windowMs: settings.exportWindowMs,
     limit: settings.exportLimit,
@@ -56,7 +55,7 @@ function exportRateLimit(deps: AppDeps): RequestHandler {
   });
 }
 
-export function auditRoutes(deps: AppDeps): Router {
+export function auditRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/audit', async (req, res) => {
     const viewer = viewerOf(res);

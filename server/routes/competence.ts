@@ -10,7 +10,7 @@ import { CompetenceQuery, competenceBySchool } from '../../etl/competence/compet
 import { auditRequest } from '../auth/auditRequest.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory, type ViewerAccess } from '../auth/viewerAccess.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { sendTable, type TableSchema } from '../http/sendTable.ts';
 import { validateQuery } from '../http/validateQuery.ts';
@@ -51,7 +51,7 @@ async function effortExists(conn: DuckDBConnection, effortId: string): Promise<b
   return Number(reader.getRows()[0]![0]) > 0;
 }
 
-export function competenceRoutes(deps: AppDeps): Router {
+export function competenceRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/competence', async (req, res) => {
     const viewer = viewerOf(res);

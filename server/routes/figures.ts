@@ -12,7 +12,8 @@
 import { Router } from 'express';
 import { computeFigures, computeFiguresBy, durationDistribution, monthlySeries, survivalCurves } from '../../etl/figures/index.ts';
 import { figureView } from '../auth/figureView.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
+import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { figureTableSchema, flattenFigureRow, identitySchema } from '../http/figureTableSchema.ts';
 import { sendTable, type TableSchema } from '../http/sendTable.ts';
 
@@ -28,27 +29,28 @@ const survivalSchema: TableSchema = {
 };
 const monthlySchema: TableSchema = { month: 'utf8', ...figureTableSchema };
 
-export function figureRoutes(deps: AppDeps): Router {
+export function figureRoutes(deps: AppContext): Router {
   const router = Router();
+  const cached = cacheAnswers(deps);
 
-  router.get('/api/figures', async (req, res) => {
+  router.get('/api/figures', cached, async (req, res) => {
     const shown = await figureView(deps, req, res, 'figures', async (conn, q, view) =>
       q.by ? { rows: await view.figureRows(await computeFiguresBy(conn, q, q.by)) } : { row: (await view.figureRows([await computeFigures(conn, q)]))[0]! },
     );
     if ('row' in shown) res.json(shown.row);
     else sendTable(req, res, shown.rows.map(flattenFigureRow), figureTableSchema);
   });
-  router.get('/api/series/monthly', async (req, res) => {
+  router.get('/api/series/monthly', cached, async (req, res) => {
     const rows = await figureView(deps, req, res, 'series/monthly', async (conn, q, view) => view.monthlyRows(await monthlySeries(conn, q)));
     sendTable(req, res, rows.map(flattenFigureRow), monthlySchema);
   });
-  router.get('/api/series/durations', async (req, res) => {
+  router.get('/api/series/durations', cached, async (req, res) => {
     const rows = await figureView(deps, req, res, 'series/durations', async (conn, q, view) =>
       view.seriesRows(await durationDistribution(conn, q), q.by ?? 'all', durationColumns),
     );
     sendTable(req, res, rows, durationSchema);
   });
-  router.get('/api/series/survival', async (req, res) => {
+  router.get('/api/series/survival', cached, async (req, res) => {
     const rows = await figureView(deps, req, res, 'series/survival', async (conn, q, view) =>
       view.seriesRows(await survivalCurves(conn, q), q.by ?? 'all', survivalColumns),
     );

@@ -17,14 +17,15 @@ import { computeFigures, followUpKeys } from '../../etl/figures/index.ts';
 import { followUpFiguresOf } from '../../etl/followup/followUp.ts';
 import { followUpLists } from '../../etl/followup/followUpLists.ts';
 import { figureView } from '../auth/figureView.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
+import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { HttpError } from '../http/HttpError.ts';
 
 const followUpKeySet = new Set<string>(followUpKeys);
 
-export function followUpRoutes(deps: AppDeps): Router {
+export function followUpRoutes(deps: AppContext): Router {
   const router = Router();
-  router.get('/api/followup', async (req, res) => {
+  router.get('/api/followup', cacheAnswers(deps), async (req, res) => {
     if (req.query.by !== undefined) {
       throw new HttpError(400, 'invalid_parameters', [{ parameter: 'by', message: 'oppfølgingen gjelder ett utvalg; by kan ikke brukes her' }]);
     }

@@ -1,9 +1,9 @@
 /** GET /api/health: the server is up and the database answers. */
 import { Router } from 'express';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { withConnection } from '../withConnection.ts';
 
-export function healthRoutes(deps: AppDeps): Router {
+export function healthRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
     const schools = await withConnection(deps.instance, async (conn) => {

@@ -17,7 +17,7 @@ import { ImportError, type ImportReport } from '../../etl/load/importReport.ts';
 import { makeUploadTempDir } from '../../etl/load/importTempDir.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
@@ -49,7 +49,7 @@ function renamed(report: ImportReport, path: string, filename: string) {
   };
 }
 
-export function importRoutes(deps: AppDeps): Router {
+export function importRoutes(deps: AppContext): Router {
   const router = Router();
   // Who and what is checked before the body is read: only an administrator may send 50 MB.
   const admit: RequestHandler = async (req, res, next) => {
@@ -80,6 +80,8 @@ export function importRoutes(deps: AppDeps): Router {
       const reason = error.file ? `${filename}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
       throw new HttpError(422, 'import_failed', { reason });
     } finally {
+      // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
+      deps.dataChanged();
       rmSync(dir, { recursive: true, force: true });
     }
   });

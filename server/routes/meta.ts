@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
-import { authSettings } from '../auth/authSettings.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory } from '../auth/viewerAccess.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
+import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
 
@@ -46,9 +46,9 @@ export interface MetaResponse {
 const byMunicipalityAndName = (a: SchoolInfo, b: SchoolInfo): number =>
   a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : a.school_name < b.school_name ? -1 : a.school_name > b.school_name ? 1 : 0;
 
-export function metaRoutes(deps: AppDeps): Router {
+export function metaRoutes(deps: AppContext): Router {
   const router = Router();
-  router.get('/api/meta', async (req, res) => {
+  router.get('/api/meta', cacheAnswers(deps), async (req, res) => {
     const viewer = viewerOf(res);
     validateQuery(NoParameters, req);
     const meta = await withConnection(deps.instance, async (conn) => {
@@ -75,7 +75,7 @@ export function metaRoutes(deps: AppDeps): Router {
       municipalities: meta.municipalities.sort((a, b) => a.localeCompare(b, 'nb')),
       span: meta.span,
       asOf: deps.today(),
-      suppression: { threshold: authSettings(deps).suppressionThreshold },
+      suppression: { threshold: deps.settings.suppressionThreshold },
       figures: figureSpecs,
     };
     res.json(body);

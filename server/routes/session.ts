@@ -11,12 +11,11 @@ import { maxPasswordLength, verifyAgainstNothing, verifyPassword } from '../../e
 import { Username, type UserAccount } from '../../etl/accounts/userAccount.ts';
 import { findAccount, findCredentials } from '../../etl/accounts/userStore.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
-import { authSettings } from '../auth/authSettings.ts';
 import { clearSessionCookie, newToken, setCsrfCookie, setSessionCookie } from '../auth/cookies.ts';
 import { loginRateLimits } from '../auth/loginRateLimit.ts';
 import { createSession, deleteSession, type Session } from '../auth/sessionStore.ts';
 import { viewerOf, type Viewer } from '../auth/viewer.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
@@ -37,7 +36,7 @@ export interface SessionUser {
   readonly school_name: string | null;
 }
 
-async function describeViewer(deps: AppDeps, viewer: Viewer): Promise<SessionUser> {
+async function describeViewer(deps: AppContext, viewer: Viewer): Promise<SessionUser> {
   const account = viewer.userId === 0 ? null : await withConnection(deps.instance, (conn) => findAccount(conn, viewer.username));
   return {
     username: viewer.username,
@@ -49,12 +48,12 @@ async function describeViewer(deps: AppDeps, viewer: Viewer): Promise<SessionUse
 }
 
 /** The session routes that need no session: sign-in. */
-export function signInRoutes(deps: AppDeps): Router {
+export function signInRoutes(deps: AppContext): Router {
   const router = Router();
   router.post('/api/session', ...loginRateLimits(deps), async (req: Request, res: Response) => {
     const body = SignIn.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_body');
-    const settings = authSettings(deps);
+    const settings = deps.settings;
     const username = Username.safeParse(body.data.username);
     const password = body.data.password;
     const credentials =
@@ -85,7 +84,7 @@ export function signInRoutes(deps: AppDeps): Router {
 }
 
 /** The session routes for a signed-in viewer: who am I, sign out. */
-export function sessionRoutes(deps: AppDeps): Router {
+export function sessionRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/session', async (req, res) => {
     const viewer = viewerOf(res);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQueue } from '../../server/figureQueue.ts';
+import { createQueue, QueueFullError } from '../../server/figureQueue.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -61,5 +61,39 @@ describe('createQueue', () => {
     await Promise.all([run(task('a1'), 'anna'), run(task('a2'), 'anna'), run(task('b1'), 'bo')]);
     await Promise.all([run(task('b2'), 'bo'), run(task('a3'), 'anna'), run(task('b3'), 'bo')]);
     expect(events).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
+  });
+});
+
+describe('createQueue with a bound on waiting', () => {
+  /** A task that runs until released, so the order is set by answers, not by a timer. */
+  const held = () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    return { release, task: async () => gate };
+  };
+
+  it('refuses a task at once when maxWaiting tasks already wait, and takes one again when a place is free', async () => {
+    const run = createQueue(1, 1);
+    const first = held();
+    const second = held();
+    const running = run(first.task);
+    const waiting = run(second.task);
+    await expect(run(async () => 'third')).rejects.toBeInstanceOf(QueueFullError);
+    first.release();
+    await running; // the waiter took the slot: the waiting place is free again
+    const fourth = run(async () => 'fourth');
+    await expect(run(async () => 'fifth')).rejects.toBeInstanceOf(QueueFullError);
+    second.release();
+    await waiting;
+    expect(await fourth).toBe('fourth');
+  });
+
+  it('never refuses while a slot is free, with no waiting places at all', async () => {
+    const run = createQueue(2, 0);
+    const a = held();
+    const pending = run(a.task);
+    expect(await run(async () => 'b')).toBe('b');
+    a.release();
+    await pending;
   });
 });

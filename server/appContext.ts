@@ -1,0 +1,68 @@
+/**
+ * The app's settings and shared parts, resolved once by `createApp` and handed to every
+ * middleware and route (`xRoutes(deps: AppContext)`). Nothing here imports a route or a
+ * middleware, so the request path has no import cycle: createApp → routes → appContext.
+ */
+import type { DuckDBInstance } from '@duckdb/node-api';
+import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
+import type { AppDeps } from './appDeps.ts';
+import { resolveAuthConfig, type ResolvedAuthConfig } from './auth/authConfig.ts';
+import { AuditThrottle } from './auth/auditThrottle.ts';
+import { AnswerCache } from './cache/AnswerCache.ts';
+import { importCounter, type DataVersion } from './cache/dataVersion.ts';
+import { createQueue, QueueFullError, type Queue } from './figureQueue.ts';
+import { HttpError } from './http/HttpError.ts';
+import { resolveServingConfig, type ResolvedServingConfig } from './servingConfig.ts';
+
+export interface AppContext {
+  readonly instance: DuckDBInstance;
+  /** Today as YYYY-MM-DD (Europe/Oslo in production): the default as-of date. */
+  readonly today: () => string;
+  /** Sign-in, sessions, suppression threshold, the clock. */
+  readonly settings: ResolvedAuthConfig;
+  readonly serving: ResolvedServingConfig;
+  readonly allowAnonymousAdmin: boolean;
+  readonly pseudonymKey: PseudonymKey | undefined;
+  readonly auditThrottle: AuditThrottle;
+  /**
+   * Runs a figure query (pass the username as key: users are served by turns), at most
+   * `serving.concurrency` at once; a full queue throws a 503 with `Retry-After`.
+   */
+  readonly figureQueue: Queue;
+  readonly answerCache: AnswerCache;
+  /** Part of every cache key (cache/dataVersion.ts). */
+  readonly dataVersion: DataVersion;
+  /** Call after the data changed (an import): empties the answer cache, moves the version. */
+  readonly dataChanged: () => void;
+}
+
+function refusingWhenFull(queue: Queue, retryAfterSeconds: number): Queue {
+  return (task, key) =>
+    queue(task, key).catch((error: unknown) => {
+      if (!(error instanceof QueueFullError)) throw error;
+      throw new HttpError(503, 'busy', { retry_after_seconds: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+    });
+}
+
+export function appContextOf(deps: AppDeps): AppContext {
+  const settings = resolveAuthConfig(deps.auth);
+  const serving = resolveServingConfig(deps.serving);
+  const answerCache = new AnswerCache(serving.cacheEntries, serving.cacheBytes);
+  const imports = importCounter();
+  return {
+    instance: deps.instance,
+    today: deps.today,
+    settings,
+    serving,
+    allowAnonymousAdmin: deps.allowAnonymousAdmin === true,
+    pseudonymKey: deps.pseudonymKey,
+    auditThrottle: new AuditThrottle(settings.anonymousAuditLimit, settings.anonymousAuditWindowMs),
+    figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
+    answerCache,
+    dataVersion: deps.dataVersion ?? imports.version,
+    dataChanged: () => {
+      imports.imported();
+      answerCache.clear();
+    },
+  };
+}

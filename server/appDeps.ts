@@ -1,0 +1,33 @@
+/**
+ * What `createApp` is built from. Only `createApp` reads these; it resolves them once into
+ * the AppContext (appContext.ts) that every middleware and route is handed.
+ */
+import type { DuckDBInstance } from '@duckdb/node-api';
+import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
+import type { AuthConfig } from './auth/authConfig.ts';
+import type { DataVersion } from './cache/dataVersion.ts';
+import type { ServingConfig } from './servingConfig.ts';
+
+export interface AppDeps {
+  readonly instance: DuckDBInstance;
+  /** The built dashboard (dashboard/dist); served when present. */
+  readonly dashboardDir?: string;
+  /** Today as YYYY-MM-DD: the default as-of date. Injected so tests are deterministic. */
+  readonly today: () => string;
+  /** Sign-in, sessions and suppression (defaults when absent); server/main.ts always sets it. */
+  readonly auth?: AuthConfig;
+  /** The figure queue and the answer cache (defaults when absent; servingConfig.ts). */
+  readonly serving?: ServingConfig;
+  /**
+   * The data version in the answer cache's keys (cache/dataVersion.ts). Default: the imports
+   * made through this app, which is exact while this process is the only writer.
+   */
+  readonly dataVersion?: DataVersion;
+  /**
+   * Tests only: a request without a session acts as an administrator. Without it, every API
+   * route but GET /api/health and POST /api/session answers 401 to a client not signed in.
+   */
+  readonly allowAnonymousAdmin?: boolean;
+  /** The pseudonym key, for imports uploaded over HTTP (POST /api/imports); 503 without it. */
+  readonly pseudonymKey?: PseudonymKey;
+}

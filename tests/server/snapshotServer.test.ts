@@ -1,0 +1,91 @@
+/**
+ * A second server process on a read-only snapshot (`RT_SNAPSHOT`, README "Several server
+ * processes") answers the same figures as the server that holds the database: the snapshot
+ * is made from the running app's database with DuckDB's COPY FROM DATABASE, the second
+ * process is `server/main.ts` itself, and both are asked over HTTP by a signed-in admin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../etl/db/defaultPaths.ts';
+import { startAuthSampleApp, type SampleApp } from '../helpers/sampleApp.ts';
+import { makeTempDir, removeTempDirs } from '../helpers/tempDir.ts';
+import { AuthClient, signedIn } from './auth/authClient.ts';
+
+let app: SampleApp;
+let replica: ChildProcess;
+let primaryAdmin: AuthClient;
+let replicaAdmin: AuthClient;
+
+/** Starts server/main.ts on the snapshot and resolves with its URL once it listens. */
+function startReplica(snapshot: string, ownDatabase: string): Promise<string> {
+  replica = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'server', 'main.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, RT_SNAPSHOT: snapshot, RT_DB: ownDatabase, PORT: '0', TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const url = /http:\/\/localhost:(\d+)\//.exec(output);
+      if (url) resolve(`http://127.0.0.1:${url[1]}`);
+    };
+    replica.stdout!.on('data', read);
+    replica.stderr!.on('data', read);
+    replica.on('exit', (code) => reject(new Error(`the snapshot server stopped (${code}): ${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  app = await startAuthSampleApp();
+  primaryAdmin = await signedIn(app, 'admin');
+  const dir = makeTempDir('rt-snapshot-');
+  const snapshot = join(dir, 'snapshot.duckdb');
+  const [[name]] = (await app.db.connection.runAndReadAll('SELECT current_database()')).getRows() as [[string]];
+  await app.db.connection.run(`ATTACH '${snapshot}' AS snapshot_copy`);
+  await app.db.connection.run(`COPY FROM DATABASE "${name}" TO snapshot_copy`);
+  await app.db.connection.run('DETACH snapshot_copy');
+  const url = await startReplica(snapshot, join(dir, 'replica-own.duckdb'));
+  const admin = app.users.find((u) => u.role === 'admin')!;
+  replicaAdmin = new AuthClient(url);
+  expect((await replicaAdmin.signIn(admin.username, admin.password)).status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  if (replica && replica.exitCode === null) {
+    const stopped = new Promise((resolve) => replica.once('exit', resolve));
+    replica.kill('SIGTERM');
+    await stopped;
+  }
+  await app?.close();
+  removeTempDirs();
+});
+
+const period = 'from=2024-08-01&to=2025-07-31&asOf=2025-07-31';
+
+describe('a second server on a read-only snapshot', () => {
+  it.each([
+    `/api/figures?${period}`,
+    `/api/figures?${period}&by=municipality`,
+    `/api/figures?${period}&municipality=Fjordvik&by=school`,
+    `/api/series/monthly?${period}&municipality=Fjordvik`,
+    `/api/series/survival?${period}&municipality=Fjordvik`,
+    `/api/followup?${period}&school=990010014`,
+  ])('answers %s exactly as the server that holds the database', async (path) => {
+    const [primary, second] = await Promise.all([primaryAdmin.get(path), replicaAdmin.get(path)]);
+    expect(primary.status).toBe(200);
+    expect(second.status).toBe(200);
+    const expected = await primary.json();
+    expect(Array.isArray(expected) ? expected.length : Object.keys(expected as object).length).toBeGreaterThan(0);
+    expect(await second.json()).toEqual(expected);
+  });
+
+  it('refuses an import: a snapshot is never written', async () => {
+    const res = await replicaAdmin.request('POST', '/api/imports?filename=skoler.csv', {
+      body: 'skole_id;skolenavn;kommune;skoletype\n990099997;Speilskolen;Fjordvik;barneskole\n',
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
+    expect(res.status).toBe(503);
+  });
+});
