@@ -23,7 +23,7 @@ export const FACTS = 'figure_facts';
  * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
  * the statements below.
  */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
@@ -67,19 +67,21 @@ export function factTableStatements(target: string): readonly string[] {
   // The year wheel's planned meetings and TGL visits (the only activities a figure counts).
   // Whether a planned meeting was held does not depend on the period, so it is settled here:
   // some held meeting of the school within the window, at any date (also outside the period).
-  // Each held meeting is spread over the days it serves, so the test is an equality join.
+  // An ASOF join finds each plan's first held meeting on or after the window's first day
+  // (sort-based: spreading every meeting over the days it serves cost several times more);
+  // the plan is held when that meeting is not past the window's last day.
   `CREATE OR REPLACE TABLE ${target}.yearwheel AS
-   WITH served_days AS (
-     SELECT DISTINCT school_no, date + o.shift::INTEGER AS date
-     FROM ${target}.held_meeting_keys, range(-${planWindowDays}, ${planWindowDays + 1}) AS o(shift)
+   WITH plans AS (
+     SELECT s.school_no, y.date, y.activity
+     FROM yearwheel y JOIN ${target}.schools s USING (school_id)
+     WHERE y.activity IN ('meeting', 'tgl_visit')
    )
-   SELECT s.school_no, y.date, y.activity,
-          y.activity = 'meeting' AND sd.school_no IS NOT NULL AS plan_held
-   FROM yearwheel y
-   JOIN ${target}.schools s USING (school_id)
-   LEFT JOIN served_days sd ON sd.school_no = s.school_no AND sd.date = y.date
-   WHERE y.activity IN ('meeting', 'tgl_visit')
-   ORDER BY s.school_no, y.date`,
+   SELECT p.school_no, p.date, p.activity,
+          p.activity = 'meeting' AND coalesce(m.date <= p.date + ${planWindowDays}, false) AS plan_held
+   FROM plans p
+   ASOF LEFT JOIN ${target}.held_meeting_keys m
+     ON m.school_no = p.school_no AND p.date - ${planWindowDays} <= m.date
+   ORDER BY p.school_no, p.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
   // meeting's school and date.
