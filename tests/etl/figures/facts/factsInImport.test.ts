@@ -48,8 +48,8 @@ afterAll(() => {
 });
 
 describe('an import and a reader at the same time', () => {
-  let during: { reader: number; readerFactsCurrent: boolean; importer: number; versionBefore: string; versionDuring: string };
-  let after: { reader: number; version: string };
+  let during: { reader: number | null; readerFactsCurrent: boolean; importer: number | null; versionBefore: string; versionDuring: string };
+  let after: { reader: number | null; version: string };
 
   beforeAll(async () => {
     const reader = await db.instance.connect();
