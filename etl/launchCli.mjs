@@ -4,8 +4,8 @@
  * Why: the contract's `figures` call must finish within a second at national scale, start-up
  * included, and tsx alone spends most of that (it starts a second Node process and compiles
  * every module as it loads: about three times the CPU of starting from the bundle).
- * Plain JavaScript, so it runs before anything is compiled. Without esbuild it falls back to
- * tsx, as before.
+ * Plain JavaScript, so it runs before anything is compiled. Without esbuild, or where the
+ * bundle cannot be written, it runs through tsx as before.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -66,17 +66,24 @@ function buildBundle(esbuild) {
   if (!changedDuringBuild) writeAtomically(manifest, (path) => writeFileSync(path, JSON.stringify(inputs)));
 }
 
+/** As before the bundle: tsx compiles each module as it loads. */
+async function runWithTsx() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(entry).href);
+}
+
 async function main() {
   if (!bundleIsFresh()) {
     const loaded = await import('esbuild').catch(() => null);
     const esbuild = loaded?.buildSync ? loaded : loaded?.default;
-    if (!esbuild) {
-      const { register } = await import('tsx/esm/api');
-      register();
-      await import(pathToFileURL(entry).href);
-      return;
+    // No esbuild, or nowhere to write the bundle (a read-only checkout): run through tsx.
+    if (!esbuild) return runWithTsx();
+    try {
+      buildBundle(esbuild);
+    } catch {
+      return runWithTsx();
     }
-    buildBundle(esbuild);
   }
   await import(pathToFileURL(bundle).href);
 }
