@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dashboard/dist/', 'test-output/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'dashboard/dist/', 'test-output/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

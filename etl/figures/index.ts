@@ -8,6 +8,7 @@ export { durationDistribution, type DurationCount, type Outcome } from './durati
 export { survivalCurves, type SurvivalPoint } from './survivalCurves.ts';
 export { FigureQuery, Breakdown, SchoolLevel } from './figureQuery.ts';
 export { ensureFigureFacts, refreshFigureFacts } from './facts/ensureFigureFacts.ts';
+export { dataVersion } from './facts/dataVersion.ts';
 export {
   figureKeys,
   figureBaseKeys,

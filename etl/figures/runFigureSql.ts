@@ -2,10 +2,10 @@
  * Runs one figure query with its bound parameters and hands back plain JS rows: numbers as
  * JS numbers (DuckDB counts arrive as BIGINT, sums as HUGEINT), text as strings, unknown as
  * null, so callers can print them as JSON without a second conversion. The figure facts are
- * brought up to date first.
+ * brought up to date first, and the SQL pointed at wherever the current facts are.
  */
 import { DuckDBDecimalValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { ensureFigureFacts } from './facts/ensureFigureFacts.ts';
+import { ensureFigureFacts, factsSql } from './facts/ensureFigureFacts.ts';
 import type { FigureQuery } from './figureQuery.ts';
 import { queryParameters } from './queryParameters.ts';
 
@@ -21,9 +21,9 @@ function plain(value: DuckDBValue, column: string): PlainValue {
 }
 
 export async function runFigureSql(conn: DuckDBConnection, sql: string, q: FigureQuery): Promise<PlainRow[]> {
-  await ensureFigureFacts(conn);
-  const { values, types } = queryParameters(q, sql);
-  const reader = await conn.runAndReadAll(sql, values, types);
+  const located = factsSql(sql, await ensureFigureFacts(conn));
+  const { values, types } = queryParameters(q, located);
+  const reader = await conn.runAndReadAll(located, values, types);
   return reader.getRowObjects().map((row) => {
     const out: PlainRow = {};
     for (const [column, value] of Object.entries(row)) out[column] = plain(value, column);

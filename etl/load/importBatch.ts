@@ -1,13 +1,16 @@
 /**
  * Imports a batch of files: staging → validation → upsert → quarantine. Each file is staged
  * (read, typed, checked on its own) into temp tables first; then one transaction checks the
- * foreign keys and upserts every file, so a crash or an error leaves the database as it was.
+ * foreign keys and upserts every file and rebuilds the figure facts, so a crash or an error
+ * leaves the database as it was.
  * A problem with a whole file (unreadable, unknown kind) loads nothing; a bad row is
  * quarantined with file, line, column and reason while the rest loads.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { kinds } from '../contract/index.ts';
+import { buildFigureFacts } from '../figures/facts/buildFigureFacts.ts';
+import { FACTS } from '../figures/facts/factTables.ts';
 import type { KindName } from '../contract/types.ts';
 import { fnrMacros } from './fnrSql.ts';
 import { ImportError, type FileReport, type ImportReport } from './importReport.ts';
@@ -53,6 +56,10 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
     await conn.run('BEGIN TRANSACTION');
     try {
       const report = await loadBatch(conn, read, options);
+      // The figure facts of the new data, in the same transaction: committed with it, and
+      // until then every other connection reads the old data with the old facts.
+      await conn.run(`CREATE SCHEMA IF NOT EXISTS ${FACTS}`);
+      await buildFigureFacts(conn, FACTS);
       await options.beforeCommit?.();
       await conn.run('COMMIT');
       return report;

@@ -7,19 +7,25 @@ export function openTestDatabase(path = ':memory:'): Promise<Database> {
   return openDatabase(path);
 }
 
-/** The persistent (non-temporary) tables of the database, by name. */
+/**
+ * The persistent (non-temporary) tables of the database, by name; a table outside the main
+ * schema (the figure facts) as `schema.table`.
+ */
 export async function tableNames(conn: DuckDBConnection): Promise<string[]> {
   const result = await conn.runAndReadAll(
-    `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND database_name = current_database() ORDER BY table_name`,
+    `SELECT CASE WHEN schema_name = 'main' THEN table_name ELSE schema_name || '.' || table_name END AS name
+     FROM duckdb_tables() WHERE NOT temporary AND database_name = current_database() ORDER BY schema_name <> 'main', name`,
   );
   return result.getRows().map((r) => String(r[0]));
 }
 
 export type TableDump = { columns: string[]; rows: (string | null)[][] };
 
-/** Every row of one table, every column cast to text, in a stable order. */
+const quoted = (name: string) => name.split('.').map((part) => `"${part.replaceAll('"', '""')}"`).join('.');
+
+/** Every row of one table (`table` or `schema.table`), every column cast to text, in a stable order. */
 export async function dumpTable(conn: DuckDBConnection, table: string): Promise<TableDump> {
-  const result = await conn.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM "${table.replaceAll('"', '""')}" ORDER BY ALL`);
+  const result = await conn.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${quoted(table)} ORDER BY ALL`);
   return { columns: result.columnNames(), rows: result.getRows().map((r) => r.map((v) => (v === null ? null : String(v)))) };
 }
 

@@ -1,10 +1,12 @@
 /**
  * The figure facts: a compact copy of the contract tables, built for the figures and kept
- * in an in-memory database attached as `figure_facts`. The contract tables are keyed by
- * text ids in import order, so every figure query would otherwise scan and hash millions of
- * strings. Here schools are numbered in municipality order, every fact carries its
- * school_no and an integer case_no, and rows are sorted by school_no: a scope of one school
- * or one municipality is a narrow range that DuckDB finds from its zone maps without a scan.
+ * in the database file itself, in the schema `figure_facts` (see ensureFigureFacts.ts for
+ * when they are built, and where they go when the file is read-only). The contract tables
+ * are keyed by text ids in import order, so every figure query would otherwise scan and hash
+ * millions of strings. Here schools are numbered in municipality order, every fact carries
+ * its school_no and an integer case_no, and rows are sorted by school_no (then date): a
+ * scope of one school or one municipality is a narrow range that DuckDB finds from its zone
+ * maps without reading the other row groups.
  *
  * The facts also settle what a row means once for all figures: a meeting without status is
  * held, only discussions at held meetings are kept, an individual-part case is individual or
@@ -13,15 +15,27 @@
  */
 import { planWindowDays } from '../followUpRules.ts';
 
-/** The attached database the facts live in. */
+/** How the figure SQL names the facts: the schema in the database file. */
 export const FACTS = 'figure_facts';
+
+/**
+ * The version of the facts' layout. A file whose facts were built by another version is
+ * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
+ * the statements below.
+ */
+export const FACTS_VERSION = 3;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
-/** Statements that (re)build every fact table from the contract tables, in order. */
-export const factTableStatements: readonly string[] = [
+/**
+ * Statements that (re)build every fact table from the contract tables, in order, into
+ * `target` (FACTS, or an attached in-memory database when the file is read-only).
+ * Rows are inserted in ORDER BY order only with preserve_insertion_order on (the default).
+ */
+export function factTableStatements(target: string): readonly string[] {
+  return [
   // Numbered in municipality order so a municipality's schools are one range of school_no.
-  `CREATE OR REPLACE TABLE ${FACTS}.schools AS
+  `CREATE OR REPLACE TABLE ${target}.schools AS
    SELECT (row_number() OVER (ORDER BY municipality, school_id))::INTEGER AS school_no,
           (dense_rank() OVER (ORDER BY municipality))::INTEGER AS municipality_no,
           school_id, school_name, municipality, level
@@ -30,16 +44,16 @@ export const factTableStatements: readonly string[] = [
   // Scratch key tables, dropped at the end: joining millions of rows against these narrow
   // tables is several times faster than against the wide contract tables. A case's number
   // is its rowid in cases, stable within the build's transaction.
-  `CREATE OR REPLACE TABLE ${FACTS}.case_keys AS
+  `CREATE OR REPLACE TABLE ${target}.case_keys AS
    SELECT c.case_id, c.rowid AS case_no, s.school_no, c.kind,
           c.kind IN ('individual', 'anonymous') AS individual_part, c.closed_date
-   FROM cases c JOIN ${FACTS}.schools s USING (school_id)`,
-  `CREATE OR REPLACE TABLE ${FACTS}.held_meeting_keys AS
+   FROM cases c JOIN ${target}.schools s USING (school_id)`,
+  `CREATE OR REPLACE TABLE ${target}.held_meeting_keys AS
    SELECT m.meeting_id, s.school_no, m.date
-   FROM meetings m JOIN ${FACTS}.schools s USING (school_id)
+   FROM meetings m JOIN ${target}.schools s USING (school_id)
    WHERE ${held}`,
 
-  `CREATE OR REPLACE TABLE ${FACTS}.meetings AS
+  `CREATE OR REPLACE TABLE ${target}.meetings AS
    SELECT s.school_no, m.date,
           ${held} AS held,
           coalesce(m.status = 'cancelled', false) AS cancelled,
@@ -47,55 +61,57 @@ export const factTableStatements: readonly string[] = [
           coalesce(m.agenda_sent_date < m.date, false) AS agenda_in_advance,
           coalesce(m.minutes_written, false) AS minutes_written,
           coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
-   FROM meetings m JOIN ${FACTS}.schools s USING (school_id)
-   ORDER BY s.school_no`,
+   FROM meetings m JOIN ${target}.schools s USING (school_id)
+   ORDER BY s.school_no, m.date`,
 
   // The year wheel's planned meetings and TGL visits (the only activities a figure counts).
   // Whether a planned meeting was held does not depend on the period, so it is settled here:
   // some held meeting of the school within the window, at any date (also outside the period).
-  // Each held meeting is spread over the days it serves, so the test is an equality join.
-  `CREATE OR REPLACE TABLE ${FACTS}.yearwheel AS
-   WITH served_days AS (
-     SELECT DISTINCT school_no, date + o.shift::INTEGER AS date
-     FROM ${FACTS}.held_meeting_keys, range(-${planWindowDays}, ${planWindowDays + 1}) AS o(shift)
+  // An ASOF join finds each plan's first held meeting on or after the window's first day
+  // (sort-based: spreading every meeting over the days it serves cost several times more);
+  // the plan is held when that meeting is not past the window's last day.
+  `CREATE OR REPLACE TABLE ${target}.yearwheel AS
+   WITH plans AS (
+     SELECT s.school_no, y.date, y.activity
+     FROM yearwheel y JOIN ${target}.schools s USING (school_id)
+     WHERE y.activity IN ('meeting', 'tgl_visit')
    )
-   SELECT s.school_no, y.date, y.activity,
-          y.activity = 'meeting' AND sd.school_no IS NOT NULL AS plan_held
-   FROM yearwheel y
-   JOIN ${FACTS}.schools s USING (school_id)
-   LEFT JOIN served_days sd ON sd.school_no = s.school_no AND sd.date = y.date
-   WHERE y.activity IN ('meeting', 'tgl_visit')
-   ORDER BY s.school_no`,
+   SELECT p.school_no, p.date, p.activity,
+          p.activity = 'meeting' AND coalesce(m.date <= p.date + ${planWindowDays}, false) AS plan_held
+   FROM plans p
+   ASOF LEFT JOIN ${target}.held_meeting_keys m
+     ON m.school_no = p.school_no AND p.date - ${planWindowDays} <= m.date
+   ORDER BY p.school_no, p.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
   // meeting's school and date.
-  `CREATE OR REPLACE TABLE ${FACTS}.discussions AS
+  `CREATE OR REPLACE TABLE ${target}.discussions AS
    SELECT m.school_no, m.date, k.case_no, k.kind, k.individual_part
    FROM discussions d
-   JOIN ${FACTS}.held_meeting_keys m USING (meeting_id)
-   JOIN ${FACTS}.case_keys k USING (case_id)
-   ORDER BY m.school_no`,
+   JOIN ${target}.held_meeting_keys m USING (meeting_id)
+   JOIN ${target}.case_keys k USING (case_id)
+   ORDER BY m.school_no, m.date`,
 
   // Measures under their case's school, with the case's kind.
-  `CREATE OR REPLACE TABLE ${FACTS}.measures AS
+  `CREATE OR REPLACE TABLE ${target}.measures AS
    SELECT k.school_no, k.case_no, me.level, k.kind AS case_kind, k.individual_part,
           me.started_date, me.evaluation_due_date, me.evaluated_date,
           -- not evaluated is not on time
           coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
           coalesce(me.evaluated_date <= k.closed_date, false) AS evaluated_by_case_end,
           me.staff_reached
-   FROM measures me JOIN ${FACTS}.case_keys k USING (case_id)
-   ORDER BY k.school_no`,
+   FROM measures me JOIN ${target}.case_keys k USING (case_id)
+   ORDER BY k.school_no, me.started_date`,
 
   // Per case, two facts that no period changes: the first discussion at any held meeting
   // (consent is checked against it), and whether any measure was evaluated on or before
   // the case ended (tested before a PPT referral).
-  `CREATE OR REPLACE TABLE ${FACTS}.cases AS
+  `CREATE OR REPLACE TABLE ${target}.cases AS
    WITH first_discussions AS (
-     SELECT case_no, min(date) AS first_discussion_date FROM ${FACTS}.discussions GROUP BY case_no
+     SELECT case_no, min(date) AS first_discussion_date FROM ${target}.discussions GROUP BY case_no
    ),
    evaluated_before_end AS (
-     SELECT DISTINCT case_no FROM ${FACTS}.measures WHERE evaluated_by_case_end
+     SELECT DISTINCT case_no FROM ${target}.measures WHERE evaluated_by_case_end
    )
    SELECT c.rowid AS case_no, s.school_no, c.kind,
           c.kind IN ('individual', 'anonymous') AS individual_part,
@@ -103,11 +119,12 @@ export const factTableStatements: readonly string[] = [
           fd.first_discussion_date,
           e.case_no IS NOT NULL AS evaluated_before_end
    FROM cases c
-   JOIN ${FACTS}.schools s USING (school_id)
+   JOIN ${target}.schools s USING (school_id)
    LEFT JOIN first_discussions fd ON fd.case_no = c.rowid
    LEFT JOIN evaluated_before_end e ON e.case_no = c.rowid
-   ORDER BY s.school_no`,
+   ORDER BY s.school_no, c.first_concern_date`,
 
-  `DROP TABLE ${FACTS}.case_keys`,
-  `DROP TABLE ${FACTS}.held_meeting_keys`,
-];
+  `DROP TABLE ${target}.case_keys`,
+  `DROP TABLE ${target}.held_meeting_keys`,
+  ];
+}
