@@ -11,6 +11,8 @@ export { ensureFigureFacts, refreshFigureFacts } from './facts/ensureFigureFacts
 export {
   figureKeys,
   figureBaseKeys,
+  figureObjectKeys,
+  deviationKeys,
   figureSpecs,
   figureSpecByKey,
   followUpKeys,
@@ -19,6 +21,9 @@ export {
   type FigureBaseKey,
   type FigureBases,
   type FigureKind,
+  type FigureObjectKey,
+  type FigureObjects,
+  type DeviationKey,
   type FigureSpec,
   type KeyFigures,
 } from './figureKeys.ts';
