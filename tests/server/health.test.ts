@@ -11,13 +11,13 @@ describe('health, meta and unknown paths', () => {
   it('GET /api/health reports ok and the number of schools', async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', schools: 20 });
+    expect(await res.json()).toEqual({ status: 'ok', schools: 25 });
   });
 
   it('GET /api/meta lists schools, municipalities, the data span and every figure definition', async () => {
     const body = await (await fetch(`${app.url}/api/meta`)).json();
-    expect(body.schools).toHaveLength(20);
-    expect(body.municipalities).toHaveLength(3);
+    expect(body.schools).toHaveLength(25);
+    expect(body.municipalities).toHaveLength(4);
     expect(body.span.first_date <= '2024-08-31').toBe(true);
     expect(body.asOf).toBe('2026-11-23');
     expect(body.figures.map((f: { key: string }) => f.key)).toContain('km_median_days');
