@@ -21,6 +21,11 @@ describe('health, meta and unknown paths', () => {
     expect(body.span.first_date <= '2024-08-31').toBe(true);
     expect(body.asOf).toBe('2026-11-23');
     expect(body.figures.map((f: { key: string }) => f.key)).toContain('km_median_days');
+    // The deviation figures come apart, for a view of their own.
+    expect(body.figures.map((f: { key: string }) => f.key)).not.toContain('deviations_reported');
+    expect(body.deviation_figures.map((f: { key: string }) => f.key)).toEqual([
+      'deviations_reported', 'deviations_of_principle', 'deviations_escalated', 'deviations_open', 'deviations_answer_overdue', 'deviation_days_to_resolve_median',
+    ]);
     expect(body.figures[0].definition).toMatch(/møter/);
   });
 
