@@ -151,6 +151,10 @@ export const en: Strings = {
     individual_cases_with_evaluations_due: 'cases with measures due for evaluation',
     planned_meetings: 'planned meetings',
     meeting_gaps: 'gaps between meeting dates',
+    deviations_reported: 'deviations reported in the period',
+    deviations_open: 'open deviations',
+    deviations_answer_overdue: 'deviations unanswered',
+    deviations_resolved: 'deviations resolved in the period',
   },
   auth: {
     heading: 'Sign in',

@@ -154,6 +154,10 @@ export const nb = {
     individual_cases_with_evaluations_due: 'saker med tiltak til evaluering',
     planned_meetings: 'planlagte møter',
     meeting_gaps: 'mellomrom mellom møtedatoer',
+    deviations_reported: 'avvik meldt i perioden',
+    deviations_open: 'åpne avvik',
+    deviations_answer_overdue: 'avvik uten svar',
+    deviations_resolved: 'avvik lukket i perioden',
   },
   auth: {
     heading: 'Logg inn',

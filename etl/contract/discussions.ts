@@ -4,8 +4,8 @@ import { column, type KindSpec } from './types.ts';
 export const discussions: KindSpec = {
   kind: 'discussions',
   columns: [
-    column('meeting_id', { t: 'id' }, { required: true, aliases: ['mote_id'] }),
-    column('case_id', { t: 'id' }, { required: true, aliases: ['sak_id'] }),
+    column('meeting_id', { t: 'id' }, { required: true, aliases: ['mote_id', 'moteid'] }),
+    column('case_id', { t: 'id' }, { required: true, aliases: ['sak_id', 'arende_id'] }),
   ],
   key: ['meeting_id', 'case_id'],
   foreignKeys: [

@@ -2,6 +2,7 @@
 import { cases } from './cases.ts';
 import { competenceEfforts } from './competenceEfforts.ts';
 import { competenceParticipation } from './competenceParticipation.ts';
+import { deviations } from './deviations.ts';
 import { discussions } from './discussions.ts';
 import { measures } from './measures.ts';
 import { meetings } from './meetings.ts';
@@ -18,6 +19,7 @@ export const kinds: readonly KindSpec[] = [
   measures,
   yearwheel,
   competenceParticipation,
+  deviations,
 ];
 
 export const kindByName: ReadonlyMap<KindName, KindSpec> = new Map(kinds.map((k) => [k.kind, k]));

@@ -48,7 +48,8 @@ export type KindName =
   | 'measures'
   | 'yearwheel'
   | 'competence_efforts'
-  | 'competence_participation';
+  | 'competence_participation'
+  | 'deviations';
 
 export interface KindSpec {
   readonly kind: KindName;

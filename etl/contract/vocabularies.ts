@@ -1,4 +1,8 @@
-/** The closed vocabularies of the contract, with their Norwegian aliases (normalised form). */
+/**
+ * The closed vocabularies of the contract, with their Norwegian and Swedish aliases (normalised
+ * form: `Inställt` is `installt`). A Swedish alias never names another code than a Norwegian
+ * one of the same spelling would.
+ */
 import type { Vocabulary } from './types.ts';
 
 function vocabulary(name: string, codes: readonly string[], aliases: Record<string, string> = {}): Vocabulary {
@@ -10,6 +14,8 @@ export const schoolLevel = vocabulary('skoletype', ['barneskole', 'ungdomsskole'
 export const meetingStatus = vocabulary('status', ['held', 'cancelled'], {
   gjennomfort: 'held',
   avlyst: 'cancelled',
+  genomfort: 'held',
+  installt: 'cancelled',
 });
 
 export const roles = vocabulary('rolle', [
@@ -36,12 +42,23 @@ export const roles = vocabulary('rolle', [
   'foresatte',
   'elev',
   'annet',
-]);
+], {
+  // Swedish titles in an elevhälsoteam, mapped to the Norwegian role that does the same work.
+  specialpedagog: 'spesped_koordinator',
+  skolskoterska: 'helsesykepleier',
+  kurator: 'sosiallaerer',
+  skolpsykolog: 'ppt',
+  studie_och_yrkesvagledare: 'radgiver',
+  mentor: 'kontaktlaerer',
+});
 
 export const caseKind = vocabulary('sakstype', ['system', 'individual', 'anonymous'], {
   systemsak: 'system',
   individsak: 'individual',
   anonym: 'anonymous',
+  systemarende: 'system',
+  individarende: 'individual',
+  anonymt: 'anonymous',
 });
 
 export const legalArea = vocabulary('lovområde', ['kap11', 'kap12', 'sprak', 'naervaer', 'annet']);
@@ -56,11 +73,17 @@ export const outcome = vocabulary('utfall', ['resolved', 'referred_ppt', 'referr
   avsluttet: 'resolved',
   henvist_ppt: 'referred_ppt',
   henvist_annen: 'referred_other',
+  avslutat: 'resolved',
+  remiss_ppt: 'referred_ppt',
+  remitterad_ppt: 'referred_ppt',
+  remitterad_annan: 'referred_other',
 });
 
 export const measureLevel = vocabulary('tiltaksnivå', ['system', 'individual'], {
   systemtiltak: 'system',
   individtiltak: 'individual',
+  systematgard: 'system',
+  individatgard: 'individual',
 });
 
 export const yearwheelActivity = vocabulary(
@@ -76,6 +99,43 @@ export const yearwheelActivity = vocabulary(
   },
 );
 
+/** The agencies a deviation concerns (contract section 1, deviations). */
+export const agencies = vocabulary(
+  'instans',
+  ['school', 'social_services', 'child_psychiatry', 'child_medicine', 'habilitation', 'ppt', 'health', 'other'],
+  {
+    skole: 'school',
+    skola: 'school',
+    barnevern: 'social_services',
+    socialtjanst: 'social_services',
+    bup: 'child_psychiatry',
+    barnemedisin: 'child_medicine',
+    barnmedicin: 'child_medicine',
+    habilitering: 'habilitation',
+    pp_tjenesten: 'ppt',
+    elevhalsa: 'ppt',
+    helsestasjon: 'health',
+    skolehelsetjenesten: 'health',
+    halso_och_sjukvard: 'health',
+    annet: 'other',
+    annat: 'other',
+  },
+);
+
+export const deviationCategory = vocabulary(
+  'avvikskategori',
+  ['information', 'availability', 'responsibility', 'waiting_time', 'other'],
+  {
+    informasjon: 'information',
+    tilgjengelighet: 'availability',
+    tillganglighet: 'availability',
+    ansvar: 'responsibility',
+    ventetid: 'waiting_time',
+    vantetid: 'waiting_time',
+    annet: 'other',
+    annat: 'other',
+  },
+);
 
 /** Recommended topics: an open list, shown in the docs and used by the sample data. */
 export const recommendedTopics = [

@@ -1,10 +1,10 @@
 /**
- * The key figures of contract sections 4 and 4b (the year wheel's follow-up), in contract
- * order, with what the dashboard shows beside each number: a label, the definition in
- * bokmål, what kind of number it is, its denominator, and which individual-part cases it
- * rests on (for small-number suppression).
+ * The key figures of contract sections 4, 4b (the year wheel's follow-up) and 4d
+ * (deviations), in contract order, with what the dashboard shows beside each number: a
+ * label, the definition in bokmål, what kind of number it is, its denominator, and which
+ * individual-part cases (or deviations) it rests on (for small-number suppression).
  */
-import { openCaseAgeDays, planWindowDays } from './followUpRules.ts';
+import { answerDueDays, openCaseAgeDays, planWindowDays } from './followUpRules.ts';
 
 /** The keys of section 4b, which `followup --json` prints. */
 export const followUpKeys = [
@@ -22,6 +22,17 @@ export const followUpKeys = [
   'open_cases_over_90_days',
 ] as const;
 export type FollowUpKey = (typeof followUpKeys)[number];
+
+/** The numeric keys of section 4d (deviations); `deviations_by_agency` is in figureObjectKeys. */
+export const deviationKeys = [
+  'deviations_reported',
+  'deviations_of_principle',
+  'deviations_escalated',
+  'deviations_open',
+  'deviations_answer_overdue',
+  'deviation_days_to_resolve_median',
+] as const;
+export type DeviationKey = (typeof deviationKeys)[number];
 
 export const figureKeys = [
   'meetings_held',
@@ -48,11 +59,24 @@ export const figureKeys = [
   'tested_before_ppt_referral_rate',
   'evaluation_on_time_rate',
   ...followUpKeys,
+  ...deviationKeys,
 ] as const;
 export type FigureKey = (typeof figureKeys)[number];
 
-/** Every key of sections 4 and 4b; null where the figure is unknown (an empty denominator). */
+/** Every numeric key of sections 4, 4b and 4d; null where the figure is unknown (an empty denominator). */
 export type KeyFigures = { [K in FigureKey]: number | null };
+
+/**
+ * Figures that are objects from a code to a count: `deviations_by_agency`, the deviations
+ * reported in the period that name each agency (agencies with none left out). Null only
+ * when suppressed.
+ */
+export const figureObjectKeys = ['deviations_by_agency'] as const;
+export type FigureObjectKey = (typeof figureObjectKeys)[number];
+export type FigureObjects = { [K in FigureObjectKey]: Record<string, number> | null };
+
+/** The base each object figure rests on, for suppression: it is shown and hidden with that unit. */
+export const figureObjectBase: Readonly<Record<FigureObjectKey, FigureBaseKey>> = { deviations_by_agency: 'deviations_reported' };
 
 /**
  * The counts the figures rest on. Denominators of rates and means, and the number of
@@ -73,9 +97,19 @@ export const figureBaseKeys = [
   'individual_cases_with_evaluations_due',
   'planned_meetings',
   'meeting_gaps',
+  'deviations_reported',
+  'deviations_open',
+  'deviations_answer_overdue',
+  'deviations_resolved',
 ] as const;
 export type FigureBaseKey = (typeof figureBaseKeys)[number];
 export type FigureBases = { [K in FigureBaseKey]: number };
+
+/**
+ * The bases that count deviations, not cases. They are suppressed like case counts (a
+ * deviation is about one child), but they are no part of the union `individual_cases`.
+ */
+export const deviationBaseKeys: ReadonlySet<FigureBaseKey> = new Set(['deviations_reported', 'deviations_open', 'deviations_answer_overdue', 'deviations_resolved']);
 
 export type FigureKind = 'count' | 'sum' | 'per_meeting' | 'mean' | 'median' | 'quantile' | 'rate';
 
@@ -87,7 +121,7 @@ export interface FigureSpec {
   readonly kind: FigureKind;
   /** The base shown as "n" for a rate, mean, median or per-meeting figure; null for counts. */
   readonly denominator: FigureBaseKey | null;
-  /** The individual-part cases the figure is computed from; null for figures that use none. */
+  /** The individual-part cases (for 4d: the deviations) the figure is computed from; null for figures that use none. */
   readonly cases: FigureBaseKey | null;
 }
 
@@ -141,6 +175,12 @@ export const figureSpecs: readonly FigureSpec[] = [
   spec('meetings_without_agenda_in_advance', 'count', 'Møter uten saksliste på forhånd', 'Meetings without agenda in advance', 'Gjennomførte møter i perioden der sakslisten ikke ble sendt før møtedagen.'),
   spec('meetings_without_minutes', 'count', 'Møter uten referat', 'Meetings without minutes', 'Gjennomførte møter i perioden uten registrert referat (nei eller ukjent).'),
   spec('open_cases_over_90_days', 'count', 'Åpne saker over 90 dager', 'Open cases over 90 days', `Åpne saker som var mer enn ${openCaseAgeDays} dager gamle på siste dag i perioden (eller telledatoen, om den er tidligere).`, null, 'open_cases'),
+  spec('deviations_reported', 'count', 'Avvik meldt', 'Deviations reported', 'Avvik (samarbeidsproblemer mellom instanser rundt et barn) med dato i perioden.', null, 'deviations_reported'),
+  spec('deviations_of_principle', 'count', 'Prinsipielle avvik', 'Deviations of principle', 'Av avvikene med dato i perioden: de som er prinsipielle (ikke bare et lokalt problem).', null, 'deviations_reported'),
+  spec('deviations_escalated', 'count', 'Avvik meldt videre', 'Deviations escalated', 'Av avvikene med dato i perioden: de som er meldt videre til regionalt nivå senest telledatoen.', null, 'deviations_reported'),
+  spec('deviations_open', 'count', 'Åpne avvik', 'Open deviations', 'Avvik med dato senest siste dag i perioden som ikke var lukket den dagen.', null, 'deviations_open'),
+  spec('deviations_answer_overdue', 'count', `Avvik uten svar etter ${answerDueDays} dager`, `Deviations unanswered after ${answerDueDays} days`, `Avvik med dato senest siste dag i perioden og mer enn ${answerDueDays} dager før telledatoen, som verken var besvart skriftlig eller lukket på telledatoen.`, null, 'deviations_answer_overdue'),
+  spec('deviation_days_to_resolve_median', 'median', 'Dager til avvik lukkes (median)', 'Days to resolve a deviation (median)', 'Median av dager fra avviket skjedde til det ble lukket, over avvik lukket i perioden. Ved et partall avvik: snittet av de to midterste.', 'deviations_resolved', 'deviations_resolved'),
 ];
 
 export const figureSpecByKey: ReadonlyMap<FigureKey, FigureSpec> = new Map(figureSpecs.map((s) => [s.key, s]));

@@ -12,6 +12,8 @@ export { dataVersion } from './facts/dataVersion.ts';
 export {
   figureKeys,
   figureBaseKeys,
+  figureObjectKeys,
+  deviationKeys,
   figureSpecs,
   figureSpecByKey,
   followUpKeys,
@@ -20,6 +22,9 @@ export {
   type FigureBaseKey,
   type FigureBases,
   type FigureKind,
+  type FigureObjectKey,
+  type FigureObjects,
+  type DeviationKey,
   type FigureSpec,
   type KeyFigures,
 } from './figureKeys.ts';

@@ -3,7 +3,7 @@
  * and period: scope → shared facts → each family's CTEs → one row per group × period,
  * left-joined to every family, so groups without data still get a row.
  */
-import { figureBaseKeys, figureKeys, type FigureBaseKey, type FigureKey } from './figureKeys.ts';
+import { figureBaseKeys, figureKeys, figureObjectKeys, type FigureBaseKey, type FigureKey, type FigureObjectKey } from './figureKeys.ts';
 import { figureFamilies } from './definitions/figureFamilies.ts';
 import type { FigureFamily } from './definitions/figureFamily.ts';
 import { sharedFactCtes } from './definitions/sharedFacts.ts';
@@ -31,6 +31,7 @@ function ownedExpressions<K extends string>(
 
 const figureSql: Record<FigureKey, string> = ownedExpressions(figureKeys, (f) => f.figures);
 const baseSql: Record<FigureBaseKey, string> = ownedExpressions(figureBaseKeys, (f) => f.bases);
+const objectSql: Record<FigureObjectKey, string> = ownedExpressions(figureObjectKeys, (f) => f.objects ?? {});
 
 /** The common head of every figure query: scope, groups, periods and the shared facts. */
 export function figureCtes(grouping: Grouping, periodisation: Periodisation): string[] {
@@ -43,6 +44,7 @@ export function keyFiguresSql(grouping: Grouping, periodisation: Periodisation):
     ...identityColumns(grouping).map((c) => `groups.${c}`),
     'periods.period_label AS period',
     ...figureKeys.map((k) => `(${figureSql[k]})::DOUBLE AS ${k}`),
+    ...figureObjectKeys.map((k) => `(${objectSql[k]})::VARCHAR AS ${k}`),
     ...figureBaseKeys.map((k) => `(${baseSql[k]})::DOUBLE AS ${baseColumn(k)}`),
   ];
   const joins = figureFamilies.map(

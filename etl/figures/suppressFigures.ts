@@ -27,7 +27,18 @@
  * so "rate × n" finds nothing, and the hidden members' combined numerator is an aggregate
  * of at least `threshold` cases.
  */
-import { figureBaseKeys, figureKeys, figureSpecByKey, figureSpecs, type FigureBaseKey, type FigureKey } from './figureKeys.ts';
+import {
+  deviationBaseKeys,
+  figureBaseKeys,
+  figureKeys,
+  figureObjectBase,
+  figureObjectKeys,
+  figureSpecByKey,
+  figureSpecs,
+  type FigureBaseKey,
+  type FigureKey,
+  type FigureObjectKey,
+} from './figureKeys.ts';
 import type { FigureRow } from './figureRows.ts';
 
 /** The default threshold of contract section 4. */
@@ -37,6 +48,8 @@ export interface SuppressionUnit {
   /** The base whose n decides. */
   readonly base: FigureBaseKey;
   readonly figures: readonly FigureKey[];
+  /** The object figures (code → count) hidden with the unit. */
+  readonly objects: readonly FigureObjectKey[];
   /** The n columns hidden with the unit. */
   readonly bases: readonly FigureBaseKey[];
 }
@@ -65,6 +78,7 @@ export const suppressionUnits: readonly SuppressionUnit[] = figureBaseKeys
   .map((base) => ({
     base,
     figures: figureSpecs.filter((s) => s.cases === base).map((s) => s.key),
+    objects: figureObjectKeys.filter((k) => figureObjectBase[k] === base),
     bases: figureBaseKeys.filter((b) => unitOfBase(b) === base),
   }));
 
@@ -75,12 +89,15 @@ export const allUnits: ReadonlySet<FigureBaseKey> = new Set(suppressionUnits.map
 
 /**
  * Case sets contained in another unit's, which the figure specs cannot tell: the consent
- * cases are discussed cases of kind `individual`, and every unit's cases are in the union
- * `individual_cases` (figureFamilies.ts builds it from them).
+ * cases are discussed cases of kind `individual`, and every case unit's cases are in the
+ * union `individual_cases` (figureFamilies.ts builds it from them). The deviation units
+ * (section 4d) count deviations, not cases: they are in no case set, and a school with few
+ * cases may show its deviations (and the reverse). Deviations are suppressed like case
+ * counts, each unit on its own n: a deviation is about one child.
  */
 const subsetOf: ReadonlyArray<readonly [FigureBaseKey, FigureBaseKey]> = [
   ['consent_cases', 'individual_cases_discussed'],
-  ...[...allUnits].filter((u) => u !== 'individual_cases').map((u) => [u, 'individual_cases'] as const),
+  ...[...allUnits].filter((u) => u !== 'individual_cases' && !deviationBaseKeys.has(u)).map((u) => [u, 'individual_cases'] as const),
 ];
 
 /** A unit's figure divides by a count that belongs to another unit. */
@@ -215,7 +232,7 @@ export type ShownFigureRow<R extends FigureRow> = Omit<R, 'n'> & {
   readonly suppressed_reason: SuppressedReason | null;
 };
 
-const columnOrder = new Map<string, number>([...figureKeys, ...figureBaseKeys.map((b) => `n_${b}`)].map((c, i) => [c, i]));
+const columnOrder = new Map<string, number>([...figureKeys, ...figureObjectKeys, ...figureBaseKeys.map((b) => `n_${b}`)].map((c, i) => [c, i]));
 
 export function suppressRow<R extends FigureRow>(
   row: R,
@@ -228,7 +245,7 @@ export function suppressRow<R extends FigureRow>(
   for (const base of hiddenUnits) {
     const unit = unitByBase.get(base);
     if (!unit) continue;
-    for (const key of unit.figures) {
+    for (const key of [...unit.figures, ...unit.objects]) {
       shown[key] = null;
       suppressed.push(key);
     }

@@ -11,8 +11,11 @@
  * autocorrect writes an en dash) or the minus sign U+2212. The 13-digit date form
  * (`dd.mm.yyyy` followed by the five personal digits) drops the century. A number is only
  * taken whole: a digit right before or after it (as in a longer account or order number)
- * means it is not one. The date part is not checked: D-numbers (day + 40), H-numbers
- * (month + 40) and synthetic test numbers (month + 80) count as well.
+ * means it is not one. Of the date part only the day is checked, and only as far as every
+ * kind of number allows: 01–31, or 41–71 for a D-number (day + 40). Months are not checked:
+ * H-numbers (month + 40) and synthetic test numbers (month + 80) count as well. The day check
+ * keeps ids built from ISO dates (`M-000-2024-09-04`, 11 digits starting `00`) from being
+ * taken for numbers; no real number starts with day 00 or 32–40.
  *
  * The price of taking every grouping: about one arbitrary run of 11 digits in a hundred has
  * valid check digits, so an account number (`1234.56.78903`) or a reference number may be
@@ -51,11 +54,16 @@ function checkDigit(digits: readonly number[], weights: readonly number[]): numb
   return k === 11 ? 0 : k;
 }
 
-/** 11 digits with both check digits valid. */
+/** A day part an ordinary number (01–31) or a D-number (41–71) can have. */
+function isPossibleDay(day: number): boolean {
+  return (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
+}
+
+/** 11 digits with a possible day part and both check digits valid. */
 function hasValidCheckDigits(s: string): boolean {
   if (!/^[0-9]{11}$/.test(s)) return false;
   const d = [...s].map(Number);
-  return checkDigit(d, weights1) === d[9] && checkDigit(d, weights2) === d[10];
+  return isPossibleDay(d[0]! * 10 + d[1]!) && checkDigit(d, weights1) === d[9] && checkDigit(d, weights2) === d[10];
 }
 
 /** The 11 digits of a written number: a four-digit year (13 digits) loses its century. */
@@ -90,7 +98,8 @@ function digitOf(n: string, i: number): string {
  */
 function checkSql(n: string): string {
   const sum = (weights: readonly number[]) => [...weights, 1].map((w, i) => `${w} * ${digitOf(n, i)}`).join(' + ');
-  return `(${sum(weights1)}) % 11 = 0 AND (${sum(weights2)}) % 11 = 0`;
+  const day = `(${n} // 1000000000)`;
+  return `(${day} BETWEEN 1 AND 31 OR ${day} BETWEEN 41 AND 71) AND (${sum(weights1)}) % 11 = 0 AND (${sum(weights2)}) % 11 = 0`;
 }
 
 const sql = patterns(separatorClass);

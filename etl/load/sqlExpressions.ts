@@ -16,10 +16,14 @@ export function sqlIdentifier(name: string): string {
 /** JavaScript's `\s` as an RE2 class body: RE2's `\s` is ASCII only and misses e.g. Excel's no-break space. */
 const whitespace = '\\s\\v\\pZ\\x{FEFF}';
 
+/** Norwegian letters, then the Swedish ones (ä, ö, é), as the contract's normalisation spells them. */
+const letterSwaps: ReadonlyArray<readonly [string, string]> = [['æ', 'ae'], ['ø', 'o'], ['å', 'a'], ['ä', 'a'], ['ö', 'o'], ['é', 'e']];
+
 /** The normalisation rule of the contract (twin of etl/read/normaliseName.ts, which trims and matches runs with `\s`). */
 export function normaliseSql(expr: string): string {
   const trimmed = `regexp_replace(${expr}, '^[${whitespace}]+|[${whitespace}]+$', '', 'g')`;
-  return `regexp_replace(replace(replace(replace(lower(${trimmed}), 'æ', 'ae'), 'ø', 'o'), 'å', 'a'), '[${whitespace}/-]+', '_', 'g')`;
+  const letters = letterSwaps.reduce((e, [from, to]) => `replace(${e}, '${from}', '${to}')`, `lower(${trimmed})`);
+  return `regexp_replace(${letters}, '[${whitespace}/-]+', '_', 'g')`;
 }
 
 /** A contract constant as literal text inside a regular expression. */
@@ -95,7 +99,7 @@ export function columnSql(col: ColumnSpec, v: string, x: string, pseudonym: (v: 
     case 'boolean': {
       const n = `CASE WHEN length(${v}) <= 5 THEN lower(${v}) END`;
       return {
-        value: `CASE WHEN ${n} IN ('true', 'yes', 'ja', '1', 'x') THEN true WHEN ${n} IN ('false', 'no', 'nei', '0') THEN false END`,
+        value: `CASE WHEN ${n} IN ('true', 'yes', 'ja', '1', 'x') THEN true WHEN ${n} IN ('false', 'no', 'nei', 'nej', '0') THEN false END`,
         error: `CASE ${required} ${invalid('er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x)')} END`,
       };
     }

@@ -79,7 +79,7 @@ export function schoolCases(rng: Random, ctx: SchoolContext, drafts: readonly Ca
   const { profile } = school;
   const pupilTopics = schoolTopicWeights(pupilTopicWeights, school.level, profile.topicMultipliers);
   const systemTopics = schoolTopicWeights(systemTopicWeights, school.level, profile.topicMultipliers);
-  const tag = schoolTag(school.index);
+  const tag = school.tag ?? schoolTag(school.index);
   const refs = new Set<string>();
   return drafts.map((draft, seq) => {
     const { kind, firstConcern } = draft;

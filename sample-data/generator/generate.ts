@@ -7,11 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { KindName } from '../../etl/contract/index.ts';
 import { dataWindow, schoolYear, type SchoolYear } from './calendar.ts';
-import { efforts } from './efforts.ts';
+import { efforts, type Effort } from './efforts.ts';
 import { resolveScale, type Scale } from './scale.ts';
-import { schoolRow, type Municipality } from './school.ts';
+import { schoolRow, type Municipality, type School } from './school.ts';
 import { writeSchool, type SchoolRun } from './schoolData.ts';
-import { closeWriters, openWriters } from './writers.ts';
+import { openSwedishWriters } from './swedishSample.ts';
+import { closeWriters, openWriters, type Writers } from './writers.ts';
 
 export const defaultSeed = 20240801;
 
@@ -47,24 +48,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const dataEnd = dataWindow(scale.firstStartYear, scale.years).to;
 
   mkdirSync(options.out, { recursive: true });
-  const out = openWriters(options.out);
-  try {
-    for (const school of scale.schools) out.schools.write(schoolRow(school));
-    for (const effort of allEfforts) out.competence_efforts.write(effort.row);
-    for (const school of scale.schools) {
-      const m = school.municipality;
-      let schoolYears = calendars.get(m);
-      if (!schoolYears) {
-        schoolYears = years.map((y) => schoolYear(y, m.calendar));
-        calendars.set(m, schoolYears);
+  const writeAll = (schools: readonly School[], out: Writers, efforts: readonly Effort[]) => {
+    try {
+      for (const school of schools) out.schools.write(schoolRow(school));
+      for (const effort of efforts) out.competence_efforts.write(effort.row);
+      for (const school of schools) {
+        const m = school.municipality;
+        let schoolYears = calendars.get(m);
+        if (!schoolYears) {
+          schoolYears = years.map((y) => schoolYear(y, m.calendar));
+          calendars.set(m, schoolYears);
+        }
+        const run: SchoolRun = { seed, years: schoolYears, dataEnd, efforts };
+        writeSchool(run, school, out);
       }
-      const run: SchoolRun = { seed, years: schoolYears, dataEnd, efforts: allEfforts };
-      writeSchool(run, school, out);
+    } catch (error) {
+      closeWriters(out);
+      throw error;
     }
-  } catch (error) {
-    closeWriters(out);
-    throw error;
-  }
-  const files = closeWriters(out);
+    return closeWriters(out);
+  };
+  const files = writeAll(scale.schools, openWriters(options.out), allEfforts);
+  // The Swedish municipality takes part in no competence programme.
+  if (scale.swedishSchools.length > 0) files.push(...writeAll(scale.swedishSchools, openSwedishWriters(options.out), []));
   return { scale: scale.label, seed, schools: scale.schools.length, files, milliseconds: performance.now() - started };
 }

@@ -66,7 +66,7 @@ export function meetingYear(rng: Random, school: School, year: SchoolYear): Meet
   const { profile } = school;
   const attendance = attendanceFor(school.level, profile);
   const planned = plannedDays(rng, school, year);
-  const tag = schoolTag(school.index);
+  const tag = school.tag ?? schoolTag(school.index);
   const meetings: Meeting[] = [];
   for (const day of planned) {
     if (rng.chance(profile.skipRate)) continue;

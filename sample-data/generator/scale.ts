@@ -1,11 +1,12 @@
 /**
- * The scales the generator knows: the committed sample (three municipalities, twenty schools,
- * two school years), the national benchmark (2,700 schools in 350 municipalities, ten school
+ * The scales the generator knows: the committed sample (three Norwegian municipalities, twenty
+ * schools, and a Swedish municipality of five schools, two school years), the national benchmark (2,700 schools in 350 municipalities, ten school
  * years) and any national-shaped custom size, e.g. `{ schools: 30, years: 2 }` for tests.
  * Every scale ends with the school year 2025/26 (31 July 2026).
  */
 import { nationalSchools } from './nationalSchools.ts';
 import { sampleSchools } from './sampleSchools.ts';
+import { swedishSchools } from './swedishSample.ts';
 import type { School } from './school.ts';
 
 export type ScaleName = 'sample' | 'national';
@@ -24,13 +25,15 @@ export interface ResolvedScale {
   readonly firstStartYear: number;
   readonly years: number;
   readonly schools: readonly School[];
+  /** Schools exported the Swedish way into `sv-*.csv` (the sample's Swedish municipality). */
+  readonly swedishSchools: readonly School[];
 }
 
 export const lastStartYear = 2025;
 
 export function resolveScale(scale: Scale, seed: number): ResolvedScale {
   if (scale === 'sample') {
-    return { label: 'sample', firstStartYear: lastStartYear - 1, years: 2, schools: sampleSchools(seed) };
+    return { label: 'sample', firstStartYear: lastStartYear - 1, years: 2, schools: sampleSchools(seed), swedishSchools: swedishSchools(seed) };
   }
   const custom = scale === 'national' ? { schools: 2700, years: 10, municipalities: 350 } : scale;
   const { schools, years } = custom;
@@ -43,5 +46,6 @@ export function resolveScale(scale: Scale, seed: number): ResolvedScale {
     firstStartYear: lastStartYear - years + 1,
     years,
     schools: nationalSchools(seed, schools, municipalities),
+    swedishSchools: [],
   };
 }

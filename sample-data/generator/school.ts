@@ -14,6 +14,12 @@ export interface Municipality {
 export interface School {
   /** Position in the run, 0-based; gives the short tag inside meeting and case ids. */
   readonly index: number;
+  /**
+   * The tag inside meeting, case and deviation ids when not the index's four digits. The
+   * Swedish sample schools use letters (`SV01`): a tag of digits beside an ISO date makes a
+   * run of 11 or 12 digits that can look like a national identity number.
+   */
+  readonly tag?: string;
   readonly id: string;
   readonly name: string;
   readonly municipality: Municipality;

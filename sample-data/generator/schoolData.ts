@@ -1,6 +1,7 @@
 /**
  * Everything that belongs to one school, generated and written in one go: its meeting log,
- * cases with their discussions and measures, year wheel and competence participation. Each
+ * cases with their discussions and measures, year wheel, competence participation and
+ * deviations. Each
  * part draws from its own seeded stream, so changing one part leaves the others as they were.
  */
 import type { SchoolYear } from './calendar.ts';
@@ -9,6 +10,8 @@ import { schoolCases } from './cases.ts';
 import type { Day } from './days.ts';
 import type { Effort } from './efforts.ts';
 import { caseMeasures } from './measures.ts';
+import { deviationRows } from './deviations.ts';
+import { schoolTag } from './ids.ts';
 import { meetingYear } from './meetings.ts';
 import { participationRows } from './participation.ts';
 import { Random } from './random.ts';
@@ -59,4 +62,7 @@ export function writeSchool(run: SchoolRun, school: School, out: Writers): void 
   for (const row of participationRows(stream('participation'), school, run.years, run.efforts)) {
     out.competence_participation.write(row);
   }
+
+  const tag = school.tag ?? schoolTag(school.index);
+  for (const row of deviationRows(stream('deviations'), school, tag, run.years, run.dataEnd)) out.deviations.write(row);
 }

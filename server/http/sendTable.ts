@@ -25,9 +25,10 @@ function arrowType(kind: ColumnKind): DataType {
   }
 }
 
-/** A list (such as `suppressed`) becomes comma-joined text, an empty one null. */
+/** A list (such as `suppressed`) becomes comma-joined text, an empty one null; an object JSON text. */
 function arrowValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.length ? value.join(',') : null;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return value ?? null;
 }
 

@@ -2,12 +2,15 @@
  * GET /api/meta: what the dashboard needs to build its filters and explain its numbers:
  * the schools the viewer may look at (each marked `scoped` when seen in full, otherwise
  * with suppression), every municipality (all viewers may compare municipality totals), the
- * span of the viewer's own data, the suppression threshold, and every figure's definition.
+ * span of the viewer's own data, the suppression threshold, and every figure's definition:
+ * those of sections 4 and 4b in `figures` (the views about the team's work), those of 4d
+ * (deviations) apart in `deviation_figures`, for a view of their own: they count deviations,
+ * not cases, and belong beside each other rather than among the case figures.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
-import { figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
+import { deviationKeys, figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory } from '../auth/viewerAccess.ts';
@@ -40,7 +43,11 @@ export interface MetaResponse {
   /** Small-number suppression: figures from fewer individual-part cases are hidden. */
   readonly suppression: { readonly threshold: number };
   readonly figures: readonly FigureSpec[];
+  /** The deviation figures of section 4d (`deviations_by_agency` is an object and has no spec). */
+  readonly deviation_figures: readonly FigureSpec[];
 }
+
+const isDeviationFigure = (spec: FigureSpec) => (deviationKeys as readonly string[]).includes(spec.key);
 
 /** DuckDB's default (binary) order, which JavaScript's < gives for these strings too. */
 const byMunicipalityAndName = (a: SchoolInfo, b: SchoolInfo): number =>
@@ -76,7 +83,8 @@ export function metaRoutes(deps: AppContext): Router {
       span: meta.span,
       asOf: deps.today(),
       suppression: { threshold: deps.settings.suppressionThreshold },
-      figures: figureSpecs,
+      figures: figureSpecs.filter((s) => !isDeviationFigure(s)),
+      deviation_figures: figureSpecs.filter(isDeviationFigure),
     };
     res.json(body);
   });

@@ -82,13 +82,13 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(withoutSignedOut401(errors)).toEqual([]);
   });
 
-  it('admin sees every school of all three municipalities and the log; signing out returns to the form', async () => {
+  it('admin sees every school of all four municipalities and the log; signing out returns to the form', async () => {
     await freshPage();
     await signInAs('admin');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('admin · administrator · alle skoler');
     const meta = await apiJson<Meta>(page, '/api/meta');
     allSchools = meta.schools;
-    expect(meta.municipalities).toHaveLength(3);
+    expect(meta.municipalities).toHaveLength(4);
     for (const m of meta.municipalities) {
       await page.goto(`${app.url}/?view=overview&year=2025&municipality=${encodeURIComponent(m)}`);
       await waitForDashboard(page);
@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     await expect(page.textContent('#suppression-note')).resolves.toContain('færre enn 5 saker');
     await page.click('#nav-comparison');
     await waitForDashboard(page);
-    expect((await rowIds('#table-municipalities')).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen'].sort());
+    expect((await rowIds('#table-municipalities')).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'Älvsunda'].sort());
     // Only totals: no school of another municipality is named anywhere on the page.
     const text = (await page.textContent('main'))!;
     for (const s of allSchools.filter((x) => x.municipality !== home)) expect(text).not.toContain(s.school_name);

@@ -63,17 +63,17 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
     await context?.close();
   });
 
-  it('as kommune, «Alle kommuner» is the total of all three municipalities: 86 + 349 + 201 = 636 meetings', async () => {
+  it('as kommune, «Alle kommuner» is the total of all four municipalities: 86 + 349 + 201 + 176 = 812 meetings', async () => {
     await signInAs('kommune', '?view=comparison&year=2025&figure=meetings_held');
     const cells = await tableCells(page, '#table-municipalities');
-    expect(Object.keys(cells).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'reference-0', 'reference-1']);
+    expect(Object.keys(cells).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'reference-0', 'reference-1', 'Älvsunda']);
     await expect(page.textContent('#table-municipalities tfoot tr[data-reference="0"] th')).resolves.toContain('Alle kommuner');
     // Read once from the sample data (npm run etl -- figures --by municipality … --json), not from the dashboard.
-    expect([cells.Bjørkestrand!.meetings_held!.value, cells.Fjordvik!.meetings_held!.value, cells.Lauvåsen!.meetings_held!.value]).toEqual(['86', '349', '201']);
-    expect(cells['reference-0']!.meetings_held!.value).toBe('636');
-    expect(cells['reference-0']!.cases_ended!.value).toBe(`1${nbsp}070`);
+    expect([cells.Bjørkestrand!.meetings_held!.value, cells.Fjordvik!.meetings_held!.value, cells.Lauvåsen!.meetings_held!.value, cells.Älvsunda!.meetings_held!.value]).toEqual(['86', '349', '201', '176']);
+    expect(cells['reference-0']!.meetings_held!.value).toBe('812');
+    expect(cells['reference-0']!.cases_ended!.value).toBe(`1${nbsp}418`);
     // Every count not hidden adds up; a count that does not is explained under the table.
-    const rows = ['Bjørkestrand', 'Fjordvik', 'Lauvåsen'];
+    const rows = ['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'Älvsunda'];
     const unexplained: string[] = [];
     let compared = 0;
     for (const key of counts) {
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
 
   it('a total that is not the sum of its rows gets a note under the table, decided from the numbers shown', async () => {
     await signInAs('kommune');
-    // The server's «all municipalities» answer with one meeting too many (86 + 349 + 201 ≠ 637).
+    // The server's «all municipalities» answer with a meeting count that is not the rows' sum (86 + 349 + 201 + 176 ≠ 637).
     await page.route('**/api/figures?*total=all*', async (route) => {
       const answer = await route.fetch();
       const body = (await answer.json()) as Record<string, unknown>;
@@ -122,16 +122,16 @@ describe.skipIf(!chromiumAvailable())('totals and scope for each role in Chromiu
         return { text: value.textContent, title: value.getAttribute('title'), said: td.textContent };
       });
     const outside = 'bare hele skoleår vises for skoler utenfor ditt område';
-    for (const row of ['data-id="Bjørkestrand"', 'data-id="Lauvåsen"', 'data-reference="0"']) {
+    for (const row of ['data-id="Bjørkestrand"', 'data-id="Lauvåsen"', 'data-id="Älvsunda"', 'data-reference="0"']) {
       const cell = await hidden(row, 'cases_ended');
       expect(cell, row).toEqual({ text: 'skjult', title: `skjult: ${outside}`, said: `skjult (skjult: ${outside})` });
     }
     // The own municipality is shown in full, for any period.
     await expect(page.textContent('#table-municipalities tr[data-id="Fjordvik"] td[data-key="cases_ended"] .value')).resolves.not.toBe('skjult');
     await expect(page.textContent('#table-municipalities')).resolves.not.toContain('færre enn');
-    // Meetings are not case-based: shown for all, and the total is their sum (9 + 37 + 19).
+    // Meetings are not case-based: shown for all, and the total is their sum (9 + 37 + 19 + 20).
     const cells = await tableCells(page, '#table-municipalities');
-    expect(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'reference-0'].map((id) => cells[id]!.meetings_held!.value)).toEqual(['9', '37', '19', '65']);
+    expect(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'Älvsunda', 'reference-0'].map((id) => cells[id]!.meetings_held!.value)).toEqual(['9', '37', '19', '20', '85']);
     await saveScreenshot(page, 'scope-kommune-comparison-month');
     expect(withoutSignedOut401(errors)).toEqual([]);
   });

@@ -198,16 +198,27 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
         minutes_rate: `${pct('92,0')} · n = 201`,
         tested_before_ppt_referral_rate: `${pct('78,2')} · n = 55`,
       }),
-      // «Alle kommuner»: 86 + 349 + 201 = 636 meetings, 112 + 701 + 257 = 1 070 cases ended.
+      // The Swedish sample municipality (sample-data/sv-*.csv).
+      Älvsunda: expectCells({
+        meetings_held: '176',
+        system_case_discussions_per_meeting: '0,6 · n = 176',
+        staff_reached_per_system_measure: '12,2 · n = 43',
+        cases_ended: '348 · n = 348',
+        days_to_end_median: '79 · n = 348',
+        days_to_end_p90: '179 · n = 348',
+        minutes_rate: `${pct('88,6')} · n = 176`,
+        tested_before_ppt_referral_rate: `${pct('66,7')} · n = 63`,
+      }),
+      // «Alle kommuner»: 86 + 349 + 201 + 176 = 812 meetings, 112 + 701 + 257 + 348 = 1 418 cases ended.
       'reference-0': expectCells({
-        meetings_held: '636',
-        system_case_discussions_per_meeting: '0,7 · n = 636',
-        staff_reached_per_system_measure: '12,6 · n = 210',
-        cases_ended: `1${nbsp}070 · n = 1${nbsp}070`,
-        days_to_end_median: `76,5 · n = 1${nbsp}070`,
-        days_to_end_p90: `190,2 · n = 1${nbsp}070`,
-        minutes_rate: `${pct('91,2')} · n = 636`,
-        tested_before_ppt_referral_rate: `${pct('85,0')} · n = 240`,
+        meetings_held: '812',
+        system_case_discussions_per_meeting: '0,7 · n = 812',
+        staff_reached_per_system_measure: '12,5 · n = 253',
+        cases_ended: `1${nbsp}418 · n = 1${nbsp}418`,
+        days_to_end_median: `77 · n = 1${nbsp}418`,
+        days_to_end_p90: `187 · n = 1${nbsp}418`,
+        minutes_rate: `${pct('90,6')} · n = 812`,
+        tested_before_ppt_referral_rate: `${pct('81,2')} · n = 303`,
       }),
     };
     for (const [id, row] of Object.entries(expected)) expect(shownCells(cells, id, checked), id).toEqual(row);
@@ -221,6 +232,7 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
     expect(bars).toEqual([
       ['Lauvåsen', pct('92,0'), '201'],
       ['Fjordvik', pct('91,4'), '349'],
+      ['Älvsunda', pct('88,6'), '176'],
       ['Bjørkestrand', pct('88,4'), '86'],
     ]);
     await expectChartsDrawn(page);
@@ -309,7 +321,8 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
       ['meetings_without_minutes', '3', '30'],
       ['open_cases_over_90_days', '14', '117'],
     ]);
-    expect(shown.map(([key]) => key)).toEqual(figureSpecs.map((s) => s.key));
+    // The deviation figures (4d) are not among them: /api/meta keeps them apart.
+    expect(shown.map(([key]) => key)).toEqual(figureSpecs.filter((s) => !s.key.startsWith('deviation')).map((s) => s.key));
     await expect(page.locator('#trend svg.chart-svg').getAttribute('aria-label')).resolves.toContain('Havblikk skole');
     expect(await axeViolations(page)).toEqual([]);
     await expectChartsDrawn(page);

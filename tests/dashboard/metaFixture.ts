@@ -13,5 +13,6 @@ export const metaFixture: Meta = {
   span: { first_date: '2024-08-19', last_date: '2026-06-22' },
   asOf: '2026-11-23',
   suppression: { threshold: 5 },
-  figures: figureSpecs,
+  figures: figureSpecs.filter((s) => !s.key.startsWith('deviation')),
+  deviation_figures: figureSpecs.filter((s) => s.key.startsWith('deviation')),
 };

@@ -60,6 +60,11 @@ export function baseRow(kind: KindName, n: number, p = ''): Row {
       return { school_id: 'S1', date: isoDay(n), activity: 'meeting', topic: 'skolemiljo', title: 'Ressursteammøte' };
     case 'competence_participation':
       return { effort_id: 'E1', school_id: 'S1', date: isoDay(n), participants_count: '12' };
+    case 'deviations':
+      return {
+        deviation_id: `${p}AV${n}`, school_id: 'S1', date: '2025-03-03', agencies: 'school|child_psychiatry', category: 'waiting_time',
+        principle: 'false', escalated_date: '2025-03-10', answered_date: '2025-04-20', resolved_date: '2025-05-02',
+      };
   }
 }
 
@@ -70,6 +75,7 @@ export const norwegianLabels: Readonly<Partial<Record<KindName, Row>>> = {
   cases: { kind: 'Individsak', legal_area: 'Kap11', challenges: 'Urolig; Passiv / stille', outcome: 'Avsluttet' },
   measures: { level: 'Individtiltak', responsible_role: 'PPT' },
   yearwheel: { activity: 'Møte' },
+  deviations: { agencies: 'Skole | BUP', category: 'Ventetid', principle: 'Nei' },
 };
 
 /** Header names as Norwegian exports write them: aliases with odd case, spaces and æøå. */
@@ -98,6 +104,10 @@ export const norwegianHeaders: Readonly<Record<KindName, Readonly<Record<string,
   },
   yearwheel: { school_id: 'Skole_ID', date: 'Dato', activity: 'Aktivitet', topic: 'Tema', title: 'Tittel' },
   competence_participation: { effort_id: 'Satsing-ID', school_id: 'Skole_ID', date: 'Dato', participants_count: 'Antall deltakere' },
+  deviations: {
+    deviation_id: 'Avvik_ID', school_id: 'Skole_ID', date: 'Dato', agencies: 'Instanser', category: 'Kategori', principle: 'Prinsipiell',
+    escalated_date: 'Eskalert', answered_date: 'Besvart', resolved_date: 'Lukket',
+  },
 };
 
 /** The contract's column names of a kind, in contract order. */

@@ -45,6 +45,29 @@ describe('GET /api/figures', () => {
     expect(table.getChild('minutes_rate')!.get(0)).toEqual(expected[0]!.minutes_rate);
   });
 
+  it('answers the deviation figures of 4d, deviations_by_agency as an object, equal to computeFigures', async () => {
+    const body = await (await fetch(`${app.url}/api/figures?${query(period)}`)).json();
+    const expected = await computeFigures(app.db.connection, base);
+    expect(body.deviations_by_agency).toEqual(expected.deviations_by_agency);
+    expect(body.deviations_reported).toBeGreaterThan(0);
+    // Every reported deviation names the school or two other agencies: the school's count is at most all of them.
+    const counts = Object.values(body.deviations_by_agency as Record<string, number>);
+    expect(counts.every((n) => n > 0 && n <= body.deviations_reported)).toBe(true);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2 * body.deviations_reported);
+  });
+
+  it('carries deviations_by_agency in every `by` row (an object in JSON, JSON text in Arrow)', async () => {
+    const rows = (await (await fetch(`${app.url}/api/figures?${query({ ...period, by: 'municipality' })}`)).json()) as Array<Record<string, unknown>>;
+    const expected = await computeFiguresBy(app.db.connection, { ...base, by: 'municipality' }, 'municipality');
+    expect(rows.map((r) => [r.municipality, r.deviations_reported, r.deviations_by_agency])).toEqual(
+      expected.map((r) => [r.municipality, r.deviations_reported, r.deviations_by_agency]),
+    );
+    const res = await fetch(`${app.url}/api/figures?${query({ ...period, by: 'municipality', format: 'arrow' })}`);
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(String(table.schema.fields.find((f) => f.name === 'deviations_by_agency')!.type)).toBe('Utf8');
+    expect(JSON.parse(table.getChild('deviations_by_agency')!.get(0) as string)).toEqual(expected[0]!.deviations_by_agency);
+  });
+
   it('scopes to one school', async () => {
     const schools = await computeFiguresBy(app.db.connection, { ...base, by: 'school' }, 'school');
     const one = schools[3]!;

@@ -11,16 +11,21 @@ describe('health, meta and unknown paths', () => {
   it('GET /api/health reports ok and the number of schools', async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', schools: 20 });
+    expect(await res.json()).toEqual({ status: 'ok', schools: 25 });
   });
 
   it('GET /api/meta lists schools, municipalities, the data span and every figure definition', async () => {
     const body = await (await fetch(`${app.url}/api/meta`)).json();
-    expect(body.schools).toHaveLength(20);
-    expect(body.municipalities).toHaveLength(3);
+    expect(body.schools).toHaveLength(25);
+    expect(body.municipalities).toHaveLength(4);
     expect(body.span.first_date <= '2024-08-31').toBe(true);
     expect(body.asOf).toBe('2026-11-23');
     expect(body.figures.map((f: { key: string }) => f.key)).toContain('km_median_days');
+    // The deviation figures come apart, for a view of their own.
+    expect(body.figures.map((f: { key: string }) => f.key)).not.toContain('deviations_reported');
+    expect(body.deviation_figures.map((f: { key: string }) => f.key)).toEqual([
+      'deviations_reported', 'deviations_of_principle', 'deviations_escalated', 'deviations_open', 'deviations_answer_overdue', 'deviation_days_to_resolve_median',
+    ]);
     expect(body.figures[0].definition).toMatch(/møter/);
   });
 

@@ -1,11 +1,13 @@
 /**
  * Every figure family, plus the union base: the distinct individual-part cases behind any
- * figure. The union base reads the other families' CTEs, so it comes last.
+ * figure. The union base reads the other families' CTEs, so it comes last. Deviations are
+ * not cases: their family stands apart from the union.
  */
 import { consentFigure } from './consentFigure.ts';
 import { discussionFigures } from './discussionFigures.ts';
 import { endedCaseFigures } from './endedCaseFigures.ts';
 import { evaluationFigure } from './evaluationFigure.ts';
+import { deviationFigures } from './deviationFigures.ts';
 import { countOf, type FigureFamily } from './figureFamily.ts';
 import { kaplanMeier } from './kaplanMeier.ts';
 import { measureFigures } from './measureFigures.ts';
@@ -51,4 +53,5 @@ function individualCasesBase(families: readonly FigureFamily[]): FigureFamily {
 export const figureFamilies: readonly FigureFamily[] = [
   ...figureFamiliesWithCases,
   individualCasesBase(figureFamiliesWithCases),
+  deviationFigures,
 ];

@@ -4,7 +4,7 @@
  * group `g` and period, and one expression per figure over the family's result table.
  * `keyFiguresSql` assembles the families into one query.
  */
-import type { FigureBaseKey, FigureKey } from '../figureKeys.ts';
+import type { FigureBaseKey, FigureKey, FigureObjectKey } from '../figureKeys.ts';
 
 export interface FigureFamily {
   /** CTEs (`name AS (...)`) in dependency order; they may use scope, periods and the shared facts. */
@@ -13,6 +13,8 @@ export interface FigureFamily {
   readonly table: string;
   /** SQL for each figure this family owns; it may name any family's table (missing row = NULL). */
   readonly figures: Partial<Record<FigureKey, string>>;
+  /** SQL for the figures that are objects (code → count), as JSON text; NULL for none. */
+  readonly objects?: Partial<Record<FigureObjectKey, string>>;
   /** SQL for the bases (denominators, case counts) this family owns. */
   readonly bases: Partial<Record<FigureBaseKey, string>>;
   /** `SELECT g, period, case_no` of the individual-part cases its figures rest on, if any. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { schoolLevel } from '../../../etl/contract/vocabularies.ts';
-import { figureBaseKeys, figureKeys, figureSpecs, followUpKeys } from '../../../etl/figures/figureKeys.ts';
+import { figureBaseKeys, figureKeys, figureObjectKeys, figureSpecs, followUpKeys } from '../../../etl/figures/figureKeys.ts';
 import { SchoolLevel } from '../../../etl/figures/figureQuery.ts';
 
 describe('figureKeys', () => {
-  it('figureKeys lists the 23 keys of contract section 4 and the 12 of section 4b, in contract order', () => {
+  it('figureKeys lists the 23 keys of contract section 4, the 12 of section 4b and the 6 numeric ones of 4d, in contract order', () => {
     expect(figureKeys).toEqual([
       'meetings_held',
       'meetings_cancelled',
@@ -41,11 +41,18 @@ describe('figureKeys', () => {
       'meetings_without_agenda_in_advance',
       'meetings_without_minutes',
       'open_cases_over_90_days',
+      'deviations_reported',
+      'deviations_of_principle',
+      'deviations_escalated',
+      'deviations_open',
+      'deviations_answer_overdue',
+      'deviation_days_to_resolve_median',
     ]);
+    expect(figureObjectKeys).toEqual(['deviations_by_agency']);
   });
 
   it('followUpKeys are the 12 keys of section 4b', () => {
-    expect(followUpKeys).toEqual(figureKeys.slice(23));
+    expect(followUpKeys).toEqual(figureKeys.slice(23, 35));
     expect(followUpKeys).toHaveLength(12);
     expect(followUpKeys[0]).toBe('planned_meetings');
   });

@@ -46,6 +46,11 @@ describe('suppressionUnits', () => {
     // the denominator of evaluation_on_time_rate: rate × n would give the numerator
     ['evaluations_due', 'individual_cases_with_evaluations_due'],
     ['individual_cases_with_evaluations_due', 'individual_cases_with_evaluations_due'],
+    // the deviations of 4d: each count its own unit; the resolved ones are the median's n
+    ['deviations_reported', 'deviations_reported'],
+    ['deviations_open', 'deviations_open'],
+    ['deviations_answer_overdue', 'deviations_answer_overdue'],
+    ['deviations_resolved', 'deviations_resolved'],
   ] as const)('unitOfBase(%s) is %s', (base, unit) => {
     expect(unitOfBase(base)).toBe(unit);
   });
@@ -59,6 +64,10 @@ describe('suppressionUnits', () => {
 
 describe('unitDependencies', () => {
   const on = (unit: FigureBaseKey) => [...(unitDependencies.get(unit) ?? [])].sort();
+
+  it('the deviation units rest on nothing: a school with few cases may show its deviations, and the reverse', () => {
+    for (const unit of ['deviations_reported', 'deviations_open', 'deviations_answer_overdue', 'deviations_resolved'] as const) expect(on(unit), unit).toEqual([]);
+  });
 
   it('the PPT-referral rate rests on the ended cases (it divides by their referrals), and on the union', () => {
     expect(on('cases_referred_ppt')).toEqual(['cases_ended', 'individual_cases']);
@@ -164,8 +173,10 @@ describe('planSuppression', () => {
     const plan = planSuppression(cells, [{ total: 3, members: [0, 1, 2] }], 5);
     expect(hiddenFor(plan, 'individual_cases')).toEqual([true, true, false, false]);
     expect(hiddenFor(plan, 'consent_cases')).toEqual([true, true, true, false]);
-    // Every unit rests on the union: cells 0 and 1 show no case-based figure at all.
-    expect(plan[1]!.size).toBe(allUnits.size);
+    // Every case unit rests on the union: cells 0 and 1 show no case-based figure at all
+    // (the four deviation units count deviations, not cases, and stand apart).
+    expect(plan[1]!.size).toBe(allUnits.size - 4);
+    expect(plan[1]!.has('deviations_reported')).toBe(false);
   });
 
   it('decides each unit on its own n', () => {
@@ -187,6 +198,25 @@ describe('suppressRow', () => {
     expect(shown.n.cases_ended).toBeNull();
     expect(shown.meetings_held).toBe(7);
     expect(shown.n.meetings_held).toBe(3);
+  });
+
+  it('hides deviations_by_agency with the reported deviations it counts, and lists it after the numeric keys', () => {
+    const withAgencies = { ...row, deviations_by_agency: { school: 3, child_psychiatry: 3 } } as FigureRow;
+    expect(suppressRow(withAgencies, new Set()).deviations_by_agency).toEqual({ school: 3, child_psychiatry: 3 });
+    const shown = suppressRow(withAgencies, new Set<FigureBaseKey>(['deviations_reported']));
+    expect(shown.deviations_by_agency).toBeNull();
+    expect(shown.suppressed).toEqual(['deviations_reported', 'deviations_of_principle', 'deviations_escalated', 'deviations_by_agency', 'n_deviations_reported']);
+    const resolved = suppressRow(withAgencies, new Set<FigureBaseKey>(['deviations_resolved']));
+    expect(resolved.suppressed).toEqual(['deviation_days_to_resolve_median', 'n_deviations_resolved']);
+    expect(resolved.deviations_by_agency).toEqual({ school: 3, child_psychiatry: 3 });
+  });
+
+  it('primarySuppression hides a deviation unit below the threshold on its own n, not with the cases', () => {
+    const hidden = primarySuppression({ n: bases(100, { individual_cases: 2, deviations_open: 4 }), scoped: false }, 5);
+    expect(hidden.has('individual_cases')).toBe(true);
+    expect(hidden.has('deviations_open')).toBe(true);
+    expect(hidden.has('deviations_reported')).toBe(false);
+    expect(primarySuppression({ n: bases(100, { deviations_open: 5 }), scoped: false }, 5).has('deviations_open')).toBe(false);
   });
 
   it('with every unit hidden, keeps exactly the figures that rest on no cases', () => {

@@ -26,7 +26,8 @@ const valid = [
   validNumberFrom('290224500'), // 29 February 2024
   validNumberFrom('410190123'), // D-number: day + 40
   validNumberFrom('015090123'), // H-number: month + 40
-  validNumberFrom('000000000'),
+  validNumberFrom('710190123'), // D-number on the 31st
+  validNumberFrom('019090123'), // synthetic test number: month + 80
 ];
 /** The same number with its first or second check digit changed. */
 const wrongCheck = (n: string, at: 9 | 10) => n.slice(0, at) + String((Number(n[at]) + 1) % 10) + n.slice(at + 1);
@@ -68,6 +69,20 @@ describe('containsNationalIdentityNumber and rt_has_fnr', () => {
       expect(await sqlSays(value)).toBe(false);
     },
   );
+
+  // Valid check digits, but a day part no number of any kind has (00, 32–40, 72–99).
+  const impossibleDays = ['000190123', '320190123', '400190123', '720190123', '990190123'].map(validNumberFrom);
+  it.each(impossibleDays)("containsNationalIdentityNumber('%s') and rt_has_fnr say no: valid check digits, impossible day", async (value) => {
+    expect(withCheckDigits(value.slice(0, 9))).toBe(value);
+    expect(containsNationalIdentityNumber(value)).toBe(false);
+    expect(await sqlSays(value)).toBe(false);
+  });
+
+  it("a meeting id built from an ISO date, 'M-000-2024-09-11', is not a number (day 00), though its 11 digits have valid check digits", async () => {
+    expect(withCheckDigits('000202409')).toBe('00020240911');
+    expect(containsNationalIdentityNumber('M-000-2024-09-11')).toBe(false);
+    expect(await sqlSays('M-000-2024-09-11')).toBe(false);
+  });
 
   it('rt_has_fnr(NULL) is false, not NULL', async () => {
     expect(await sqlSays(null)).toBe(false);
@@ -164,6 +179,12 @@ describe('containsNationalIdentityNumber and rt_has_fnr on numbers as people wri
 const separatorChars = [' ', '\u00a0', '\u202f', '-', '.', '/', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+/** Day 01–31, or 41–71 for a D-number: no number of any kind has another day part. */
+function possibleDay(digits: string): boolean {
+  const day = Number(digits.slice(0, 2));
+  return (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
+}
+
 function referenceSays(field: string): boolean {
   const chars = [...field];
   for (let start = 0; start < chars.length; start++) {
@@ -179,10 +200,10 @@ function referenceSays(field: string): boolean {
         const digits = groups.join('');
         if (digits.length > 13) break;
         if (isDigit(chars[at + 1])) continue;
-        if (digits.length === 11 && withCheckDigits(digits.slice(0, 9)) === digits) return true;
+        if (digits.length === 11 && possibleDay(digits) && withCheckDigits(digits.slice(0, 9)) === digits) return true;
         const dateForm = groups.length >= 3 && groups[0]!.length === 2 && groups[1]!.length === 2 && groups[2]!.length >= 4;
         const eleven = digits.slice(0, 4) + digits.slice(6);
-        if (digits.length === 13 && dateForm && withCheckDigits(eleven.slice(0, 9)) === eleven) return true;
+        if (digits.length === 13 && dateForm && possibleDay(eleven) && withCheckDigits(eleven.slice(0, 9)) === eleven) return true;
       } else if (separatorChars.includes(c) && ++separatorRun <= 3) {
         continue;
       } else {
@@ -213,7 +234,11 @@ describe('containsNationalIdentityNumber and rt_has_fnr on seeded random strings
   /** Separators between digits: mostly none, sometimes a run of one to three, rarely four. */
   const gap = () => (random() < 0.6 ? '' : Array.from({ length: 1 + Math.floor(random() * (random() < 0.97 ? 3 : 4)) }, () => pick(separatorChars)).join(''));
   const spread = (digits: string) => [...digits].map((d, i) => (i === 0 ? d : gap() + d)).join('');
-  const number = () => validNumberFrom(String(Math.floor(random() * 1e9)).padStart(9, '0'));
+  /** A random number with a day part real numbers have (01–31, or 41–71 for a D-number). */
+  const number = () => {
+    const day = 1 + Math.floor(random() * 62);
+    return validNumberFrom(String(day <= 31 ? day : day + 9).padStart(2, '0') + String(Math.floor(random() * 1e7)).padStart(7, '0'));
+  };
   const longDate = (n: string) => `${n.slice(0, 2)}${pick(['.', '/', '-'])}${n.slice(2, 4)}${pick(['.', '/', '-'])}${pick(['19', '20'])}${n.slice(4, 6)}${gap()}${spread(n.slice(6))}`;
   const fields = Array.from({ length: 400 }, (_, i) => {
     if (i % 4 === 0) return noise(11 + Math.floor(random() * 30));

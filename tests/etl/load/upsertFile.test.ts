@@ -36,6 +36,7 @@ function dataset(): Record<KindName, Row[]> {
     measures: range(3).map((i) => baseRow('measures', i, 'R')),
     yearwheel: range(3).map((i) => baseRow('yearwheel', i)),
     competence_participation: range(3).map((i) => baseRow('competence_participation', i)),
+    deviations: range(3).map((i) => baseRow('deviations', i, 'R')),
   };
 }
 
@@ -118,9 +119,9 @@ describe('importBatch importing again', () => {
     const log = await queryRows(conn, 'SELECT batch_id, files, rows_read::INTEGER AS r, inserted::INTEGER AS i, updated::INTEGER AS u, unchanged::INTEGER AS n FROM import_batches ORDER BY batch_id');
     const total = Object.values(sizes).reduce((a, b) => a + b, 0);
     expect(log.map((b) => [b.files, b.r, b.i, b.u, b.n])).toEqual([
-      [8, total, total, 0, 0],
-      [8, total, 0, 0, total],
-      [8, total, 0, 0, total],
+      [9, total, total, 0, 0],
+      [9, total, 0, 0, total],
+      [9, total, 0, 0, total],
       [1, sizes.cases, 0, 1, sizes.cases! - 1],
       [1, sizes.cases, 0, 1, sizes.cases! - 1],
     ]);

@@ -32,6 +32,7 @@ function family(p: string): Record<KindName, Row> {
     measures: { ...baseRow('measures', 1), measure_id: `${p}T`, case_id: `${p}C` },
     yearwheel: { ...baseRow('yearwheel', 1), school_id: `${p}S` },
     competence_participation: { ...baseRow('competence_participation', 1), effort_id: `${p}E`, school_id: `${p}S` },
+    deviations: { ...baseRow('deviations', 1), deviation_id: `${p}D`, school_id: `${p}S` },
   };
 }
 
@@ -76,7 +77,7 @@ describe('importBatch with parents from an earlier import', () => {
   const rows = family('EI-');
   const stages: KindName[][] = [
     ['schools', 'competence_efforts'],
-    ['meetings', 'cases', 'yearwheel', 'competence_participation'],
+    ['meetings', 'cases', 'yearwheel', 'competence_participation', 'deviations'],
     ['discussions', 'measures'],
   ];
   let db: Database;

@@ -47,6 +47,23 @@ describe('detectKind', () => {
     expect(mapping.positions.get(column)).toBe(names.length - 1 - spec.columns.findIndex((c) => c.name === column));
   });
 
+  // Swedish headers share names with other kinds (datum, status, kategori): the kind is still unique.
+  it.each([
+    { kind: 'schools', names: ['Skolenhetskod', 'Skolenhet', 'Kommun', 'Kommunkod', 'Antal elever', 'Antal personal'] },
+    { kind: 'meetings', names: ['MöteID', 'Skolenhetskod', 'Datum', 'Status', 'Minuter system', 'Minuter individ', 'Agenda skickad', 'Referat', 'Deltagare'] },
+    { kind: 'cases', names: ['Ärende_ID', 'Skolenhetskod', 'Ärendetyp', 'Första oro', 'Anmäld datum', 'Samtycke datum', 'Årskurs', 'Tema', 'Elev_ref', 'Avslutat datum', 'Utfall'] },
+    { kind: 'discussions', names: ['MöteID', 'Ärende_ID'] },
+    { kind: 'measures', names: ['Åtgärd_ID', 'Ärende_ID', 'Åtgärdsnivå', 'Kategori', 'Ansvarig', 'Påbörjad', 'Utvärderingsdatum', 'Utvärderad', 'Personal nytta'] },
+    { kind: 'yearwheel', names: ['Skolenhetskod', 'Datum', 'Aktivitet', 'Tema', 'Titel'] },
+    { kind: 'deviations', names: ['Avvikelse_ID', 'Skolenhetskod', 'Datum', 'Verksamheter', 'Kategori', 'Principiell', 'Rapporterad', 'Besvarad', 'Åtgärdad'] },
+    { kind: 'deviations', names: ['Avvik_ID', 'Skole_ID', 'Dato', 'Instanser', 'Kategori', 'Prinsipiell', 'Eskalert', 'Besvart', 'Lukket'] },
+  ] as const)('detectKind recognises $kind from Swedish (or Norwegian) export headers, every column mapped', ({ kind, names }) => {
+    const mapping = detected(names);
+    expect(mapping.spec.kind).toBe(kind);
+    expect(mapping.ignoredColumns).toEqual([]);
+    expect(mapping.positions.size).toBe(names.length);
+  });
+
   it('detectKind lists extra columns by their original name and never maps them', () => {
     const mapping = detected(['case_id', ' Beskrivelse ', 'school_id', 'kind', 'first_concern_date', 'Elevnavn', 'student_ref']);
     expect(mapping.spec.kind).toBe('cases');

@@ -23,6 +23,18 @@ describe('normaliseName', () => {
     { input: 'tgl_besøk', expected: 'tgl_besok' },
     { input: 'Årlig evaluering', expected: 'arlig_evaluering' },
     { input: 'kap11', expected: 'kap11' },
+    { input: 'Skolenhetskod', expected: 'skolenhetskod' },
+    { input: 'Ärende-ID', expected: 'arende_id' },
+    { input: 'Åtgärdsnivå', expected: 'atgardsniva' },
+    { input: 'Utvärderad', expected: 'utvarderad' },
+    { input: 'Påbörjad', expected: 'paborjad' },
+    { input: 'Första oro', expected: 'forsta_oro' },
+    { input: 'MöteID', expected: 'moteid' },
+    { input: 'GENOMFÖRT', expected: 'genomfort' },
+    { input: 'Hälso- och sjukvård', expected: 'halso_och_sjukvard' },
+    { input: 'Studie- och yrkesvägledare', expected: 'studie_och_yrkesvagledare' },
+    { input: 'ÄÖÅÉ', expected: 'aoae' },
+    { input: 'Café', expected: 'cafe' },
     { input: '', expected: '' },
   ])("normaliseName('$input') is '$expected'", ({ input, expected }) => {
     expect(normaliseName(input)).toBe(expected);

@@ -161,6 +161,6 @@ describe('path traversal', () => {
 describe('afterwards', () => {
   it('the database is intact: every contract table, the users and the import log unchanged', async () => {
     expect(await dumpDatabase(app.db.connection, contractTables)).toEqual(before);
-    expect((await (await clients.admin!.get('/api/health')).json()).schools).toBe(20);
+    expect((await (await clients.admin!.get('/api/health')).json()).schools).toBe(25);
   });
 });

@@ -53,10 +53,10 @@ const figureCases: Array<{ label: string; params: Record<string, string>; expect
   { label: 'a school and another municipality', params: { school: own, municipality: 'Lauvåsen' }, expected: all(200) },
 ];
 
-// The schools of the sample data, by municipality (sample-data/schools.csv).
+// The schools of the sample data, by municipality (sample-data/schools.csv; Älvsunda's are in sv-skolenheter.csv).
 const fjordvikSchools = ['990010014', '990010022', '990010030', '990010049', '990010057', '990010065', '990010073', '990010081', '990010090', '990010103'];
 const lauvasenSchools = ['990020010', '990020028', '990020036', '990020044', '990020052', '990020060'];
-const municipalities = ['Bjørkestrand', 'Fjordvik', 'Lauvåsen'];
+const municipalities = ['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'Älvsunda'];
 
 /** Whether `role` is scoped to (sees in full) the school or municipality. */
 function scopedTo(role: Role, ref: { school?: string; municipality?: string }): boolean {
@@ -174,7 +174,7 @@ describe('what a breakdown by school contains', () => {
   };
 
   it('admin: every school', async () => {
-    expect(await schoolsOf('admin')).toHaveLength(20);
+    expect(await schoolsOf('admin')).toHaveLength(25);
   });
 
   it.each(['municipality', 'ppt', 'rector'] as const)('%s: only the schools of Fjordvik', async (role) => {
@@ -186,7 +186,7 @@ describe('what a breakdown by school contains', () => {
   it('a by=municipality answer has only municipality totals, never a school', async () => {
     const res = await clients.get('ppt')!.get(`/api/figures?${new URLSearchParams({ ...period, by: 'municipality' })}`);
     const rows = (await res.json()) as Array<Record<string, unknown>>;
-    expect(rows.map((r) => r.municipality).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen']);
+    expect(rows.map((r) => r.municipality).sort()).toEqual(['Bjørkestrand', 'Fjordvik', 'Lauvåsen', 'Älvsunda']);
     for (const r of rows) expect(r.school_id ?? null).toBeNull();
   });
 
@@ -231,7 +231,7 @@ describe('meta, session, competence and audit endpoints', () => {
   });
 
   it.each([
-    ['admin', 20, 20],
+    ['admin', 25, 25],
     ['municipality', 10, 10],
     ['ppt', 10, 10],
     ['rector', 10, 1],
@@ -239,7 +239,7 @@ describe('meta, session, competence and audit endpoints', () => {
     const meta = (await (await clients.get(role)!.get('/api/meta')).json()) as { schools: Array<{ scoped: boolean }>; municipalities: string[] };
     expect(meta.schools).toHaveLength(listed);
     expect(meta.schools.filter((s) => s.scoped)).toHaveLength(scoped);
-    expect(meta.municipalities).toHaveLength(3);
+    expect(meta.municipalities).toHaveLength(4);
   });
 
   it('a PPT user’s competence rows are all from their own municipality', async () => {
