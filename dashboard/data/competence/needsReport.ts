@@ -15,7 +15,8 @@ export interface NeedsRow {
   readonly individual_part_cases: number;
   readonly system_measures_started: number;
   readonly measure_staff_reached: number;
-  readonly efforts: readonly string[];
+  /** The efforts on the theme, with the share of the selection's staff each reached. */
+  readonly efforts: ReadonlyArray<{ readonly name: string; readonly share: number | null }>;
   readonly effort_staff_reached: number;
   readonly gap_schools: readonly string[];
 }
@@ -34,7 +35,7 @@ export function needsReport(data: Competence, topics: readonly TopicSummary[], c
       individual_part_cases: s.individual_part_cases,
       system_measures_started: s.system_measures_started,
       measure_staff_reached: s.staff_reached,
-      efforts: efforts.map((e) => e.name),
+      efforts: efforts.map((e) => ({ name: e.name, share: e.staff_reach_share })),
       effort_staff_reached: efforts.reduce((sum, e) => sum + e.staff_reached, 0),
       gap_schools: gaps.map((c) => c.school_name),
     };
