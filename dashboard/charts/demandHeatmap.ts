@@ -1,6 +1,7 @@
 /**
  * Schools × topics: the demand of each school on each topic as a shaded cell with its number,
- * high demand with low reach outlined and marked "!" (not by colour alone). The cells are
+ * the reach of the efforts on the topic as a bar along the cell's foot, and high demand with
+ * low reach outlined and marked "!" (not by colour alone). The cells are
  * reachable by keyboard: the grid is one tab stop and the arrow keys, Home and End move
  * between cells (a roving tabindex), each cell read out with its school, topic, demand and
  * reach. Drawn as plain SVG: Plot's marks cannot be focused.
@@ -17,6 +18,8 @@ export interface HeatmapCell {
   /** What a screen reader says for the cell. */
   readonly label: string;
   readonly marked: boolean;
+  /** The share reached by efforts on the topic, drawn as a bar along the cell's foot (capped at the full width); null: none drawn. */
+  readonly reach: number | null;
 }
 
 export interface DemandHeatmapOptions {
@@ -40,7 +43,7 @@ export function demandHeatmap(cells: readonly HeatmapCell[], options: DemandHeat
   const left = Math.min(260, Math.max(80, ...options.rows.map((r) => r.length * 7)) + 12);
   const top = Math.min(190, Math.max(60, ...options.columns.map((c) => c.length * 5.2)) + 16);
   // The last column labels lean right past the grid (rotated 40°).
-  const right = Math.min(150, Math.max(8, ...options.columns.slice(-3).map((c) => c.length * 5.2 * 0.77 - cw)));
+  const right = Math.min(160, Math.max(8, ...options.columns.map((c, i) => c.length * 7 * Math.cos(Math.PI / 4.5) - (options.columns.length - i - 0.5) * cw)));
   const width = left + options.columns.length * cw + right;
   const height = top + options.rows.length * ch + 8;
   const max = Math.max(1, ...cells.map((c) => c.value));
@@ -64,7 +67,10 @@ export function demandHeatmap(cells: readonly HeatmapCell[], options: DemandHeat
     const share = cell.value / max;
     const g = svgEl('g', { class: `heatmap-cell${cell.marked ? ' marked' : ''}`, role: 'img', 'aria-label': cell.label, tabindex: -1, 'data-row': cell.row, 'data-column': cell.column });
     g.append(svgEl('rect', { x: x + 1, y: y + 1, width: cw - 2, height: ch - 2, fill: cell.value === 0 ? '#f7f9fb' : interpolateBlues(0.15 + 0.75 * share), stroke: cell.marked ? colours.median : colours.grid, 'stroke-width': cell.marked ? 3 : 1 }));
-    const text = svgEl('text', { x: x + cw / 2, y: y + ch / 2 + 4, 'text-anchor': 'middle', fill: share > 0.55 ? '#fff' : colours.text, 'font-weight': cell.marked ? 'bold' : 'normal' });
+    if (cell.reach !== null && cell.reach > 0) {
+      g.append(svgEl('rect', { x: x + 3, y: y + ch - 6, width: Math.max(2, (cw - 6) * Math.min(1, cell.reach)), height: 3, fill: share > 0.55 ? '#fff' : colours.text }));
+    }
+    const text = svgEl('text', { x: x + cw / 2, y: y + ch / 2 + 2, 'text-anchor': 'middle', fill: share > 0.55 ? '#fff' : colours.text, 'font-weight': cell.marked ? 'bold' : 'normal' });
     text.textContent = cell.marked ? `${cell.text}!` : cell.text;
     g.append(text);
     svg.append(g);

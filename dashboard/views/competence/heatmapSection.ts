@@ -31,6 +31,7 @@ export function heatmapSection(c: CompetenceContext): AsyncSection {
           text: demandText(cell),
           label: s.cell(cell.school_name, topicLabel(cell.topic, s), demandText(cell), reachText(cell), cell.gap),
           marked: cell.gap,
+          reach: cell.reached ? cell.reachShare : null,
         })),
         { alt: `${s.heatmapAlt} ${s.heatmapKeys}`, rows: data.schools.map((x) => x.school_name), columns: topics.map((t) => topicLabel(t, s)) },
       );
@@ -38,7 +39,10 @@ export function heatmapSection(c: CompetenceContext): AsyncSection {
         chart,
         title: s.heatmap,
         fileName: fileSlug('kompetanse-behov-dekning', ctx.state.municipality, ctx.state.from, ctx.state.to),
-        legend: [{ label: s.gap, colour: '#a34100' }],
+        legend: [
+          { label: s.gap, colour: '#a34100' },
+          { label: s.reachBar, colour: '#1a1a1a' },
+        ],
         columns: [
           { header: s.school, value: (x) => x.school_name, rowHeader: true },
           { header: s.theme, value: (x) => topicLabel(x.topic, s) },

@@ -25,6 +25,7 @@ const nb = {
   heatmap: 'Behov mot dekning',
   heatmapAlt: 'Varmekart: skoler mot temaer, antall drøftede saker per tema og skole. Markerte celler har stort behov og lav dekning.',
   heatmapKeys: 'Bruk piltastene for å gå mellom cellene.',
+  reachBar: 'Strek nederst i cellen: andelen av skolens ansatte nådd av tiltak på temaet',
   gapRule:
     'Markert (stort behov, lav dekning): skolen er blant tredjedelen av kommunens skoler med flest drøftede saker om temaet, og tiltak på samme tema har nådd under halvparten av skolens ansatte (eller ingen).',
   needs: 'Kompetansebehov',
@@ -120,6 +121,7 @@ const en: CompetenceStrings = {
   heatmap: 'Need against reach',
   heatmapAlt: 'Heatmap: schools by topics, the number of cases discussed per topic and school. Marked cells have high demand and low reach.',
   heatmapKeys: 'Use the arrow keys to move between cells.',
+  reachBar: "Line at the foot of a cell: the share of the school's staff reached by efforts on the topic",
   gapRule:
     "Marked (high demand, low reach): the school is in the third of the municipality's schools with the most cases discussed on the topic, and efforts on the same theme reached less than half its staff (or none).",
   needs: 'Competence needs',
