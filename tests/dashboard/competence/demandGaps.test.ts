@@ -69,6 +69,7 @@ describe('topThirdCutoff', () => {
   it('is the ⌈n/3⌉-th highest value', () => {
     expect(topThirdCutoff([6, 6, 6, 6, 2, 0])).toBe(6);
     expect(topThirdCutoff([1, 9, 5, 3, 7, 2, 8])).toBe(7); // ⌈7/3⌉ = 3rd highest
+    expect(topThirdCutoff([9, 8, 7, 1, 0, 0])).toBe(8); // ⌈6/3⌉ = 2nd highest
     expect(topThirdCutoff([4])).toBe(4);
     expect(topThirdCutoff([])).toBe(Infinity);
   });
