@@ -1,5 +1,5 @@
 /**
- * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|quarantine`,
+ * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|competence|quarantine`,
  * and `user add|list|disable|set-password` for the dashboard's accounts.
  * Errors go to stderr with a non-zero exit; stdout carries only the requested output. Only
  * the project's own messages about the arguments are printed as they are; any other error is
@@ -10,6 +10,7 @@ import { kinds } from './contract/index.ts';
 import type { KindName } from './contract/types.ts';
 import { defaultDatabasePath } from './db/defaultPaths.ts';
 import { cliErrorMessage } from './log/cliErrorMessage.ts';
+import { competenceCommand } from './cli/competenceCommand.ts';
 import { figuresCommand } from './cli/figuresCommand.ts';
 import { followupCommand } from './cli/followupCommand.ts';
 import { importCommand } from './cli/importCommand.ts';
@@ -51,6 +52,18 @@ program
   .addOption(new Option('--level <level>', 'school level').choices(['barneskole', 'ungdomsskole', 'kombinert']))
   .option('--json', 'print JSON')
   .action((opts) => followupCommand(opts));
+
+program
+  .command('competence')
+  .description("PPT's competence efforts: the reach, demand and challenges of contract section 4c")
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .requiredOption('--from <date>', 'period start, YYYY-MM-DD (inclusive)')
+  .requiredOption('--to <date>', 'period end, YYYY-MM-DD (inclusive)')
+  .option('--school <id>', 'one school')
+  .option('--municipality <name>', 'one municipality')
+  .addOption(new Option('--level <level>', 'school level').choices(['barneskole', 'ungdomsskole', 'kombinert']))
+  .option('--json', 'print JSON')
+  .action((opts) => competenceCommand(opts));
 
 program
   .command('quarantine')

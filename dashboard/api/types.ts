@@ -6,12 +6,12 @@
  */
 import type { Role } from '../../etl/accounts/userAccount.ts';
 import type { AuditAction, AuditRow } from '../../etl/audit/auditLog.ts';
-import type { CompetenceParticipation } from '../../etl/competence/competenceBySchool.ts';
 import type { Outcome } from '../../etl/figures/durationDistribution.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import type { FigureBaseKey, FigureKey, FigureKind, FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SurvivalPoint } from '../../etl/figures/survivalCurves.ts';
 import type { AuditPage } from '../../server/routes/audit.ts';
+import type { CompetenceResponse } from '../../server/routes/competence.ts';
 import type { MetaResponse, SchoolInfo } from '../../server/routes/meta.ts';
 import type { SessionUser } from '../../server/routes/session.ts';
 import { everyMember } from './everyMember.ts';
@@ -77,5 +77,5 @@ export interface FigureParams {
 /** One entry of GET /api/audit */
 export type AuditEntry = AuditRow;
 
-/** One row of GET /api/competence: an effort at a school (the competence module's type). */
-export type CompetenceRow = CompetenceParticipation;
+/** GET /api/competence: the figures of contract 4c for the viewer's scope (the server's type). */
+export type Competence = CompetenceResponse;

@@ -127,6 +127,8 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
       .map((s) => ({ value: s.school_id, label: s.school_name }));
     fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
   }
+  // The competence page shows no key figure: its filter would change nothing there.
+  if (state.view === 'competence') return fields;
   const figures = ctx.specs.map((s) => ({ value: s.key, label: figureLabel(s, lang) }));
   fields.push(
     field('filter-figure', t.figure, select('filter-figure', figures, state.figure, (f) => ctx.navigate({ figure: f as DashboardState['figure'] })), definitionButton(ctx.figure, t, lang, 'filter')),

@@ -206,15 +206,5 @@ export const en: Strings = {
     vias: { http: 'browser', cli: 'command line', system: 'system' },
     targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope' },
   },
-  competence: {
-    heading: 'Competence',
-    table: 'Participation in competence efforts per school',
-    bars: 'Participants per competence effort',
-    barsAlt: 'Bar chart: number of participants per competence effort in the period, all schools together.',
-    effort: 'Effort',
-    theme: 'Theme',
-    sessions: 'Sessions',
-    participants: 'Participants',
-  },
   footer: "The figures are computed on the server from the resource teams' own exports. Rounded only for display.",
 };

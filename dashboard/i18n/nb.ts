@@ -209,16 +209,6 @@ export const nb = {
     vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
     targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },
   },
-  competence: {
-    heading: 'Kompetanse',
-    table: 'Deltakelse i kompetansetiltak per skole',
-    bars: 'Deltakere per kompetansetiltak',
-    barsAlt: 'Søylediagram: antall deltakere per kompetansetiltak i perioden, alle skoler sammen.',
-    effort: 'Tiltak',
-    theme: 'Tema',
-    sessions: 'Samlinger',
-    participants: 'Deltakere',
-  },
   footer: 'Tallene er regnet ut på serveren fra ressursteamenes egne eksporter. Avrundet bare ved visning.',
 };
 

@@ -8,7 +8,7 @@ import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
   admin: ['overview', 'comparison', 'school', 'log', 'competence'],
-  municipality: ['overview', 'comparison', 'school'],
+  municipality: ['overview', 'comparison', 'school', 'competence'],
   ppt: ['overview', 'comparison', 'school', 'competence'],
   rector: ['overview', 'comparison', 'school'],
 };

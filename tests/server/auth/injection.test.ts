@@ -51,7 +51,7 @@ const endpoints: Array<{ path: string; params: Record<string, string>; names: st
     params: valid,
     names: ['from', 'to', 'asOf', 'school', 'municipality', 'level', 'by', 'format', 'unknown'],
   })),
-  { path: '/api/competence', params: { from: valid.from, to: valid.to }, names: ['from', 'to', 'school', 'municipality', 'effort', 'format', 'unknown'] },
+  { path: '/api/competence', params: { from: valid.from, to: valid.to }, names: ['from', 'to', 'school', 'municipality', 'level', 'effort', 'format', 'unknown'] },
   { path: '/api/audit', params: {}, names: ['limit', 'before', 'unknown'] },
   { path: '/api/meta', params: {}, names: ['unknown'] },
   { path: '/api/session', params: {}, names: ['unknown'] },

@@ -210,8 +210,9 @@ describe('meta, session, competence and audit endpoints', () => {
   const cases: Array<{ path: string; expected: Expect }> = [
     { path: '/api/meta', expected: all(200) },
     { path: '/api/session', expected: all(200) },
-    { path: `/api/competence?from=2024-08-01&to=2025-07-31`, expected: { admin: 200, municipality: 403, rector: 403, ppt: 200 } },
-    { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${peer}`, expected: { admin: 200, municipality: 403, rector: 403, ppt: 200 } },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31`, expected: { admin: 200, municipality: 200, rector: 403, ppt: 200 } },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${peer}`, expected: { admin: 200, municipality: 200, rector: 403, ppt: 200 } },
+    { path: `/api/competence?from=2024-08-01&to=2025-07-31&municipality=Fjordvik&level=ungdomsskole`, expected: { admin: 200, municipality: 200, rector: 403, ppt: 200 } },
     { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${elsewhere}`, expected: adminOnly },
     { path: `/api/competence?from=2024-08-01&to=2025-07-31&municipality=Lauvåsen`, expected: adminOnly },
     { path: '/api/audit', expected: adminOnly },
@@ -242,10 +243,15 @@ describe('meta, session, competence and audit endpoints', () => {
     expect(meta.municipalities).toHaveLength(4);
   });
 
-  it('a PPT user’s competence rows are all from their own municipality', async () => {
-    const rows = (await (await clients.get('ppt')!.get('/api/competence?from=2024-08-01&to=2025-07-31')).json()) as Array<{ municipality: string }>;
-    expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => r.municipality))).toEqual(new Set(['Fjordvik']));
+  it('a PPT user’s competence rows are all from the schools of their own municipality, nothing hidden', async () => {
+    type Body = { schools: Array<{ school_id: string }>; reach: Array<{ school_id: string }>; demand: Array<{ school_id: string; suppressed_reason: string | null }> };
+    const body = (await (await clients.get('ppt')!.get('/api/competence?from=2024-08-01&to=2025-07-31')).json()) as Body;
+    expect(body.schools.map((s) => s.school_id).sort()).toEqual(fjordvikSchools);
+    expect(body.reach.length).toBeGreaterThan(0);
+    expect(body.demand.length).toBeGreaterThan(0);
+    const fjordvik = new Set(fjordvikSchools);
+    for (const row of [...body.reach, ...body.demand]) expect(fjordvik.has(row.school_id)).toBe(true);
+    expect(body.demand.every((d) => d.suppressed_reason === null)).toBe(true);
   });
 
   it('GET /api/session describes the signed-in user and their school', async () => {
