@@ -198,6 +198,7 @@ export const en: Strings = {
       user_add: 'Added a user',
       user_disable: 'Disabled a user',
       user_set_password: 'Set a new password',
+      norms_set: 'Changed the year wheel norms',
     },
     vias: { http: 'browser', cli: 'command line', system: 'system' },
     targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope' },

@@ -201,6 +201,7 @@ export const nb = {
       user_add: 'La til bruker',
       user_disable: 'Deaktiverte bruker',
       user_set_password: 'Satte nytt passord',
+      norms_set: 'Endret normer for årshjulet',
     } satisfies Record<AuditAction, string>,
     vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
     targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },
