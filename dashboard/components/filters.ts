@@ -6,7 +6,7 @@
 import { schoolLevels } from '../api/types.ts';
 import { formatDate, parseDate } from '../format/dateFormat.ts';
 import { figureLabel } from '../i18n/strings.ts';
-import type { DashboardState } from '../state/dashboardState.ts';
+import { isScopedSchoolView, type DashboardState } from '../state/dashboardState.ts';
 import { effectiveAsOf } from '../state/figureParams.ts';
 import { openMunicipalities } from '../state/openMunicipalities.ts';
 import { defaultAsOf, schoolYearLabel, schoolYearsInSpan, terms, type Term } from '../state/period.ts';
@@ -120,7 +120,11 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
   fields.push(
     field('filter-level', t.level, select('filter-level', levels, state.level ?? '', (l) => ctx.navigate({ level: (l || null) as DashboardState['level'] }))),
   );
-  if (state.view === 'school') {
+  if (isScopedSchoolView(state.view)) {
+    // The year wheel: the schools the viewer is scoped to (a rector: their own).
+    const schools = meta.schools.filter((s) => s.scoped && s.municipality === state.municipality).map((s) => ({ value: s.school_id, label: s.school_name }));
+    fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
+  } else if (state.view === 'school') {
     // The school shown stays in the list even under another level (a rector's own school).
     const schools = meta.schools
       .filter((s) => s.municipality === state.municipality && (!state.level || s.level === state.level || s.school_id === state.school))
@@ -153,7 +157,7 @@ export function selectionText(ctx: ViewContext): string {
     state.view === 'comparison' ? t.allMunicipalities : state.municipality,
     state.level ? t.levels[state.level] : t.allLevels,
   ];
-  const school = state.view === 'school' ? meta.schools.find((s) => s.school_id === state.school)?.school_name : undefined;
+  const school = state.view === 'school' || isScopedSchoolView(state.view) ? meta.schools.find((s) => s.school_id === state.school)?.school_name : undefined;
   if (school) parts.splice(2, 0, school);
   return `${t.showing}: ${parts.join(' · ')}`;
 }

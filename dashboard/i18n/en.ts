@@ -7,7 +7,7 @@ export const en: Strings = {
   skipToContent: 'Skip to content',
   otherLanguage: 'Norsk',
   otherLanguageCode: 'nb',
-  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence' },
+  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review' },
   viewNav: 'Views',
   filters: 'Selection',
   schoolYear: 'School year',

@@ -7,7 +7,7 @@ export const nb = {
   skipToContent: 'Hopp til innholdet',
   otherLanguage: 'English',
   otherLanguageCode: 'en',
-  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse' },
+  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering' },
   viewNav: 'Visninger',
   filters: 'Utvalg',
   schoolYear: 'Skoleår',

@@ -7,7 +7,7 @@
  */
 import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
-import { views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
+import { isScopedSchoolView, views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
 import { noHome, type HomeScope } from './homeScope.ts';
 import { openMunicipalities } from './openMunicipalities.ts';
 import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
@@ -105,8 +105,10 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
   const open = openMunicipalities(meta);
   let municipality = open.find((m) => m === q.municipality) ?? open.find((m) => m === home.municipality) ?? open[0] ?? meta.municipalities[0] ?? '';
   let school: string | null = null;
-  if (view === 'school') {
-    const found = resolveSchool(q, meta, municipality, level, home);
+  if (view === 'school' || isScopedSchoolView(view)) {
+    // The year wheel and the annual review: only schools the viewer is scoped to, any level.
+    const from = isScopedSchoolView(view) ? { ...meta, schools: meta.schools.filter((s) => s.scoped) } : meta;
+    const found = resolveSchool(q, from, municipality, isScopedSchoolView(view) ? null : level, home);
     school = found?.school_id ?? null;
     if (found) municipality = found.municipality;
   }
@@ -145,7 +147,7 @@ export function toQuery(state: DashboardState): string {
   if (state.asOf) q.set('asOf', state.asOf);
   q.set('municipality', state.municipality);
   if (state.level) q.set('level', state.level);
-  if (state.view === 'school' && state.school) q.set('school', state.school);
+  if ((state.view === 'school' || isScopedSchoolView(state.view)) && state.school) q.set('school', state.school);
   q.set('figure', state.figure);
   if (state.sort !== 'name' || state.dir !== 'asc') {
     q.set('sort', state.sort);

@@ -78,7 +78,7 @@ describe('GET /api/yearwheel', () => {
     expect(res.status).toBe(status);
   });
 
-  it.each([{}, { school: 'A1', by: 'school' }, { school: 'A1', municipality: 'Solvik' }])('refuses %j with 400', async (extra) => {
+  it.each<Record<string, string>>([{}, { school: 'A1', by: 'school' }, { school: 'A1', municipality: 'Solvik' }])('refuses %j with 400', async (extra) => {
     const res = await clients.admin!.get(`/api/yearwheel?${qs(extra)}`);
     expect(res.status).toBe(400);
   });
