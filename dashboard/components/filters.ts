@@ -76,8 +76,11 @@ function periodFields(ctx: ViewContext): HTMLElement[] {
   const setYear = (value: string) => ctx.navigate({ year: Number(value), term: state.term === 'custom' ? 'year' : state.term });
   const fields = [
     field('filter-year', t.schoolYear, select('filter-year', yearOptions, String(state.year), setYear)),
-    field('filter-term', t.term, select('filter-term', terms.map((v) => ({ value: v, label: t.terms[v] })), state.term, (v) => setTerm(v as Term))),
   ];
+  // The year wheel's pages read a whole school year: no term to choose there.
+  if (!isScopedSchoolView(state.view)) {
+    fields.push(field('filter-term', t.term, select('filter-term', terms.map((v) => ({ value: v, label: t.terms[v] })), state.term, (v) => setTerm(v as Term))));
+  }
   if (state.term === 'custom') {
     const problem = h('p', { id: 'filter-period-problem', class: 'field-problem', role: 'alert', hidden: true }, t.invalidPeriod);
     const dates = { from: state.from, to: state.to };
@@ -116,15 +119,18 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
     const options = openMunicipalities(meta).map((m) => ({ value: m, label: m }));
     fields.push(field('filter-municipality', t.municipality, select('filter-municipality', options, state.municipality, (m) => ctx.navigate({ municipality: m, school: null }))));
   }
+  if (isScopedSchoolView(state.view)) {
+    // The year wheel: the schools the viewer is scoped to (a rector: their own); one school
+    // has one level, and the page has no chart of a chosen figure.
+    const schools = meta.schools.filter((s) => s.scoped && s.municipality === state.municipality).map((s) => ({ value: s.school_id, label: s.school_name }));
+    fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
+    return fields;
+  }
   const levels = [{ value: '', label: t.allLevels }, ...schoolLevels.map((l) => ({ value: l, label: t.levels[l] }))];
   fields.push(
     field('filter-level', t.level, select('filter-level', levels, state.level ?? '', (l) => ctx.navigate({ level: (l || null) as DashboardState['level'] }))),
   );
-  if (isScopedSchoolView(state.view)) {
-    // The year wheel: the schools the viewer is scoped to (a rector: their own).
-    const schools = meta.schools.filter((s) => s.scoped && s.municipality === state.municipality).map((s) => ({ value: s.school_id, label: s.school_name }));
-    fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
-  } else if (state.view === 'school') {
+  if (state.view === 'school') {
     // The school shown stays in the list even under another level (a rector's own school).
     const schools = meta.schools
       .filter((s) => s.municipality === state.municipality && (!state.level || s.level === state.level || s.school_id === state.school))

@@ -97,10 +97,11 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
   const today = meta.asOf;
   const years = schoolYearsInSpan(meta.span, today);
   const year = q.year !== undefined && years.includes(q.year) ? q.year : defaultSchoolYear(years, today);
-  const custom = q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
-  const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' ? q.term : 'year';
-  const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const view = q.view ?? 'overview';
+  // The year wheel and the annual review are about a whole school year.
+  const custom = !isScopedSchoolView(view) && q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
+  const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' && !isScopedSchoolView(view) ? q.term : 'year';
+  const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const level = q.level ?? null;
   const open = openMunicipalities(meta);
   let municipality = open.find((m) => m === q.municipality) ?? open.find((m) => m === home.municipality) ?? open[0] ?? meta.municipalities[0] ?? '';

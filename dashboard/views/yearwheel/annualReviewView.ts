@@ -62,7 +62,7 @@ export function annualReviewView(ctx: ViewContext): ViewResult {
         dataTable<{ key: ListKey; count: number | null }>(
           s.review.counts,
           [
-            { header: s.figureColumn, value: (r) => s.lists[r.key], rowHeader: true },
+            { header: s.review.list, value: (r) => s.lists[r.key], rowHeader: true },
             { header: s.review.count, value: (r) => r.count, text: (r) => formatCount(r.count, lang), numeric: true },
           ],
           counts,

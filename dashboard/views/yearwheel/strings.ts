@@ -126,6 +126,7 @@ const nb = {
     signed: 'Dato og underskrift',
     back: 'Tilbake til årshjulet',
     count: 'Antall',
+    list: 'Liste',
   },
 };
 
@@ -253,6 +254,7 @@ const en: YearWheelStrings = {
     signed: 'Date and signature',
     back: 'Back to the year wheel',
     count: 'Count',
+    list: 'List',
   },
 };
 
