@@ -17,6 +17,8 @@ import type { Strings } from '../../i18n/strings.ts';
 import type { YearWheelStrings } from './strings.ts';
 import { wheelData } from './wheelMarks.ts';
 
+const svgNs = 'http://www.w3.org/2000/svg';
+
 const monthNames: Record<Lang, readonly string[]> = {
   nb: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
@@ -46,9 +48,16 @@ export function wheelPicture(data: WheelData, o: WheelPictureOptions): SVGSVGEle
   });
 }
 
-function swatch(kind: MarkKind): HTMLElement {
+/** A small square drawn as the marks are (SVG attributes: the CSP allows no inline style). */
+function swatch(kind: MarkKind): SVGSVGElement {
   const style = markStyles[kind];
-  return h('span', { class: 'wheel-swatch', style: `background:${style.fill};border:2px ${style.dash ? 'dashed' : 'solid'} ${style.stroke}`, 'aria-hidden': 'true' });
+  const svg = document.createElementNS(svgNs, 'svg');
+  for (const [k, v] of Object.entries({ width: '14', height: '14', class: 'wheel-swatch', 'aria-hidden': 'true' })) svg.setAttribute(k, v);
+  const rect = document.createElementNS(svgNs, 'rect');
+  for (const [k, v] of Object.entries({ x: '1', y: '1', width: '12', height: '12', fill: style.fill, stroke: style.stroke, 'stroke-width': '1.5' })) rect.setAttribute(k, v);
+  if (style.dash) rect.setAttribute('stroke-dasharray', style.dash);
+  svg.append(rect);
+  return svg;
 }
 
 /** The colours and the rings, innermost first. */
