@@ -50,7 +50,7 @@ export function annualReviewView(ctx: ViewContext): ViewResult {
     title: s.review.figures,
     t,
     load: async () => {
-      const { current, rows } = await loadKeyFigures(meta, period, school);
+      const { followUp: current, rows } = await loadKeyFigures(meta, period, school);
       const counts = listKeys.map((k) => ({ key: k, count: current.lists ? current.lists[k].length : null }));
       return h(
         'div',
