@@ -37,7 +37,8 @@ export function yearTimelineChart(data: WheelData, options: TimelineOptions): SV
   const markWidth = Math.max(3, dayWidth * 2);
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'year-timeline', role: 'img', 'aria-label': options.alt });
 
-  for (const tick of x.ticks(12)) {
+  // The month starts within the year (the tick at its end, 1 August, would be cut off).
+  for (const tick of x.ticks(12).filter((d) => d < end)) {
     const tx = x(tick);
     svg.append(el('line', { x1: tx, x2: tx, y1: top - 4, y2: height - 4, stroke: '#d5dae1' }));
     const label = el('text', { x: tx + 3, y: 12, class: 'timeline-month' });
