@@ -78,13 +78,25 @@ export function wheelLegend(data: WheelData, s: YearWheelStrings): HTMLElement {
   );
 }
 
+/** A mark's status in words: a plan's done / missed / upcoming, or what happened at a meeting. */
+function kindText(kind: MarkKind, s: YearWheelStrings): string {
+  switch (kind) {
+    case 'done':
+    case 'missed':
+    case 'upcoming':
+      return s.status[kind];
+    default:
+      return s.meetingLegend[kind];
+  }
+}
+
 export function wheelTable(data: WheelData, s: YearWheelStrings, t: Strings, name: string): HTMLElement {
   const ringLabel = new Map(data.rings.map((r) => [r.key, r.label]));
   const columns: TableColumn<WheelMark>[] = [
     { header: s.columns.date, value: (m) => m.date, text: (m) => formatDate(m.date) },
     { header: s.columns.ring, value: (m) => ringLabel.get(m.ring) ?? m.ring },
     { header: s.columns.what, value: (m) => m.label, rowHeader: true },
-    { header: s.columns.status, value: (m) => s.status[m.kind as 'done'] ?? (m.kind === 'cancelled' ? s.meetingLegend.cancelled : m.kind === 'tgl' ? s.meetingLegend.tgl : s.meetingLegend.held) },
+    { header: s.columns.status, value: (m) => kindText(m.kind, s) },
   ];
   const table = dataTable(s.table, columns, data.marks);
   table.id = 'wheel-table';
