@@ -33,6 +33,8 @@ import { deniedView } from './views/deniedView.ts';
 import { logView } from './views/logView.ts';
 import { overviewView } from './views/overviewView.ts';
 import { schoolView } from './views/schoolView.ts';
+import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
+import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
 import type { ViewContext, ViewResult } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
@@ -62,6 +64,8 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   school: schoolView,
   log: logView,
   competence: competenceView,
+  yearwheel: yearWheelView,
+  annualreview: annualReviewView,
 };
 
 function navigate(patch: Partial<DashboardState>): void {
@@ -125,7 +129,7 @@ async function render(): Promise<void> {
   status.textContent = t.status.ready;
 }
 
-/** The state the URL asks for, the rector's own school page when it names no view. */
+/** The state the URL asks for, the rector's own year wheel when it names no view. */
 function readUrl(): void {
   const q: QueryState = withStartView(parseQuery(location.search), user);
   denied = isDenied(q, user);

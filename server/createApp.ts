@@ -21,7 +21,9 @@ import { followUpRoutes } from './routes/followup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { normsRoutes } from './routes/norms.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.ts';
+import { yearWheelRoutes } from './routes/yearwheel.ts';
 
 export type { AppDeps } from './appDeps.ts';
 
@@ -54,6 +56,8 @@ export function createApp(options: AppDeps): Express {
   app.use(metaRoutes(deps));
   app.use(figureRoutes(deps));
   app.use(followUpRoutes(deps));
+  app.use(yearWheelRoutes(deps));
+  app.use(normsRoutes(deps));
   app.use(competenceRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));

@@ -6,7 +6,7 @@
 import { schoolLevels } from '../api/types.ts';
 import { formatDate, parseDate } from '../format/dateFormat.ts';
 import { figureLabel } from '../i18n/strings.ts';
-import type { DashboardState } from '../state/dashboardState.ts';
+import { isScopedSchoolView, type DashboardState } from '../state/dashboardState.ts';
 import { effectiveAsOf } from '../state/figureParams.ts';
 import { openMunicipalities } from '../state/openMunicipalities.ts';
 import { defaultAsOf, schoolYearLabel, schoolYearsInSpan, terms, type Term } from '../state/period.ts';
@@ -76,8 +76,11 @@ function periodFields(ctx: ViewContext): HTMLElement[] {
   const setYear = (value: string) => ctx.navigate({ year: Number(value), term: state.term === 'custom' ? 'year' : state.term });
   const fields = [
     field('filter-year', t.schoolYear, select('filter-year', yearOptions, String(state.year), setYear)),
-    field('filter-term', t.term, select('filter-term', terms.map((v) => ({ value: v, label: t.terms[v] })), state.term, (v) => setTerm(v as Term))),
   ];
+  // The year wheel's pages read a whole school year: no term to choose there.
+  if (!isScopedSchoolView(state.view)) {
+    fields.push(field('filter-term', t.term, select('filter-term', terms.map((v) => ({ value: v, label: t.terms[v] })), state.term, (v) => setTerm(v as Term))));
+  }
   if (state.term === 'custom') {
     const problem = h('p', { id: 'filter-period-problem', class: 'field-problem', role: 'alert', hidden: true }, t.invalidPeriod);
     const dates = { from: state.from, to: state.to };
@@ -115,6 +118,13 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
     // Only what the viewer can open: the others would be refused (see openMunicipalities).
     const options = openMunicipalities(meta).map((m) => ({ value: m, label: m }));
     fields.push(field('filter-municipality', t.municipality, select('filter-municipality', options, state.municipality, (m) => ctx.navigate({ municipality: m, school: null }))));
+  }
+  if (isScopedSchoolView(state.view)) {
+    // The year wheel: the schools the viewer is scoped to (a rector: their own); one school
+    // has one level, and the page has no chart of a chosen figure.
+    const schools = meta.schools.filter((s) => s.scoped && s.municipality === state.municipality).map((s) => ({ value: s.school_id, label: s.school_name }));
+    fields.push(field('filter-school', t.school, select('filter-school', schools, state.school ?? '', (s) => ctx.navigate({ school: s }))));
+    return fields;
   }
   const levels = [{ value: '', label: t.allLevels }, ...schoolLevels.map((l) => ({ value: l, label: t.levels[l] }))];
   fields.push(
@@ -155,7 +165,7 @@ export function selectionText(ctx: ViewContext): string {
     state.view === 'comparison' ? t.allMunicipalities : state.municipality,
     state.level ? t.levels[state.level] : t.allLevels,
   ];
-  const school = state.view === 'school' ? meta.schools.find((s) => s.school_id === state.school)?.school_name : undefined;
+  const school = state.view === 'school' || isScopedSchoolView(state.view) ? meta.schools.find((s) => s.school_id === state.school)?.school_name : undefined;
   if (school) parts.splice(2, 0, school);
   return `${t.showing}: ${parts.join(' · ')}`;
 }

@@ -2,7 +2,7 @@
  * The page header: the product's name, the views the user's role can use as links (the
  * current one marked), the language switch and the signed-in user with "Logg ut".
  */
-import { viewsFor } from '../state/roleViews.ts';
+import { menuViewsFor } from '../state/roleViews.ts';
 import type { ViewContext } from '../views/viewContext.ts';
 import { h } from './h.ts';
 import { navLink } from './navLink.ts';
@@ -18,7 +18,7 @@ export function siteHeader(ctx: ViewContext): HTMLElement[] {
       h(
         'ul',
         {},
-        viewsFor(ctx.user.role).map((view) =>
+        menuViewsFor(ctx.user.role).map((view) =>
           h('li', {}, navLink(state, { view }, ctx.navigate, t.views[view], { id: `nav-${view}`, 'aria-current': view === state.view ? 'page' : null })),
         ),
       ),

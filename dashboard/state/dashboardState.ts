@@ -7,8 +7,13 @@ import type { FigureKey, SchoolLevel } from '../api/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Term } from './period.ts';
 
-export const views = ['overview', 'comparison', 'school', 'log', 'competence'] as const;
+export const views = ['overview', 'comparison', 'school', 'log', 'competence', 'yearwheel', 'annualreview'] as const;
 export type View = (typeof views)[number];
+
+/** The views about one school the viewer is scoped to (the school picker lists only those). */
+export function isScopedSchoolView(view: View): boolean {
+  return view === 'yearwheel' || view === 'annualreview';
+}
 
 export type SortKey = 'name' | FigureKey;
 export type SortDir = 'asc' | 'desc';
@@ -26,7 +31,7 @@ export interface DashboardState {
   readonly asOf: string | null;
   readonly municipality: string;
   readonly level: SchoolLevel | null;
-  /** The school on the school page. */
+  /** The school on the school page, the year wheel and the annual review. */
   readonly school: string | null;
   /** The figure the charts show. */
   readonly figure: FigureKey;

@@ -7,24 +7,32 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['overview', 'comparison', 'school', 'log', 'competence'],
-  municipality: ['overview', 'comparison', 'school', 'competence'],
-  ppt: ['overview', 'comparison', 'school', 'competence'],
-  rector: ['overview', 'comparison', 'school'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
+  ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
+  rector: ['yearwheel', 'overview', 'comparison', 'school', 'annualreview'],
 };
+
+/** Views reached from another view, not from the menu (the annual review: from the year wheel). */
+const offMenu: ReadonlySet<View> = new Set(['annualreview']);
 
 export function viewsFor(role: Role): readonly View[] {
   return byRole[role];
 }
 
+/** The views of the menu, in its order. */
+export function menuViewsFor(role: Role): readonly View[] {
+  return byRole[role].filter((v) => !offMenu.has(v));
+}
+
 /**
  * Where the URL leaves it open: a user bound to a municipality starts in it, a rector on
- * their own school's page; an administrator on the overview of the first municipality.
+ * their own school's year wheel; an administrator on the overview of the first municipality.
  */
 export function withStartView(q: QueryState, user: SessionUser): QueryState {
   const withHome = !q.municipality && user.municipality ? { ...q, municipality: user.municipality } : q;
   if (q.view || user.role !== 'rector' || !user.school_id) return withHome;
-  return { ...withHome, view: 'school', school: user.school_id };
+  return { ...withHome, view: 'yearwheel', school: user.school_id };
 }
 
 /**

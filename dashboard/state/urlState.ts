@@ -7,7 +7,7 @@
  */
 import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
-import { views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
+import { isScopedSchoolView, views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
 import { noHome, type HomeScope } from './homeScope.ts';
 import { openMunicipalities } from './openMunicipalities.ts';
 import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
@@ -97,16 +97,19 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
   const today = meta.asOf;
   const years = schoolYearsInSpan(meta.span, today);
   const year = q.year !== undefined && years.includes(q.year) ? q.year : defaultSchoolYear(years, today);
-  const custom = q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
-  const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' ? q.term : 'year';
-  const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const view = q.view ?? 'overview';
+  // The year wheel and the annual review are about a whole school year.
+  const custom = !isScopedSchoolView(view) && q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
+  const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' && !isScopedSchoolView(view) ? q.term : 'year';
+  const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const level = q.level ?? null;
   const open = openMunicipalities(meta);
   let municipality = open.find((m) => m === q.municipality) ?? open.find((m) => m === home.municipality) ?? open[0] ?? meta.municipalities[0] ?? '';
   let school: string | null = null;
-  if (view === 'school') {
-    const found = resolveSchool(q, meta, municipality, level, home);
+  if (view === 'school' || isScopedSchoolView(view)) {
+    // The year wheel and the annual review: only schools the viewer is scoped to, any level.
+    const from = isScopedSchoolView(view) ? { ...meta, schools: meta.schools.filter((s) => s.scoped) } : meta;
+    const found = resolveSchool(q, from, municipality, isScopedSchoolView(view) ? null : level, home);
     school = found?.school_id ?? null;
     if (found) municipality = found.municipality;
   }
@@ -145,7 +148,7 @@ export function toQuery(state: DashboardState): string {
   if (state.asOf) q.set('asOf', state.asOf);
   q.set('municipality', state.municipality);
   if (state.level) q.set('level', state.level);
-  if (state.view === 'school' && state.school) q.set('school', state.school);
+  if ((state.view === 'school' || isScopedSchoolView(state.view)) && state.school) q.set('school', state.school);
   q.set('figure', state.figure);
   if (state.sort !== 'name' || state.dir !== 'asc') {
     q.set('sort', state.sort);

@@ -23,6 +23,7 @@ export const AuditAction = z.enum([
   'user_add',
   'user_disable',
   'user_set_password',
+  'norms_set',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,13 +1,14 @@
 /**
  * The database schema: one table per contract kind (derived from the contract), plus the
- * quarantine of rejected rows and the import log, and the accounts, sessions and audit log
- * (accountsSchema.ts). No primary-key indexes: the importer
+ * quarantine of rejected rows and the import log, the accounts, sessions and audit log
+ * (accountsSchema.ts), and the municipalities' year-wheel norms (normsSchema.ts). No primary-key indexes: the importer
  * upserts set-wise (anti-join + delete/insert), which is faster than index maintenance
  * and avoids DuckDB's over-eager unique-constraint checks inside one transaction.
  */
 import { kinds } from '../contract/index.ts';
 import type { KindSpec } from '../contract/types.ts';
 import { accountsDdl } from './accountsSchema.ts';
+import { normsDdl } from './normsSchema.ts';
 import { sqlType } from './sqlType.ts';
 
 export function tableDdl(spec: KindSpec): string {
@@ -43,5 +44,6 @@ export function schemaDdl(): string[] {
     `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     `INSERT INTO meta VALUES ('schema_version', '${schemaVersion}') ON CONFLICT DO NOTHING`,
     ...accountsDdl,
+    ...normsDdl,
   ];
 }

@@ -10,12 +10,15 @@
  *   school or municipality; an administrator everywhere). Otherwise `lists` is null and
  *   `lists_withheld` says why ("not_scoped"): the figures of a peer school or of another
  *   municipality's total stay readable, the rows naming its cases do not.
+ * - `norms`: the municipality's norms (etl/followup/norms.ts) when every school of the scope is
+ *   in one municipality, with `checks` saying whether the scope meets each; otherwise null.
  * `by` is refused: the lists are for one scope, not a table of groups.
  */
 import { Router } from 'express';
 import { computeFigures, followUpKeys } from '../../etl/figures/index.ts';
 import { followUpFiguresOf } from '../../etl/followup/followUp.ts';
 import { followUpLists } from '../../etl/followup/followUpLists.ts';
+import { followUpNorms } from '../../etl/followup/followUpNorms.ts';
 import { figureView } from '../auth/figureView.ts';
 import type { AppContext } from '../appContext.ts';
 import { cacheAnswers } from '../cache/cacheAnswers.ts';
@@ -34,8 +37,10 @@ export function followUpRoutes(deps: AppContext): Router {
       const figures = followUpFiguresOf(shown!);
       const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
       const suppressed_reason = suppressed.length > 0 ? shown!.suppressed_reason : null;
-      if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, lists: null, lists_withheld: 'not_scoped' };
-      return { figures, suppressed, suppressed_reason, lists: await followUpLists(conn, q) };
+      // The norm checks read only meeting figures, never suppressed.
+      const norms = await followUpNorms(conn, view.schoolsOf({}), figures, q);
+      if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, norms, lists: null, lists_withheld: 'not_scoped' };
+      return { figures, suppressed, suppressed_reason, norms, lists: await followUpLists(conn, q) };
     });
     res.json(body);
   });

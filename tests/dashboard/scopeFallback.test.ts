@@ -62,9 +62,9 @@ describe('a municipality out of reach falls back to the own one', () => {
   });
 });
 
-describe('a rector starts on, and stays on, their own school page', () => {
-  it('with no view, and with ?view=school without a school', () => {
-    expect(asRector('')).toMatchObject({ view: 'school', school: 'B2', municipality: 'Beta' });
+describe('a rector starts on their own year wheel, and stays on their own school page', () => {
+  it('with no view (their year wheel), and with ?view=school without a school', () => {
+    expect(asRector('')).toMatchObject({ view: 'yearwheel', school: 'B2', municipality: 'Beta' });
     // B1 comes first in Beta (Elvetun before Furuly): the old fallback.
     expect(asRector('?view=school')).toMatchObject({ view: 'school', school: 'B2', municipality: 'Beta' });
   });

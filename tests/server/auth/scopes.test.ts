@@ -2,7 +2,8 @@
  * Roles and scopes, table-driven: every endpoint × role × a school or municipality in and
  * out of the viewer's scope, against the real app with sign-in required and the demo users
  * (municipality and ppt: Fjordvik; rector: Havblikk skole in Fjordvik), /api/followup included
- * (figures as /api/figures, lists only where scoped). Every 200 answer is
+ * (figures as /api/figures, lists only where scoped), /api/yearwheel (scoped viewers only) and
+ * GET/PUT /api/norms (own municipality; PUT admin and municipality users). Every figure answer is
  * also checked for its values: the rows are exactly the groups written by hand below for
  * the role, and each row's unsuppressed numbers equal the figures module's for that school
  * or municipality (scopeValues.ts); rows the viewer is scoped to hide nothing.
@@ -216,11 +217,30 @@ describe('meta, session, competence and audit endpoints', () => {
     { path: `/api/competence?from=2024-08-01&to=2025-07-31&school=${elsewhere}`, expected: adminOnly },
     { path: `/api/competence?from=2024-08-01&to=2025-07-31&municipality=Lauvåsen`, expected: adminOnly },
     { path: '/api/audit', expected: adminOnly },
+    // The year wheel's plan: only for a viewer scoped to the school (not a peer rector).
+    { path: `/api/yearwheel?from=2024-08-01&to=2025-07-31&school=${own}`, expected: all(200) },
+    { path: `/api/yearwheel?from=2024-08-01&to=2025-07-31&school=${peer}`, expected: { admin: 200, municipality: 200, rector: 403, ppt: 200 } },
+    { path: `/api/yearwheel?from=2024-08-01&to=2025-07-31&school=${elsewhere}`, expected: adminOnly },
+    // Norms: one's own municipality's (without a parameter too), another's only for an admin.
+    { path: '/api/norms', expected: all(200) },
+    { path: '/api/norms?municipality=Fjordvik', expected: all(200) },
+    { path: '/api/norms?municipality=Lauvåsen', expected: adminOnly },
   ];
   const rows = cases.flatMap((c) => roles.map((role) => ({ ...c, role, status: c.expected[role] })));
 
   it.each(rows)('$path, $role → $status', async ({ path, role, status }) => {
     expect((await clients.get(role)!.get(path)).status).toBe(status);
+  });
+
+  // Writes the guides' defaults, so the other tests' numbers do not move.
+  const normChanges = [
+    { municipality: 'Fjordvik', expected: { admin: 200, municipality: 200, rector: 403, ppt: 403 } },
+    { municipality: 'Lauvåsen', expected: { admin: 200, municipality: 403, rector: 403, ppt: 403 } },
+  ].flatMap((c) => roles.map((role) => ({ municipality: c.municipality, role, status: c.expected[role] })));
+
+  it.each(normChanges)('PUT /api/norms for $municipality, $role → $status', async ({ municipality, role, status }) => {
+    const body = { municipality, meeting_interval_days: 7, tgl_meetings_per_school_year: 2 };
+    expect((await clients.get(role)!.request('PUT', '/api/norms', { body })).status).toBe(status);
   });
 
   it.each(cases.map((c) => c.path))('%s without a session is 401', async (path) => {
