@@ -54,3 +54,23 @@ export function definitionButton(spec: FigureSpec, t: Strings, lang: Lang, place
     '?',
   );
 }
+
+/**
+ * A "?" for a section that is not one figure (the histogram, Kaplan–Meier, cumulative
+ * incidence): the same popover, with the section's own definition in the chosen language.
+ */
+export function sectionDefinitionButton(id: string, title: string, text: string, t: Strings): HTMLButtonElement {
+  const popover = `definition-section-${id}`;
+  if (host && !document.getElementById(popover)) {
+    host.append(
+      h(
+        'div',
+        { id: popover, popover: 'auto', class: 'definition', role: 'dialog', 'aria-labelledby': `${popover}-heading` },
+        h('h2', { id: `${popover}-heading`, class: 'definition-title' }, title),
+        h('p', {}, text),
+        h('button', { type: 'button', class: 'definition-close', popovertarget: popover, popovertargetaction: 'hide' }, t.close),
+      ),
+    );
+  }
+  return h('button', { type: 'button', id: `def-section-${id}`, class: 'definition-button', popovertarget: popover, 'aria-label': t.definitionOf(title), title: t.definition }, '?');
+}
