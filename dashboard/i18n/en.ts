@@ -1,4 +1,4 @@
-/** Every text the dashboard shows, in English (figure definitions stay in bokmål). */
+/** Every text the dashboard shows, in English (figure definitions: i18n/definitionsEn.ts). */
 import type { Strings } from './nb.ts';
 
 export const en: Strings = {
@@ -251,6 +251,14 @@ export const en: Strings = {
       schoolFigures: 'key figures',
     },
     exportSource: (date: string) => `Source: Ressursteam-tall, computed from the resource teams' own exports. Retrieved ${date}.`,
+    log: {
+      older: 'Show older events',
+      count: (shown: number, fetched: number) => `Showing ${shown} of the ${fetched} latest events fetched. The filters apply to the events fetched; “Show older events” fetches more.`,
+      all: 'All',
+      day: 'Date',
+      showViews: 'Show views (key figures, competence, the log seen)',
+      fileName: 'log',
+    },
     skipToCharts: 'Skip to the charts',
     sections: {
       durations:

@@ -259,6 +259,14 @@ export const nb = {
       schoolFigures: 'nøkkeltall',
     },
     exportSource: (date: string) => `Kilde: Ressursteam-tall, regnet ut fra ressursteamenes egne eksporter. Hentet ${date}.`,
+    log: {
+      older: 'Vis eldre hendelser',
+      count: (shown: number, fetched: number) => `Viser ${shown} av de ${fetched} siste hendelsene som er hentet. Filtrene gjelder hendelsene som er hentet; «Vis eldre hendelser» henter flere.`,
+      all: 'Alle',
+      day: 'Dato',
+      showViews: 'Vis visninger (så nøkkeltall, kompetanse, loggen)',
+      fileName: 'logg',
+    },
     skipToCharts: 'Hopp til diagrammene',
     sections: {
       durations:

@@ -185,14 +185,15 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     expect(shown).toEqual(expected);
   });
 
-  it('a period without data shows the empty state with a hint, never a blank chart', async () => {
+  it('a period without data says so with where the data is, never a table of zeros or a blank chart', async () => {
     await page.goto(`${app.url}/?view=overview&term=custom&from=2023-08-01&to=2023-12-31&municipality=Fjordvik&figure=meetings_held`);
     await waitForDashboard(page);
-    for (const id of ['schools', 'bars', 'monthly', 'durations', 'survival', 'incidence']) {
-      await expect(page.getAttribute(`#${id}`, 'data-state'), id).resolves.toBe('empty');
-    }
-    await expect(page.textContent('#bars')).resolves.toContain('Prøv en lengre periode');
-    await expect(page.textContent('#bars')).resolves.toContain('Dataene går fra 19.08.2024 til 22.06.2026.');
+    // Wholly before the data: no section, no request; the message, the span and a period with data.
+    await expect(page.locator('#schools, #bars, #monthly, #durations, #survival, #incidence').count()).resolves.toBe(0);
+    await expect(page.getAttribute('#no-data', 'data-state')).resolves.toBe('empty');
+    await expect(page.textContent('#no-data')).resolves.toContain('Det finnes ingen data for perioden 01.08.2023–31.12.2023.');
+    await expect(page.textContent('#no-data')).resolves.toContain('Dataene går fra 19.08.2024 til 22.06.2026.');
+    await expect(page.textContent('#suggest-period')).resolves.toBe('Vis skoleåret 2025/26');
     await expect(page.inputValue('#filter-from')).resolves.toBe('01.08.2023');
   });
 

@@ -191,6 +191,13 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     expect(csv.name).toBe('meetings-held-per-school-fjordvik-2025-08-01-2026-07-31.csv');
     const schools = await download('#schools [data-export="csv"]');
     expect(schools.name).toBe('key-figures-schools-fjordvik-2025-08-01-2026-07-31.csv');
+    // In English the definitions are English, the chart sections' too.
+    await page.click('#def-bars-meetings_held');
+    await expect(page.textContent('#definition-meetings_held p')).resolves.toBe('Number of meetings with status held and a date in the period.');
+    await page.keyboard.press('Escape');
+    await page.click('#def-section-survival');
+    await expect(page.textContent('#definition-section-survival p')).resolves.toContain('Two medians: “Days to end (median)” in the table is over the cases that ended in the period.');
+    await page.keyboard.press('Escape');
     // No float noise: Bølgen's 90th percentile is 160.6 (160.60000000000005 in floating point).
     const bolgen = schools.bytes.toString('utf8').split('\r\n').find((l) => l.startsWith('Bølgen'))!;
     expect(bolgen.split(';')[16]).toBe('160,6');

@@ -352,7 +352,7 @@ describe.skipIf(!chromiumAvailable())('dashboard views in Chromium', () => {
   it('a period without data shows the designed empty state; axe finds no violations', async () => {
     await open('?view=overview&term=custom&from=2023-08-01&to=2023-09-30&municipality=Fjordvik');
     await saveScreenshot(page, 'overview-empty-nb');
-    await expect(page.textContent('#schools')).resolves.toContain('Ingen data for dette utvalget');
+    await expect(page.textContent('#no-data')).resolves.toContain('Det finnes ingen data for perioden 01.08.2023–30.09.2023.');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
