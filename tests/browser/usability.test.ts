@@ -4,7 +4,7 @@
  * one row at 1,366 px; the skip link to the charts; arrow keys in a select (one history
  * entry, one render); mistakes answered where they are made (a link with swapped or
  * impossible dates, a typed 31.02.2025, an as-of date before the period, a future period,
- * the server's 400); exported charts that carry title, selection and source, file names in
+ * the server's 400); focus after a change of view and the log's filters; exported charts that carry title, selection and source, file names in
  * the chosen language; and the page at 390 px (no sideways overflow, buttons on one line, the
  * table's first figure beside the names). Screenshots: test-output/screenshots/usability-*.png,
  * copied to /tmp/dash-shots/ with the exported PNG when that folder exists.
@@ -169,6 +169,21 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     // Only the deliberate 400s may have been logged.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     errors.length = 0;
+  });
+
+  it('after a change of view the focus is on the heading; the log filters by event and hides views', async () => {
+    await page.click('#nav-log');
+    await waitForDashboard(page);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Logg');
+    const events = () => page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[4]!.textContent));
+    expect(await events()).toContain('Så nøkkeltall');
+    await page.selectOption('#audit-action', 'sign_in');
+    expect(new Set(await events())).toEqual(new Set(['Logget inn']));
+    await page.selectOption('#audit-action', '');
+    await page.uncheck('#audit-views');
+    const shown = await events();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((e) => e!.startsWith('Så '))).toEqual([]);
   });
 
   it('an exported chart carries its title, the selection and the source; file names follow the language', async () => {

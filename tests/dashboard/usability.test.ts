@@ -40,6 +40,10 @@ describe('urlProblems', () => {
     expect(urlProblems('?term=custom&from=2025-03-01&to=2025-01-01', span, today)).toEqual([{ kind: 'from_after_to', from: '2025-03-01', to: '2025-01-01' }]);
   });
 
+  it('a one-day period (from equal to to) is no problem', () => {
+    expect(urlProblems('?term=custom&from=2025-03-01&to=2025-03-01', span, today)).toEqual([]);
+  });
+
   it('dates that do not exist, each named with the value as the link had it', () => {
     expect(urlProblems('?term=custom&from=2025-02-31&to=2025-06-30&asOf=2025-13-01', span, today)).toEqual([
       { kind: 'bad_date', parameter: 'from', value: '2025-02-31' },
