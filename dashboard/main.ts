@@ -2,7 +2,10 @@
  * The dashboard's entry: asks who is signed in (the sign-in form on 401), loads /api/meta,
  * reads the state from the URL, and renders the chosen view (or "no access" for a URL
  * outside the user's scope). Every change of state is a new history entry (Back works, links reproduce
- * the view); popstate renders the state the URL holds. A re-render keeps the old view on
+ * the view), except arrow-key changes in one select, which share one; popstate renders the
+ * state the URL holds. A link that asked for what cannot be shown as asked says so
+ * (urlProblems), a period without data says so instead of zeros (periodCoverage), and focus
+ * goes to the view's heading after sign-in and after a change of view. A re-render keeps the old view on
  * screen until the new one is ready (or 300 ms have passed), so updates do not flicker; the
  * first view is shown at once, each section drawing as its data arrives.
  */
@@ -14,10 +17,14 @@ import { ApiError, clearCache } from './api/http.ts';
 import { getSession, signOut } from './api/sessionEndpoints.ts';
 import type { Meta, SessionUser } from './api/types.ts';
 import { setDefinitionHost } from './components/definitionButton.ts';
-import { filtersForm, selectionText } from './components/filters.ts';
-import { rememberFocus, restoreFocus } from './components/focus.ts';
+import { filtersForm, selectionDescription, selectionText } from './components/filters.ts';
+import { forgetFocus, rememberFocus, restoreFocus } from './components/focus.ts';
 import { h } from './components/h.ts';
 import { signInForm } from './components/signInForm.ts';
+import { signInHeader } from './components/signInHeader.ts';
+import { urlNotice } from './components/urlNotice.ts';
+import { setExportSelection } from './export/exportCaption.ts';
+import { formatDate } from './format/dateFormat.ts';
 import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import { strings } from './i18n/strings.ts';
@@ -25,26 +32,31 @@ import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
 import { homeScopeOf, type HomeScope } from './state/homeScope.ts';
 import { unavailableInQuery } from './state/openMunicipalities.ts';
+import { periodCoverage } from './state/periodCoverage.ts';
 import { isDenied, withStartView } from './state/roleViews.ts';
+import { urlProblems, type UrlProblem } from './state/urlProblems.ts';
 import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlState.ts';
 import { comparisonView } from './views/comparisonView.ts';
 import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
 import { logView } from './views/logView.ts';
+import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
 import { schoolView } from './views/schoolView.ts';
 import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
 import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
-import type { ViewContext, ViewResult } from './views/viewContext.ts';
+import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
-const header = h('header', { class: 'site-header' });
+const header = h('header', { class: 'site-header app-header' });
 const controls = h('div', { class: 'controls' });
 const main = h('main', { id: 'main', tabindex: -1 });
 const footer = h('footer', { class: 'site-footer' });
 const definitions = h('div', { class: 'definitions' });
 const status = h('p', { class: 'visually-hidden', role: 'status', id: 'status' });
 const skipLink = h('a', { class: 'skip-link', href: '#main' });
+/** To the first chart section of the view (about 50 Tabs below the overview table). */
+const skipToCharts = h('a', { class: 'skip-link', id: 'skip-to-charts', href: '#main', onclick: (e: Event) => jumpToCharts(e) });
 
 let meta: Meta;
 let user: SessionUser;
@@ -57,6 +69,15 @@ let denied = false;
 let fellBack = false;
 let renderCount = 0;
 let listening = false;
+/** What the link asked for that could not be shown as asked; cleared by the next change. */
+let problems: readonly UrlProblem[] = [];
+/** The key of the control whose keyboard changes share the current history entry (NavigateOptions). */
+let coalescing: string | null = null;
+/** Focus goes to the view's heading after this render (after sign-in and a change of view). */
+let focusHeading = false;
+
+/** The view figures cannot be shown for: those that draw key figures of a period. */
+const figureViews: ReadonlySet<DashboardState['view']> = new Set(['overview', 'comparison', 'school']);
 
 const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult> = {
   overview: overviewView,
@@ -68,15 +89,40 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   annualreview: annualReviewView,
 };
 
-function navigate(patch: Partial<DashboardState>): void {
+function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
   const next = resolveState(parseQuery(toQuery({ ...state, ...patch })), meta, home);
   const query = toQuery(next);
   if (query === toQuery(state)) return;
+  focusHeading = next.view !== state.view;
   state = next;
   denied = false;
   fellBack = false;
-  history.pushState(null, '', `?${query}`);
+  problems = [];
+  const replace = options.coalesce !== undefined && options.coalesce === coalescing;
+  coalescing = options.coalesce ?? null;
+  if (replace) history.replaceState(null, '', `?${query}`);
+  else history.pushState(null, '', `?${query}`);
   void render();
+}
+
+function jumpToCharts(event: Event): void {
+  const target = document.getElementById(skipToCharts.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+/** The first chart section of the view, for the skip link; hidden when the view has none. */
+function pointSkipToCharts(): void {
+  const first = main.querySelector<HTMLElement>('#bars, #trend, #monthly, section:has(.chart-card), [data-charts]');
+  skipToCharts.hidden = !first?.id;
+  if (first?.id) skipToCharts.href = `#${first.id}`;
+}
+
+/** The selection as text, for the exported charts' caption. */
+function exportLines(ctx: ViewContext): string[] {
+  return [selectionDescription(ctx)];
 }
 
 function measureChartWidth(): number {
@@ -97,6 +143,8 @@ async function render(): Promise<void> {
   definitions.replaceChildren();
   setDefinitionHost(definitions);
   skipLink.textContent = t.skipToContent;
+  skipToCharts.textContent = t.ux.skipToCharts;
+  setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
   controls.hidden = denied || state.view === 'log';
@@ -108,20 +156,34 @@ async function render(): Promise<void> {
           h('div', { class: 'selection-bar' }, h('p', { class: 'selection', id: 'selection' }, selectionText(ctx)), h('button', { type: 'button', class: 'button', id: 'print', onclick: () => window.print() }, t.print)),
           ...(suppressionNote ? [suppressionNote] : []),
           ...(fellBack ? [h('p', { class: 'note fallback-note', id: 'fallback-note', role: 'status' }, t.auth.fellBack)] : []),
+          ...(problems.length ? [urlNotice(t, problems, selectionDescription(ctx), (from, to) => navigate({ term: 'custom', from, to }))] : []),
         ]),
   );
   footer.replaceChildren(h('p', {}, t.footer));
   restoreFocus();
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
-  const view = denied ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta, home))}`) : buildView[state.view](ctx);
+  const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
+  const view = denied
+    ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta, home))}`)
+    : coverage !== 'ok'
+      ? noDataView(ctx, coverage)
+      : buildView[state.view](ctx);
   // With nothing on screen yet there is nothing to flicker: waiting would only delay the first chart.
   if (main.childElementCount > 0) await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
   main.replaceChildren(view.element);
-  document.title = `${main.querySelector('h1')?.textContent ?? t.views[state.view]} – ${t.appTitle}`;
+  pointSkipToCharts();
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? t.views[state.view]} – ${t.appTitle}`;
   markFirstChart();
-  restoreFocus();
+  if (focusHeading && heading) {
+    // After sign-in and a change of view the reader starts at the top of the new view.
+    focusHeading = false;
+    forgetFocus();
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  } else restoreFocus();
   await view.ready;
   if (token !== renderCount) return;
   root.removeAttribute('aria-busy');
@@ -134,14 +196,25 @@ function readUrl(): void {
   const q: QueryState = withStartView(parseQuery(location.search), user);
   denied = isDenied(q, user);
   fellBack = !denied && unavailableInQuery(q, meta);
+  problems = denied ? [] : urlProblems(location.search, meta.span, meta.asOf);
+  coalescing = null;
   state = resolveState(q, meta, home);
 }
 
 function showSignIn(): void {
-  const t = strings(parseQuery(location.search).lang ?? 'nb');
-  document.documentElement.lang = parseQuery(location.search).lang ?? 'nb';
+  const lang = parseQuery(location.search).lang ?? 'nb';
+  const t = strings(lang);
+  document.documentElement.lang = lang;
   document.title = `${t.auth.heading} – ${t.appTitle}`;
-  root.replaceChildren(signInForm(t, (signedIn) => void enter(signedIn)));
+  const switchLanguage = () => {
+    const query = new URLSearchParams(location.search);
+    if (lang === 'nb') query.set('lang', 'en');
+    else query.delete('lang');
+    history.replaceState(null, '', `?${query.toString()}`);
+    showSignIn();
+    document.getElementById('language-switch')?.focus();
+  };
+  root.replaceChildren(signInHeader(t, switchLanguage), signInForm(t, (signedIn) => void enter(signedIn, undefined, true)));
   root.removeAttribute('aria-busy');
   root.dataset.ready = 'true';
   root.dataset.page = 'signin';
@@ -157,7 +230,7 @@ async function leave(): Promise<void> {
  * Signed in: loads what this user may see and renders the URL's state. `metaRequest` is a
  * request already under way (started beside the session check, to save a round trip).
  */
-async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>): Promise<void> {
+async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSignIn = false): Promise<void> {
   const t = strings(parseQuery(location.search).lang ?? 'nb');
   user = signedIn;
   clearCache();
@@ -174,15 +247,21 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>): Promis
   }
   home = homeScopeOf(user, meta);
   main.replaceChildren(); // a previous user's view is not kept on screen
-  root.replaceChildren(skipLink, header, controls, main, footer, definitions, status);
+  root.replaceChildren(skipLink, skipToCharts, header, controls, main, footer, definitions, status);
   readUrl();
+  focusHeading = fromSignIn;
   // The URL is rewritten to what is shown (a fallback included), so a copied link shows the same.
   if (!denied) history.replaceState(null, '', `?${toQuery(state)}`);
   if (!listening) {
     listening = true;
+    // Keyboard changes share a history entry only while focus stays in that one control.
+    document.addEventListener('focusin', (event) => {
+      if ((event.target as Element | null)?.id !== coalescing) coalescing = null;
+    });
     window.addEventListener('popstate', () => {
       if (root.dataset.page !== 'app') return;
       readUrl();
+      focusHeading = false;
       void render();
     });
   }

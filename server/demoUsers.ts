@@ -48,11 +48,14 @@ export async function createDemoUsers(conn: DuckDBConnection, now: Date = new Da
   return users;
 }
 
+/** Each role as the log names it: in bokmål, like the rest of the start log (the dashboard's words). */
+export const roleWords: Readonly<Record<Role, string>> = { admin: 'administrator', municipality: 'kommune', ppt: 'PPT', rector: 'rektor' };
+
 /** The lines `npm start` prints once: who can sign in, with which password. */
 export function describeDemoUsers(users: readonly DemoUser[]): string {
   const lines = users.map((u) => {
     const scope = u.school_name ? `${u.school_name}, ${u.municipality}` : (u.municipality ?? 'alle skoler');
-    return `  ${u.username.padEnd(8)} ${u.password}   (${u.role}: ${scope})`;
+    return `  ${u.username.padEnd(8)} ${u.password}   (${roleWords[u.role]}: ${scope})`;
   });
   return ['Demobrukere (passordene vises bare denne ene gangen, lagres bare som hash):', ...lines].join('\n');
 }

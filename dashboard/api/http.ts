@@ -10,12 +10,22 @@ export const arrowMediaType = 'application/vnd.apache.arrow.stream';
 
 export type QueryParams = Readonly<Record<string, string | undefined>>;
 
-/** A failed request: the HTTP status (0 when the server could not be reached) and the server's error code. */
+/** One parameter the server refused, with its message in bokmål (a 400's `details`). */
+export interface ApiProblem {
+  readonly parameter: string;
+  readonly message: string;
+}
+
+/**
+ * A failed request: the HTTP status (0 when the server could not be reached), the server's
+ * error code, and for a 400 the parameters it refused and why.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly url: string,
+    readonly problems: readonly ApiProblem[] = [],
   ) {
     super(`${url}: ${status} ${code}`);
     this.name = 'ApiError';
@@ -39,6 +49,14 @@ export function csrfToken(): string {
   return entry ? decodeURIComponent(entry.slice('rt_csrf='.length)) : '';
 }
 
+/** The `details` of a 400 answer that are parameter problems (anything else is left out). */
+function problemsOf(details: unknown): ApiProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details
+    .filter((d): d is { parameter?: unknown; message: string } => typeof d === 'object' && d !== null && typeof (d as { message?: unknown }).message === 'string')
+    .map((d) => ({ parameter: typeof d.parameter === 'string' ? d.parameter : '', message: d.message.slice(0, 300) }));
+}
+
 async function request(url: string, accept: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
@@ -47,8 +65,8 @@ async function request(url: string, accept: string, init: RequestInit = {}): Pro
     throw new ApiError(0, 'network_error', url);
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(response.status, body.error ?? 'http_error', url);
+    const body = (await response.json().catch(() => ({}))) as { error?: string; details?: unknown };
+    throw new ApiError(response.status, body.error ?? 'http_error', url, problemsOf(body.details));
   }
   return response;
 }

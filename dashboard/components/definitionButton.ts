@@ -1,10 +1,11 @@
 /**
  * The "?" beside a figure's name: a button that opens the figure's definition (the
- * contract's wording in bokmål) and what its n counts, in a popover (keyboard: Enter opens,
+ * contract's wording in bokmål, or in English from i18n/definitionsEn.ts) and what its n counts, in a popover (keyboard: Enter opens,
  * Esc closes, focus returns to the button). One popover per figure, shared by every button.
  */
 import type { FigureSpec } from '../api/types.ts';
 import { nBase } from '../data/figureValue.ts';
+import { definitionsEn } from '../i18n/definitionsEn.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { figureLabel, type Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
@@ -30,7 +31,8 @@ function ensurePopover(spec: FigureSpec, t: Strings, lang: Lang): string {
       'div',
       { id, popover: 'auto', class: 'definition', role: 'dialog', 'aria-labelledby': headingId },
       h('h2', { id: headingId, class: 'definition-title' }, figureLabel(spec, lang)),
-      h('p', { lang: 'nb' }, spec.definition),
+      // The server's wording is bokmål; an English reader gets the English definition.
+      lang === 'en' ? h('p', {}, definitionsEn[spec.key]) : h('p', { lang: 'nb' }, spec.definition),
       base ? h('p', { class: 'definition-n' }, `${t.nCounts}: ${t.bases[base]}.`) : null,
       h('button', { type: 'button', class: 'definition-close', popovertarget: id, popovertargetaction: 'hide' }, t.close),
     ),
@@ -53,4 +55,24 @@ export function definitionButton(spec: FigureSpec, t: Strings, lang: Lang, place
     },
     '?',
   );
+}
+
+/**
+ * A "?" for a section that is not one figure (the histogram, Kaplan–Meier, cumulative
+ * incidence): the same popover, with the section's own definition in the chosen language.
+ */
+export function sectionDefinitionButton(id: string, title: string, text: string, t: Strings): HTMLButtonElement {
+  const popover = `definition-section-${id}`;
+  if (host && !document.getElementById(popover)) {
+    host.append(
+      h(
+        'div',
+        { id: popover, popover: 'auto', class: 'definition', role: 'dialog', 'aria-labelledby': `${popover}-heading` },
+        h('h2', { id: `${popover}-heading`, class: 'definition-title' }, title),
+        h('p', {}, text),
+        h('button', { type: 'button', class: 'definition-close', popovertarget: popover, popovertargetaction: 'hide' }, t.close),
+      ),
+    );
+  }
+  return h('button', { type: 'button', id: `def-section-${id}`, class: 'definition-button', popovertarget: popover, 'aria-label': t.definitionOf(title), title: t.definition }, '?');
 }

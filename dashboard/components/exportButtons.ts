@@ -1,10 +1,12 @@
 /**
  * The download buttons under a table or chart: CSV of the data, PNG and SVG of the chart.
+ * A chart's files carry its title, the selection and the source (export/exportCaption.ts).
  * Each export is reported to the audit trail after the download (fire-and-forget).
  */
 import { reportExport } from '../api/sessionEndpoints.ts';
 import { pngBlob, svgBlob } from '../export/chartImage.ts';
 import { toCsv, type CsvColumn } from '../export/csv.ts';
+import { exportCaption } from '../export/exportCaption.ts';
 import { downloadBlob } from '../export/download.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
@@ -37,13 +39,13 @@ export function exportButtons<R>(spec: ExportSpec<R>, t: Strings): HTMLElement {
       : null,
     svg
       ? button(t.downloadPng, 'png', async () => {
-          downloadBlob(await pngBlob(svg), `${spec.name}.png`);
+          downloadBlob(await pngBlob(svg, exportCaption(spec.title)), `${spec.name}.png`);
           reportExport('png');
         })
       : null,
     svg
       ? button(t.downloadSvg, 'svg', () => {
-          downloadBlob(svgBlob(svg), `${spec.name}.svg`);
+          downloadBlob(svgBlob(svg, exportCaption(spec.title)), `${spec.name}.svg`);
           reportExport('svg');
         })
       : null,

@@ -19,3 +19,8 @@ export function restoreFocus(): void {
   el.focus({ preventScroll: true });
   pending = null;
 }
+
+/** Drops the remembered focus (focus is put somewhere on purpose instead). */
+export function forgetFocus(): void {
+  pending = null;
+}

@@ -17,10 +17,9 @@ export function userBar(user: SessionUser, t: Strings, onSignOut: () => void): H
       { class: 'user-who', id: 'signed-in-user' },
       h('span', { class: 'visually-hidden' }, `${t.auth.signedInAs} `),
       h('strong', { class: 'user-name' }, user.username),
-      ' · ',
-      h('span', { class: 'user-role' }, t.auth.roles[user.role]),
-      ' · ',
-      h('span', { class: 'user-scope' }, scopeText(user, t)),
+      // On screen the role and scope stand under the name (the header fits one row at 1,366 px).
+      h('span', { class: 'user-sep' }, ' · '),
+      h('span', { class: 'user-detail' }, h('span', { class: 'user-role' }, t.auth.roles[user.role]), ' · ', h('span', { class: 'user-scope' }, scopeText(user, t))),
     ),
     h('button', { type: 'button', class: 'button button-small button-on-dark', id: 'sign-out', onclick: onSignOut }, t.auth.signOut),
   );

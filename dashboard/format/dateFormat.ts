@@ -49,3 +49,26 @@ export function formatMonthTick(date: Date, lang: Lang, withYear: boolean): stri
 export function monthToDate(month: string): Date {
   return new Date(`${month}-01T00:00:00Z`);
 }
+
+/**
+ * Why typed text is not a date, for a message that says what to fix: `format` (not
+ * `dd.mm.åååå` or ISO at all) or `no_such_day` (the form is right but the day does not exist,
+ * `31.02.2025`: February 2025 has 28 days). Null when the text is a date (or empty).
+ */
+export type DateProblem =
+  | { readonly kind: 'format' }
+  | { readonly kind: 'no_such_day'; readonly year: number; readonly month: number; readonly daysInMonth: number };
+
+export function dateProblem(text: string): DateProblem | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || parseDate(trimmed) !== null) return null;
+  const m = written.exec(trimmed);
+  const iso = m ? null : isoDate.exec(trimmed);
+  const [day, month, year] = m ? [m[1], m[2], m[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
+  if (day === undefined || month === undefined || year === undefined) return { kind: 'format' };
+  const mm = Number(month);
+  if (mm < 1 || mm > 12 || Number(day) < 1) return { kind: 'format' };
+  // Day 0 of the next month is the last day of this one.
+  const daysInMonth = new Date(Date.UTC(Number(year), mm, 0)).getUTCDate();
+  return { kind: 'no_such_day', year: Number(year), month: mm, daysInMonth };
+}

@@ -1,4 +1,4 @@
-/** Every text the dashboard shows, in English (figure definitions stay in bokmål). */
+/** Every text the dashboard shows, in English (figure definitions: i18n/definitionsEn.ts). */
 import type { Strings } from './nb.ts';
 
 export const en: Strings = {
@@ -99,8 +99,8 @@ export const en: Strings = {
     durationsAlt: 'Histogram: number of ended cases by days from first concern to end, one panel per outcome.',
     survival: 'Share of cases not yet ended (Kaplan–Meier)',
     survivalAlt: (median: string) => `Step chart: share of cases not yet ended by days since first concern. Median ${median} days.`,
-    incidence: 'Cumulative share resolved and referred (Aalen–Johansen)',
-    incidenceAlt: 'Line chart: cumulative share of cases resolved, referred to PPT and referred elsewhere, by days since first concern.',
+    incidence: 'Cumulative share per outcome (Aalen–Johansen)',
+    incidenceAlt: 'Line chart: cumulative share of cases resolved without referral, referred to PPT and referred elsewhere, by days since first concern.',
     survivalNote: 'Cases with first concern in the period. Cases not ended by the as-of date are censored (+).',
     incidenceNote: 'Resolution and the two kinds of referral are competing outcomes; the curves plus the Kaplan–Meier curve sum to 1.',
   },
@@ -135,7 +135,7 @@ export const en: Strings = {
     binFrom: 'From day',
     binTo: 'To day',
   },
-  outcomes: { resolved: 'Resolved', referred_ppt: 'Referred to PPT', referred_other: 'Referred elsewhere' },
+  outcomes: { resolved: 'Resolved without referral', referred_ppt: 'Referred to PPT', referred_other: 'Referred elsewhere' },
   bases: {
     meetings_held: 'meetings held',
     system_measures_with_staff_reached: 'system measures with staff reached known',
@@ -206,6 +206,65 @@ export const en: Strings = {
     },
     vias: { http: 'browser', cli: 'command line', system: 'system' },
     targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope' },
+  },
+  /** Issue 12 (mistakes, exports, keyboard, words): see nb.ts. */
+  ux: {
+    url: {
+      heading: 'The link could not be shown as it was',
+      param: { from: 'The from date', to: 'The to date', asOf: 'The as-of date' },
+      badDate: (param: string, value: string) => `${param} in the link, “${value}”, is not a date that exists.`,
+      fromAfterTo: (from: string, to: string) => `The from date in the link, ${from}, is after the to date, ${to}.`,
+      customIncomplete: 'The link asks for custom dates but lacks the from or the to date.',
+      unknownYear: (value: string) => `The link asks for the school year “${value}”, for which there is no data.`,
+      shownInstead: (selection: string) => `Showing instead: ${selection}.`,
+      swapDates: 'Swap the dates',
+    },
+    date: {
+      monthNames: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+      noSuchDay: (text: string, month: string, year: number, days: number) => `${text} does not exist: ${month} ${year} has ${days} days.`,
+      fromAfterTo: (from: string, to: string) => `The from date ${from} is after the to date ${to}. Correct one of them.`,
+      stillShowing: (from: string, to: string) => `The figures below are still for ${from}–${to}.`,
+      asOfBeforeStart: (asOf: string, from: string) =>
+        `The as-of date ${asOf} is before the period starts, ${from}: no case of the period has begun by then, so the figures are empty or misleading. Choose an as-of date in or after the period, or leave the field empty.`,
+    },
+    coverage: {
+      future: (from: string, to: string) => `The period ${from}–${to} has not begun yet, so there are no figures for it.`,
+      outside: (from: string, to: string) => `There is no data for the period ${from}–${to}.`,
+      noData: 'No data has been imported yet.',
+      suggest: (year: string) => `Show the school year ${year}`,
+    },
+    serverProblem: 'The server refused the selection:',
+    files: {
+      figuresBySchool: 'key figures schools',
+      figuresByMunicipality: 'key figures municipalities',
+      perSchool: (figure: string) => `${figure} per school`,
+      perMunicipality: (figure: string) => `${figure} per municipality`,
+      perMonth: (figure: string) => `${figure} per month`,
+      durations: 'days to end',
+      survival: 'kaplan-meier',
+      incidence: 'cumulative incidence per outcome',
+      schoolFigures: 'key figures',
+    },
+    exportSource: (date: string) => `Source: Ressursteam-tall, computed from the resource teams' own exports. Retrieved ${date}.`,
+    log: {
+      older: 'Show older events',
+      count: (shown: number, fetched: number) => `Showing ${shown} of the ${fetched} latest events fetched. The filters apply to the events fetched; “Show older events” fetches more.`,
+      all: 'All',
+      day: 'Date',
+      showViews: 'Show views (key figures, competence, the log seen)',
+      fileName: 'log',
+    },
+    skipToCharts: 'Skip to the charts',
+    sections: {
+      durations:
+        'Cases ended in the period (individual and anonymous cases) by days from first concern to the end date, one panel per outcome: resolved without referral, referred to PPT, referred elsewhere. Together the panels are “Cases ended”.',
+      survival:
+        'Kaplan–Meier: of the cases with first concern in the period, the share not yet ended (in any way) a number of days after first concern. Cases still open on the as-of date count up to that date (censored, +). Where the curve crosses 50 % is the Kaplan–Meier median.',
+      incidence:
+        'Aalen–Johansen: of the same cases, the share that a number of days after first concern is resolved without referral, referred to PPT or referred elsewhere. The outcomes compete (a referred case is not later resolved without referral), so 1 − Kaplan–Meier per outcome would be too high.',
+      medians:
+        'Two medians: “Days to end (median)” in the table is over the cases that ended in the period. The Kaplan–Meier median is over the cases with first concern in the period, those still open included. So they can differ.',
+    },
   },
   footer: "The figures are computed on the server from the resource teams' own exports. Rounded only for display.",
 };

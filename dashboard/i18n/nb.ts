@@ -102,10 +102,10 @@ export const nb = {
     durationsAlt: 'Histogram: antall avsluttede saker etter dager fra første bekymring til avslutning, ett panel per utfall.',
     survival: 'Andel saker som ennå ikke er avsluttet (Kaplan–Meier)',
     survivalAlt: (median: string) => `Trappekurve: andel saker som ennå ikke er avsluttet etter antall dager fra første bekymring. Median ${median} dager.`,
-    incidence: 'Kumulativ andel avsluttet og henvist (Aalen–Johansen)',
-    incidenceAlt: 'Linjediagram: kumulativ andel saker som er avsluttet, henvist til PPT og henvist til annen tjeneste, etter dager fra første bekymring.',
+    incidence: 'Kumulativ andel per utfall (Aalen–Johansen)',
+    incidenceAlt: 'Linjediagram: kumulativ andel saker som er avsluttet uten henvisning, henvist til PPT og henvist til annen tjeneste, etter dager fra første bekymring.',
     survivalNote: 'Saker med første bekymring i perioden. Saker som ikke er avsluttet på telledatoen, er sensurert (+).',
-    incidenceNote: 'Avslutning og de to henvisningene er konkurrerende utfall; summen av kurvene og Kaplan–Meier-kurven er 1.',
+    incidenceNote: 'Avslutning uten henvisning og de to henvisningene er konkurrerende utfall; summen av kurvene og Kaplan–Meier-kurven er 1.',
   },
   comparison: {
     heading: 'Kommunene side om side',
@@ -138,7 +138,7 @@ export const nb = {
     binFrom: 'Fra dag',
     binTo: 'Til dag',
   },
-  outcomes: { resolved: 'Avsluttet', referred_ppt: 'Henvist til PPT', referred_other: 'Henvist til annen tjeneste' } satisfies Record<Outcome, string>,
+  outcomes: { resolved: 'Avsluttet uten henvisning', referred_ppt: 'Henvist til PPT', referred_other: 'Henvist til annen tjeneste' } satisfies Record<Outcome, string>,
   bases: {
     meetings_held: 'gjennomførte møter',
     system_measures_with_staff_reached: 'systemtiltak med kjent antall ansatte',
@@ -209,6 +209,70 @@ export const nb = {
     } satisfies Record<AuditAction, string>,
     vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
     targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },
+  },
+  /**
+   * Issue 12 (mistakes, exports, keyboard, words): kept together so parallel branches merge
+   * cleanly. `url`: a link the dashboard could not show as asked; `date`: a typed date;
+   * `coverage`: a period without data; `files`: export file names (slugged); `sections`: the
+   * definitions of the charts that are not one figure.
+   */
+  ux: {
+    url: {
+      heading: 'Lenken kunne ikke vises slik den var',
+      param: { from: 'Fra-datoen', to: 'Til-datoen', asOf: 'Telledatoen' },
+      badDate: (param: string, value: string) => `${param} i lenken, «${value}», er ikke en dato som finnes.`,
+      fromAfterTo: (from: string, to: string) => `Fra-datoen i lenken, ${from}, er etter til-datoen, ${to}.`,
+      customIncomplete: 'Lenken ber om egne datoer, men mangler fra- eller til-datoen.',
+      unknownYear: (value: string) => `Lenken ber om skoleåret «${value}», som det ikke finnes data for.`,
+      shownInstead: (selection: string) => `Viser i stedet: ${selection}.`,
+      swapDates: 'Bytt om datoene',
+    },
+    date: {
+      monthNames: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+      noSuchDay: (text: string, month: string, year: number, days: number) => `${text} finnes ikke: ${month} ${year} har ${days} dager.`,
+      fromAfterTo: (from: string, to: string) => `Fra-datoen ${from} er etter til-datoen ${to}. Rett en av dem.`,
+      stillShowing: (from: string, to: string) => `Tallene under gjelder fortsatt ${from}–${to}.`,
+      asOfBeforeStart: (asOf: string, from: string) =>
+        `Telledatoen ${asOf} er før periodens start, ${from}: ingen sak i perioden er begynt på telledatoen, så tallene blir tomme eller misvisende. Velg en telledato i eller etter perioden, eller la feltet stå tomt.`,
+    },
+    coverage: {
+      future: (from: string, to: string) => `Perioden ${from}–${to} har ikke begynt ennå, så det finnes ingen tall for den.`,
+      outside: (from: string, to: string) => `Det finnes ingen data for perioden ${from}–${to}.`,
+      noData: 'Det er ikke importert noen data ennå.',
+      suggest: (year: string) => `Vis skoleåret ${year}`,
+    },
+    serverProblem: 'Serveren avviste utvalget:',
+    files: {
+      figuresBySchool: 'nøkkeltall skoler',
+      figuresByMunicipality: 'nøkkeltall kommuner',
+      perSchool: (figure: string) => `${figure} per skole`,
+      perMunicipality: (figure: string) => `${figure} per kommune`,
+      perMonth: (figure: string) => `${figure} per måned`,
+      durations: 'dager til avslutning',
+      survival: 'kaplan-meier',
+      incidence: 'kumulativ andel per utfall',
+      schoolFigures: 'nøkkeltall',
+    },
+    exportSource: (date: string) => `Kilde: Ressursteam-tall, regnet ut fra ressursteamenes egne eksporter. Hentet ${date}.`,
+    log: {
+      older: 'Vis eldre hendelser',
+      count: (shown: number, fetched: number) => `Viser ${shown} av de ${fetched} siste hendelsene som er hentet. Filtrene gjelder hendelsene som er hentet; «Vis eldre hendelser» henter flere.`,
+      all: 'Alle',
+      day: 'Dato',
+      showViews: 'Vis visninger (så nøkkeltall, kompetanse, loggen)',
+      fileName: 'logg',
+    },
+    skipToCharts: 'Hopp til diagrammene',
+    sections: {
+      durations:
+        'Saker avsluttet i perioden (individsaker og anonyme saker), etter antall dager fra første bekymring til avsluttet-dato, ett panel per utfall: avsluttet uten henvisning, henvist til PPT, henvist til annen tjeneste. Til sammen er panelene «Avsluttede saker».',
+      survival:
+        'Kaplan–Meier: av sakene med første bekymring i perioden, andelen som ennå ikke er avsluttet (på noen måte) et antall dager etter første bekymring. Saker som er åpne på telledatoen, teller med fram til den (sensurert, +). Der kurven krysser 50 %, står Kaplan–Meier-medianen.',
+      incidence:
+        'Aalen–Johansen: av de samme sakene, andelen som et antall dager etter første bekymring er avsluttet uten henvisning, henvist til PPT eller henvist til annen tjeneste. Utfallene konkurrerer (en henvist sak avsluttes ikke senere uten henvisning), så 1 − Kaplan–Meier per utfall ville vært for høyt.',
+      medians:
+        'To medianer: «Dager til avslutning (median)» i tabellen regnes på sakene som ble avsluttet i perioden. Kaplan–Meier-medianen regnes på sakene med første bekymring i perioden, også de som ennå er åpne. Derfor kan de være ulike.',
+    },
   },
   footer: 'Tallene er regnet ut på serveren fra ressursteamenes egne eksporter. Avrundet bare ved visning.',
 };

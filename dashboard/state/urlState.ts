@@ -10,6 +10,7 @@ import { isLang, type Lang } from '../i18n/lang.ts';
 import { isScopedSchoolView, views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
 import { noHome, type HomeScope } from './homeScope.ts';
 import { openMunicipalities } from './openMunicipalities.ts';
+import { isCalendarDate } from './urlProblems.ts';
 import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
 
 /** What a query string says, each part checked for form only. */
@@ -27,14 +28,6 @@ export interface QueryState {
   figure?: string;
   sort?: string;
   dir?: SortDir;
-}
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
@@ -99,7 +92,9 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
   const year = q.year !== undefined && years.includes(q.year) ? q.year : defaultSchoolYear(years, today);
   const view = q.view ?? 'overview';
   // The year wheel and the annual review are about a whole school year.
-  const custom = !isScopedSchoolView(view) && q.term === 'custom' && q.from !== undefined && q.to !== undefined && q.from <= q.to;
+  // A hand-written link with both dates and no term means those dates.
+  const customAsked = q.term === 'custom' || (q.term === undefined && q.from !== undefined && q.to !== undefined);
+  const custom = !isScopedSchoolView(view) && customAsked && q.from !== undefined && q.to !== undefined && q.from <= q.to;
   const term: Term = custom ? 'custom' : q.term && q.term !== 'custom' && !isScopedSchoolView(view) ? q.term : 'year';
   const period = custom ? { from: q.from!, to: q.to! } : schoolYearPeriod(year, term === 'custom' ? 'year' : term);
   const level = q.level ?? null;

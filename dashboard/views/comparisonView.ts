@@ -29,7 +29,7 @@ export function comparisonView(ctx: ViewContext): ViewResult {
       medianLabel: t.municipalitiesMedian,
       rowId: (row) => row.municipality ?? '',
       name: (row) => navLink(state, { view: 'overview', municipality: row.municipality ?? state.municipality }, ctx.navigate, row.municipality ?? ''),
-      fileName: 'nokkeltall-kommuner',
+      fileName: t.ux.files.figuresByMunicipality,
     }),
     barSection(ctx, {
       id: 'bars',
@@ -37,7 +37,7 @@ export function comparisonView(ctx: ViewContext): ViewResult {
       alt: t.comparison.barsAlt(figureLabel(ctx.figure, lang)),
       nameHeader: t.municipalityColumn,
       load: () => getFiguresBy(params, 'municipality'),
-      fileName: `${ctx.figure.key}-per-kommune`,
+      fileName: t.ux.files.perMunicipality(figureLabel(ctx.figure, lang)),
     }),
   ];
   const element = h('div', { class: 'view view-comparison' }, h('h1', {}, t.comparison.heading), sections.map((s) => s.element));

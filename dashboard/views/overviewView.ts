@@ -36,7 +36,7 @@ export function overviewView(ctx: ViewContext): ViewResult {
       medianLabel: t.schoolsMedian,
       rowId: (row) => row.school_id ?? '',
       name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),
-      fileName: `nokkeltall-skoler-${m}`,
+      fileName: `${t.ux.files.figuresBySchool} ${m}`,
     }),
     barSection(ctx, {
       id: 'bars',
@@ -44,7 +44,7 @@ export function overviewView(ctx: ViewContext): ViewResult {
       alt: t.overview.barsAlt(figureLabel(ctx.figure, lang), m),
       nameHeader: t.schoolColumn,
       load: () => getFiguresBy(params, 'school'),
-      fileName: `${ctx.figure.key}-per-skole-${m}`,
+      fileName: `${t.ux.files.perSchool(figureLabel(ctx.figure, lang))} ${m}`,
     }),
     monthlySection(ctx, params, schoolsInScope(meta, m, state.level).length),
     durationSection(ctx, params, m),

@@ -12,14 +12,23 @@ export interface ViewContext {
   readonly specs: readonly FigureSpec[];
   /** The chosen figure's spec. */
   readonly figure: FigureSpec;
-  /** Changes the state: pushes a history entry and renders again. */
-  readonly navigate: (patch: Partial<DashboardState>) => void;
+  /** Changes the state: pushes a history entry (see NavigateOptions) and renders again. */
+  readonly navigate: (patch: Partial<DashboardState>, options?: NavigateOptions) => void;
   /** The width charts are drawn at (the main column's). */
   readonly chartWidth: number;
   /** The signed-in user (an anonymous administrator in development). */
   readonly user: SessionUser;
   /** Signs out and shows the sign-in form. */
   readonly signOut: () => void;
+}
+
+export interface NavigateOptions {
+  /**
+   * Changes made one after another in the same control (arrow keys in a select) share one
+   * history entry: the first pushes one, the next ones with the same key replace it, until
+   * focus moves to another control or another change is made.
+   */
+  readonly coalesce?: string;
 }
 
 export interface ViewResult {

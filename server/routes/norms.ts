@@ -12,10 +12,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { Norms, readNorms, writeNorms } from '../../etl/followup/norms.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
-import { authSettings } from '../auth/authSettings.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory, type ViewerAccess } from '../auth/viewerAccess.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
@@ -38,7 +37,7 @@ function checkWritable(access: ViewerAccess, municipality: string): void {
   if (!access.isAdmin && municipality !== access.home) throw new HttpError(403, 'forbidden', { reason: 'municipality_out_of_scope' });
 }
 
-export function normsRoutes(deps: AppDeps): Router {
+export function normsRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/norms', async (req, res) => {
     const viewer = viewerOf(res);
@@ -69,10 +68,12 @@ export function normsRoutes(deps: AppDeps): Router {
         if (error instanceof HttpError) await auditRequest(deps, req, viewer, { action: 'access_denied', target, details: { endpoint: 'norms', method: 'PUT', status: error.status } }, conn);
         throw error;
       }
-      await writeNorms(conn, municipality, norms, viewer.username, authSettings(deps).now());
+      await writeNorms(conn, municipality, norms, viewer.username, deps.settings.now());
       await auditRequest(deps, req, viewer, { action: 'norms_set', target, details: { ...norms } }, conn);
       return (await readNorms(conn, [municipality]))[0]!;
     });
+    // The follow-up answers carry the norms and whether they are met: cached ones are stale now.
+    deps.dataChanged();
     res.json(saved);
   });
   return router;

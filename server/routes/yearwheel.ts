@@ -12,12 +12,12 @@ import { yearWheelItems } from '../../etl/followup/yearWheelItems.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { figureView } from '../auth/figureView.ts';
 import { viewerOf } from '../auth/viewer.ts';
-import type { AppDeps } from '../createApp.ts';
+import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 
 const invalid = (parameter: string, message: string) => new HttpError(400, 'invalid_parameters', [{ parameter, message }]);
 
-export function yearWheelRoutes(deps: AppDeps): Router {
+export function yearWheelRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/yearwheel', async (req, res) => {
     if (typeof req.query.school !== 'string' || req.query.school === '') throw invalid('school', 'årshjulet gjelder én skole; school må oppgis');

@@ -185,14 +185,15 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     expect(shown).toEqual(expected);
   });
 
-  it('a period without data shows the empty state with a hint, never a blank chart', async () => {
+  it('a period without data says so with where the data is, never a table of zeros or a blank chart', async () => {
     await page.goto(`${app.url}/?view=overview&term=custom&from=2023-08-01&to=2023-12-31&municipality=Fjordvik&figure=meetings_held`);
     await waitForDashboard(page);
-    for (const id of ['schools', 'bars', 'monthly', 'durations', 'survival', 'incidence']) {
-      await expect(page.getAttribute(`#${id}`, 'data-state'), id).resolves.toBe('empty');
-    }
-    await expect(page.textContent('#bars')).resolves.toContain('Prøv en lengre periode');
-    await expect(page.textContent('#bars')).resolves.toContain('Dataene går fra 19.08.2024 til 22.06.2026.');
+    // Wholly before the data: no section, no request; the message, the span and a period with data.
+    await expect(page.locator('#schools, #bars, #monthly, #durations, #survival, #incidence').count()).resolves.toBe(0);
+    await expect(page.getAttribute('#no-data', 'data-state')).resolves.toBe('empty');
+    await expect(page.textContent('#no-data')).resolves.toContain('Det finnes ingen data for perioden 01.08.2023–31.12.2023.');
+    await expect(page.textContent('#no-data')).resolves.toContain('Dataene går fra 19.08.2024 til 22.06.2026.');
+    await expect(page.textContent('#suggest-period')).resolves.toBe('Vis skoleåret 2025/26');
     await expect(page.inputValue('#filter-from')).resolves.toBe('01.08.2023');
   });
 
@@ -301,7 +302,7 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     expect(ms).toBeGreaterThan(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd));
   });
 
-  it('the schools table downloads as CSV for Norwegian Excel, exact numbers, formulas neutralised', async () => {
+  it('the schools table downloads as CSV for Norwegian Excel, numbers without float noise, formulas neutralised', async () => {
     const { name, bytes } = await download('#schools [data-export="csv"]');
     expect(name).toBe('nokkeltall-skoler-bjorkestrand-2025-08-01-2026-07-31.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -314,14 +315,14 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
     expect(lines).toHaveLength(5 + 2 + 2); // header, schools, total, median, final CRLF
     expect(lines.at(-1)).toBe('');
     const perMeeting = header.indexOf('Systemsaker per møte');
-    // Exact values with a decimal comma: meetings held, and system case discussions per meeting.
+    // Values with a decimal comma, ten significant digits: meetings held, and system case discussions per meeting.
     const expected: Array<[string, string, string]> = [
-      ['Bjørkestrand skole;', '37', '0,8378378378378378'],
+      ['Bjørkestrand skole;', '37', '0,8378378378'],
       ['Kvernhusøya skole;', '16', '0,375'],
       ['Solbærtun skole;', '18', '2'],
-      ['Øvre Dal skole;', '15', '0,4666666666666667'],
+      ['Øvre Dal skole;', '15', '0,4666666667'],
       [`'${trickyName};`, '0', ''],
-      ['Bjørkestrand totalt;', '86', '0,9302325581395349'],
+      ['Bjørkestrand totalt;', '86', '0,9302325581'],
     ];
     for (const [start, meetings, ratio] of expected) {
       const line = lines.find((l) => l.startsWith(start));
@@ -337,7 +338,7 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
 
   it('a chart downloads as PNG and as SVG with its text alternative', async () => {
     const png = await download('#bars [data-export="png"]');
-    expect(png.name).toBe('meetings-held-per-skole-bjorkestrand-2025-08-01-2026-07-31.png');
+    expect(png.name).toBe('gjennomforte-moter-per-skole-bjorkestrand-2025-08-01-2026-07-31.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Width × 2 (sharp print): the IHDR chunk holds the size.
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000);
@@ -354,7 +355,7 @@ describe.skipIf(!chromiumAvailable())('using the dashboard in Chromium', () => {
   it('the chart table downloads as CSV too', async () => {
     const { bytes } = await download('#durations [data-export="csv"]');
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Fra dag;Til dag;Avsluttet;Henvist til PPT;Henvist til annen tjeneste');
+    expect(lines[0]).toBe('Fra dag;Til dag;Avsluttet uten henvisning;Henvist til PPT;Henvist til annen tjeneste');
     expect(lines[1]).toMatch(/^0;\d+;\d+;\d+;\d+$/);
     expect(errors).toEqual([]);
   });

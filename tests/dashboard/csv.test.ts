@@ -18,11 +18,21 @@ describe('neutraliseFormula', () => {
 
 describe('csvNumber', () => {
   it.each([
-    [0.7279874213836478, '0,7279874213836478'],
+    [0.7279874213836478, '0,7279874214'],
     [636, '636'],
-    [190.20000000000005, '190,20000000000005'],
+    [190.20000000000005, '190,2'],
+    [160.60000000000005, '160,6'],
+    [0.1 + 0.2, '0,3'],
+    [2 / 3, '0,6666666667'],
+    [0.5, '0,5'],
+    [59.5, '59,5'],
+    // Whole numbers keep every digit, however many.
+    [12345678901234, '12345678901234'],
+    [0.000000123456789012, '0,000000123456789'],
+    [-1.25, '-1,25'],
     [Number.NaN, ''],
-  ])('csvNumber(%s) is %j, exact with a decimal comma', (value, expected) => expect(csvNumber(value)).toBe(expected));
+    [Number.POSITIVE_INFINITY, ''],
+  ])('csvNumber(%s) is %j: ten significant digits at most, a decimal comma', (value, expected) => expect(csvNumber(value)).toBe(expected));
 });
 
 describe('csvField', () => {

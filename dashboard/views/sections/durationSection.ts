@@ -3,6 +3,7 @@ import { getDurations } from '../../api/endpoints.ts';
 import { outcomes, type FigureParams } from '../../api/types.ts';
 import { asyncSection } from '../../components/asyncSection.ts';
 import { chartCard } from '../../components/chartCard.ts';
+import { sectionDefinitionButton } from '../../components/definitionButton.ts';
 import { emptyMessage, suppressedMessage } from '../../components/stateMessage.ts';
 import { usableRows } from '../../data/usableRows.ts';
 import { durationHistogram } from '../../charts/durationHistogram.ts';
@@ -28,6 +29,7 @@ export function durationSection(ctx: ViewContext, params: FigureParams, scopeNam
   return asyncSection({
     id: 'durations',
     title,
+    titleExtra: sectionDefinitionButton('durations', title, t.ux.sections.durations, t),
     t,
     load: async () => {
       const series = usableRows(await getDurations(params), ['days', 'cases']);
@@ -47,7 +49,7 @@ export function durationSection(ctx: ViewContext, params: FigureParams, scopeNam
       return chartCard({
         chart,
         title,
-        fileName: fileSlug('dager-til-avslutning', scopeName, state.from, state.to),
+        fileName: fileSlug(t.ux.files.durations, scopeName, state.from, state.to),
         columns: [
           { header: t.chart.binFrom, value: (r: BinRow) => r.from, numeric: true, rowHeader: true },
           { header: t.chart.binTo, value: (r: BinRow) => r.to - 1, numeric: true },

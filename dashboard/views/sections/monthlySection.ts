@@ -70,7 +70,7 @@ export function monthlySection(ctx: ViewContext, params: FigureParams, schools: 
       return chartCard({
         chart,
         title,
-        fileName: fileSlug('per-maned', state.municipality, figure.key, state.from, state.to),
+        fileName: fileSlug(t.ux.files.perMonth(label), state.municipality, state.from, state.to),
         legend: [
           { label: t.eachSchool, colour: colours.primary },
           { label: refLabel, colour: colours.reference, dash },

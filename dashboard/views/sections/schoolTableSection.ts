@@ -95,7 +95,7 @@ export function schoolTableSection(ctx: ViewContext, schoolParams: FigureParams,
         'div',
         {},
         scrollRegion(t.tableRegion(title), table),
-        exportButtons({ name: fileSlug('nokkeltall', schoolName, state.from, state.to), title, csv: { rows: specs, columns: csvColumns(ctx, pair, schoolName, municipalityLabel) } }, t),
+        exportButtons({ name: fileSlug(t.ux.files.schoolFigures, schoolName, state.from, state.to), title, csv: { rows: specs, columns: csvColumns(ctx, pair, schoolName, municipalityLabel) } }, t),
       );
     },
   });

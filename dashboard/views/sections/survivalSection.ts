@@ -3,6 +3,7 @@ import { getFigures, getSurvival } from '../../api/endpoints.ts';
 import { outcomes, type FigureParams, type SurvivalRow } from '../../api/types.ts';
 import { asyncSection } from '../../components/asyncSection.ts';
 import { chartCard } from '../../components/chartCard.ts';
+import { sectionDefinitionButton } from '../../components/definitionButton.ts';
 import type { TableColumn } from '../../components/dataTable.ts';
 import { emptyMessage, suppressedMessage } from '../../components/stateMessage.ts';
 import { usableRows } from '../../data/usableRows.ts';
@@ -30,6 +31,7 @@ export function survivalSection(ctx: ViewContext, params: FigureParams, scopeNam
   return asyncSection({
     id: 'survival',
     title,
+    titleExtra: sectionDefinitionButton('survival', title, `${t.ux.sections.survival} ${t.ux.sections.medians}`, t),
     t,
     load: async () => {
       const [all, total] = await Promise.all([getSurvival(params), getFigures(params)]);
@@ -51,12 +53,13 @@ export function survivalSection(ctx: ViewContext, params: FigureParams, scopeNam
       return chartCard({
         chart,
         title,
-        fileName: fileSlug('kaplan-meier', scopeName, state.from, state.to),
+        fileName: fileSlug(t.ux.files.survival, scopeName, state.from, state.to),
         legend: [
           { label: t.chart.notEnded, colour: colours.primary },
           { label: t.reference.median, colour: colours.median, dash },
         ],
-        note: t.overview.survivalNote,
+        // Two medians side by side (the table's and this one) differ on purpose: say why.
+        note: `${t.overview.survivalNote} ${t.ux.sections.medians}`,
         columns: [
           { header: t.chart.days, value: (r) => r.t, numeric: true, rowHeader: true },
           countColumn(ctx, t.chart.atRisk, (r) => r.at_risk),
@@ -77,6 +80,7 @@ export function incidenceSection(ctx: ViewContext, params: FigureParams, scopeNa
   return asyncSection({
     id: 'incidence',
     title,
+    titleExtra: sectionDefinitionButton('incidence', title, t.ux.sections.incidence, t),
     t,
     load: async () => {
       const series = usableRows(await getSurvival(params), ['t', 'cif_resolved']);
@@ -94,7 +98,7 @@ export function incidenceSection(ctx: ViewContext, params: FigureParams, scopeNa
       return chartCard({
         chart,
         title,
-        fileName: fileSlug('kumulativ-andel', scopeName, state.from, state.to),
+        fileName: fileSlug(t.ux.files.incidence, scopeName, state.from, state.to),
         legend: outcomes.map((o) => ({ label: t.outcomes[o], colour: colours.outcome[o], dash: outcomeDashes[o] })),
         note: t.overview.incidenceNote,
         columns: [

@@ -38,7 +38,7 @@ export function trendSection(ctx: ViewContext, schoolParams: FigureParams, munic
       return chartCard({
         chart,
         title,
-        fileName: fileSlug('per-maned', schoolName, figure.key, state.from, state.to),
+        fileName: fileSlug(t.ux.files.perMonth(label), schoolName, state.from, state.to),
         legend: [
           { label: schoolName, colour: colours.primary },
           { label: refLabel, colour: colours.reference, dash },
