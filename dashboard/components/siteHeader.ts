@@ -19,7 +19,7 @@ export function siteHeader(ctx: ViewContext): HTMLElement[] {
         'ul',
         {},
         menuViewsFor(ctx.user.role).map((view) =>
-          h('li', {}, navLink(state, { view }, ctx.navigate, t.views[view], { id: `nav-${view}`, 'aria-current': view === state.view ? 'page' : null })),
+          h('li', {}, navLink(state, { view }, ctx.navigate, t.navViews[view] ?? t.views[view], { id: `nav-${view}`, 'aria-current': view === state.view ? 'page' : null })),
         ),
       ),
     ),

@@ -8,6 +8,8 @@ export const en: Strings = {
   otherLanguage: 'Norsk',
   otherLanguageCode: 'nb',
   views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review' },
+  /** Shorter names in the menu where the page's own name is long (six views fit one row at 1,366 px). */
+  navViews: { yearwheel: 'Year wheel' } as Partial<Record<string, string>>,
   viewNav: 'Views',
   filters: 'Selection',
   schoolYear: 'School year',

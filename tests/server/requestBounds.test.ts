@@ -152,13 +152,13 @@ describe('one user cannot make the others wait', () => {
       return answer;
     };
     const admins = [1, 2, 3, 4].map((i) => timed(admin, long).then(finished(`admin ${i}`)));
-    // Kommune asks as soon as the first answer is back: the second admin request is then
-    // running and the third and fourth are waiting. By turns, kommune goes next (third);
-    // first come, first served would put it last (fifth). No timer: the order alone decides.
+    // Kommune asks as soon as the first answer is back: the third and fourth admin requests
+    // are then waiting (the second is running, or about to start). By turns, kommune goes
+    // before them (second or third); first come, first served would put it last (fifth).
     await Promise.race(admins);
     const other = timed(kommune, `/api/figures?${query({ from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' })}`).then(finished('kommune'));
     const answers = await Promise.all([...admins, other]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(done.indexOf('kommune')).toBe(2);
+    expect(done.indexOf('kommune')).toBeLessThanOrEqual(2);
   });
 });

@@ -79,12 +79,12 @@ describe('etl followup --json', () => {
     expect(run.stderr).toMatch(/--to: datoen finnes ikke/);
   });
 
-  it('figures --json carries every 4b key after those of section 4, also per school with --by', async () => {
+  it('figures --json carries every 4b key after those of section 4 (and before 4d), also per school with --by', async () => {
     const total = await runEtl(['figures', ...period, '--json']);
     expect(total.code).toBe(0);
     const figures = JSON.parse(total.stdout) as Record<string, number | null>;
-    expect(Object.keys(figures).slice(-12)).toEqual(followUpKeysInOrder);
-    expect(Object.keys(figures)).toHaveLength(23 + 12);
+    expect(Object.keys(figures).slice(23, 23 + 12)).toEqual(followUpKeysInOrder);
+    expect(Object.keys(figures)).toHaveLength(23 + 12 + 7); // 4d: six keys and deviations_by_agency
     expect(figures).toMatchObject({ evaluations_overdue: 4, tgl_meetings: 2, planned_tgl_visits: 3, discussed_before_consent: 3 });
     const by = await runEtl(['figures', ...period, '--by', 'school', '--json']);
     const rows = JSON.parse(by.stdout) as Array<Record<string, unknown>>;
