@@ -67,20 +67,24 @@ export function factTableStatements(target: string): readonly string[] {
   // The year wheel's planned meetings and TGL visits (the only activities a figure counts).
   // Whether a planned meeting was held does not depend on the period, so it is settled here:
   // some held meeting of the school within the window, at any date (also outside the period).
-  // An ASOF join finds each plan's first held meeting on or after the window's first day
-  // (sort-based: spreading every meeting over the days it serves cost several times more);
-  // the plan is held when that meeting is not past the window's last day.
+  // A plan is held when a held meeting of its school lies within the window: each held
+  // meeting marks the days it serves (distinct, so a plan matches at most one row). An ASOF
+  // join was cheaper on committed data but took minutes inside the import's transaction at
+  // national scale (the facts are built there), so the equality join it is.
   `CREATE OR REPLACE TABLE ${target}.yearwheel AS
    WITH plans AS (
      SELECT s.school_no, y.date, y.activity
      FROM yearwheel y JOIN ${target}.schools s USING (school_id)
      WHERE y.activity IN ('meeting', 'tgl_visit')
+   ),
+   served AS (
+     SELECT DISTINCT m.school_no, m.date + d.shift::INTEGER AS day
+     FROM ${target}.held_meeting_keys m, range(-${planWindowDays}, ${planWindowDays} + 1) AS d(shift)
    )
    SELECT p.school_no, p.date, p.activity,
-          p.activity = 'meeting' AND coalesce(m.date <= p.date + ${planWindowDays}, false) AS plan_held
+          p.activity = 'meeting' AND v.day IS NOT NULL AS plan_held
    FROM plans p
-   ASOF LEFT JOIN ${target}.held_meeting_keys m
-     ON m.school_no = p.school_no AND p.date - ${planWindowDays} <= m.date
+   LEFT JOIN served v ON v.school_no = p.school_no AND v.day = p.date
    ORDER BY p.school_no, p.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
