@@ -192,8 +192,8 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
       .map((s) => ({ value: s.school_id, label: s.school_name }));
     fields.push(field('filter-school', t.school, select(ctx, 'filter-school', schools, state.school ?? '', (s) => ({ school: s }))));
   }
-  // The competence page shows no key figure: its filter would change nothing there.
-  if (state.view === 'competence') return fields;
+  // The competence and deviations pages show no case figure: its filter would change nothing there.
+  if (state.view === 'competence' || state.view === 'deviations') return fields;
   const figures = ctx.specs.map((s) => ({ value: s.key, label: figureLabel(s, lang) }));
   fields.push(
     field('filter-figure', t.figure, select(ctx, 'filter-figure', figures, state.figure, (f) => ({ figure: f as DashboardState['figure'] })), definitionButton(ctx.figure, t, lang, 'filter')),
