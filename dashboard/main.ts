@@ -147,7 +147,7 @@ async function render(): Promise<void> {
   setDefinitionHost(definitions);
   skipLink.textContent = t.skipToContent;
   skipToCharts.textContent = t.ux.skipToCharts;
-  setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf)));
+  setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf, state.lang)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
   controls.hidden = denied || state.view === 'log';
