@@ -1,0 +1,127 @@
+/**
+ * The deviations page (`?view=deviations`) in Chromium as the demo municipality user of
+ * Fjordvik, on the sample data, in bokmål, Swedish and English: the municipality's 4d figures
+ * and its deviations per agency equal GET /api/figures's (agency names written here by hand),
+ * the per-agency table downloads as CSV, no console errors, axe-core finds nothing, and the
+ * page is photographed at 1,366 and 390 px in each language
+ * (test-output/screenshots/deviations-<lang>-<width>.png).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext, saveScreenshot } from '../helpers/browser.ts';
+import { openChartTables, startAuthDashboardApp, waitForDashboard } from '../helpers/dashboardApp.ts';
+import { axeViolations, tableCells } from '../helpers/dashboardPage.ts';
+import type { SampleApp } from '../helpers/sampleApp.ts';
+import { apiJson, signInThroughForm } from '../helpers/signIn.ts';
+
+let app: SampleApp;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let total: Record<string, unknown>;
+
+const query = '?view=deviations&year=2024&asOf=2025-08-01&municipality=Fjordvik';
+const agencyNames = {
+  nb: { school: 'Skole', social_services: 'Barnevern', child_psychiatry: 'BUP', child_medicine: 'Barnemedisin', habilitation: 'Habilitering', ppt: 'PPT', health: 'Helsestasjon og skolehelsetjeneste', other: 'Annet' },
+  sv: { school: 'Skola', social_services: 'Socialtjänst', child_psychiatry: 'BUP', child_medicine: 'Barnmedicin', habilitation: 'Habilitering', ppt: 'Elevhälsa (PPT)', health: 'Hälso- och sjukvård', other: 'Annat' },
+  en: { school: 'School', social_services: 'Child welfare', child_psychiatry: 'Child psychiatry', child_medicine: 'Child medicine', habilitation: 'Habilitation', ppt: 'PPT', health: 'Health services', other: 'Other' },
+} as const;
+const order = ['school', 'social_services', 'child_psychiatry', 'child_medicine', 'habilitation', 'ppt', 'health', 'other'] as const;
+
+/** The agency table as `name|count`, and the expectation from the API's object with the hand-written names. */
+async function agencyRows(): Promise<string[]> {
+  await openChartTables(page, '#deviations-agencies');
+  return page.$$eval('#deviations-agencies table tbody tr', (rows) => rows.map((r) => [...r.children].slice(0, 2).map((c) => c.textContent).join('|')));
+}
+function expectedAgencyRows(lang: keyof typeof agencyNames): string[] {
+  const byAgency = total.deviations_by_agency as Record<string, number>;
+  return order.map((code) => `${agencyNames[lang][code]}|${byAgency[code] ?? 0}`);
+}
+
+async function shots(lang: string): Promise<void> {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await saveScreenshot(page, `deviations-${lang}-${width}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+describe.skipIf(!chromiumAvailable())('the deviations page in Chromium', () => {
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startAuthDashboardApp(), launchChromium()]);
+    const context = await newDashboardContext(browser, { bypassCSP: true });
+    page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    errors = collectPageErrors(page);
+    const kommune = app.users.find((u) => u.role === 'municipality')!;
+    await signInThroughForm(page, app.url, kommune.username, kommune.password, query);
+    // The signed-out page asks for the session first (401, expected); errors count from here.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    errors.length = 0;
+    total = await apiJson<Record<string, unknown>>(page, '/api/figures?from=2024-08-01&to=2025-07-31&asOf=2025-08-01&municipality=Fjordvik');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('in bokmål: the municipality total of every 4d figure and the deviations per agency as the API gives them', async () => {
+    await expect(page.textContent('h1')).resolves.toBe('Avvik: Fjordvik');
+    await expect(page.getAttribute('#nav-deviations', 'aria-current')).resolves.toBe('page');
+    expect(total.deviations_reported).toBeGreaterThan(0);
+    const cells = await tableCells(page, '#deviations-schools');
+    const totalRow = cells['reference-0']!;
+    for (const key of ['deviations_reported', 'deviations_of_principle', 'deviations_escalated', 'deviations_open', 'deviations_answer_overdue']) {
+      // Counts under 1 000 in the sample: written as the plain integer.
+      expect(totalRow[key]?.value, key).toBe(String(total[key]));
+    }
+    expect(Object.keys(cells).filter((id) => !id.startsWith('reference')).length).toBe(10); // Fjordvik's ten schools
+    expect(await agencyRows()).toEqual(expectedAgencyRows('nb'));
+    // The municipality's own schools: nothing hidden.
+    await expect(page.locator('#deviations-agency-school td', { hasText: 'skjult' }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await shots('nb');
+  });
+
+  it('the deviations per agency download as CSV with exact counts', async () => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#deviations-agencies [data-export="csv"]')]);
+    const text = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split(/\r?\n/).filter(Boolean);
+    const byAgency = total.deviations_by_agency as Record<string, number>;
+    expect(lines[0]).toBe('Instans;Avvik;Andel av avvikene');
+    expect(lines.slice(1, 1 + order.length).map((l) => l.split(';').slice(0, 2).join(';'))).toEqual(order.map((c) => `${agencyNames.nb[c]};${byAgency[c] ?? 0}`));
+  });
+
+  it('in Swedish (the second language link): Swedish words, Swedish dates, no console errors, no axe violations', async () => {
+    await expect(page.textContent('#language-switch-2')).resolves.toBe('Svenska');
+    await page.click('#language-switch-2');
+    await waitForDashboard(page);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('sv');
+    await expect(page.textContent('h1')).resolves.toBe('Avvikelser: Fjordvik');
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('sv');
+    await expect(page.textContent('#nav-deviations')).resolves.toBe('Avvikelser');
+    await expect(page.textContent('#deviations-agencies h2')).resolves.toBe('Avvikelser per verksamhet');
+    await expect(page.textContent('#selection')).resolves.toContain('2024-08-01–2025-07-31');
+    expect(await agencyRows()).toEqual(expectedAgencyRows('sv'));
+    const cells = await tableCells(page, '#deviations-schools');
+    expect(cells['reference-0']!.deviations_reported?.value).toBe(String(total.deviations_reported));
+    await expect(page.textContent('#language-switch')).resolves.toBe('Norsk');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await shots('sv');
+  });
+
+  it('in English: English words, no console errors, no axe violations', async () => {
+    await page.click('#language-switch-2');
+    await waitForDashboard(page);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect(page.textContent('h1')).resolves.toBe('Deviations: Fjordvik');
+    await expect(page.textContent('#deviations-agencies h2')).resolves.toBe('Deviations per agency');
+    expect(await agencyRows()).toEqual(expectedAgencyRows('en'));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await shots('en');
+  });
+});
