@@ -128,4 +128,31 @@ describe.skipIf(!chromiumAvailable())('the deviations page in Chromium', () => {
     expect(errors).toEqual([]);
     await shots('en');
   });
+
+  it("a rector sees the own school's deviations and peers' hidden where the API hides them, as «skjult», also per agency", async () => {
+    const context = await newDashboardContext(browser);
+    const rectorPage = await context.newPage();
+    const rector = app.users.find((u) => u.role === 'rector')!;
+    await signInThroughForm(rectorPage, app.url, rector.username, rector.password, query);
+    await expect(rectorPage.textContent('h1')).resolves.toBe('Avvik: Fjordvik');
+    type Row = Record<string, unknown> & { school_id: string; suppressed?: string[] | null };
+    const rows = await apiJson<Row[]>(rectorPage, '/api/figures?from=2024-08-01&to=2025-07-31&asOf=2025-07-31&municipality=Fjordvik&by=school');
+    const cells = await tableCells(rectorPage, '#deviations-schools');
+    const agencyCells = await rectorPage.$$eval('#table-deviations-agency-school tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')!.textContent));
+    let hidden = 0;
+    rows.forEach((row, i) => {
+      const suppressed = row.suppressed ?? [];
+      const shown = cells[row.school_id]!.deviations_reported!.value;
+      if (suppressed.includes('deviations_reported')) {
+        expect(shown, row.school_id).toBe('skjult');
+        hidden++;
+      } else expect(shown, row.school_id).toBe(String(row.deviations_reported));
+      // The per-agency table is in the API's (name) order; its first agency column is the school.
+      const byAgency = row.deviations_by_agency as Record<string, number> | null;
+      expect(agencyCells[i], row.school_id).toBe(byAgency === null ? 'skjult' : String(byAgency.school ?? 0));
+    });
+    expect(hidden).toBeGreaterThan(0);
+    expect(cells[rector.school_id!]!.deviations_reported!.value).not.toBe('skjult');
+    await context.close();
+  });
 });
