@@ -43,7 +43,7 @@ export function wheelPicture(data: WheelData, o: WheelPictureOptions): SVGSVGEle
     monthNames: monthNames[o.lang],
     alt: o.s.wheelAlt(o.yearLabel, count('done'), count('missed'), count('upcoming'), meetings),
     centre: o.yearLabel,
-    asOfLabel: o.s.asOfMark(formatDate(data.asOf)),
+    asOfLabel: o.s.asOfMark(formatDate(data.asOf, o.lang)),
     interactive: o.interactive,
     onFocusMark: o.onFocusMark,
   });
