@@ -109,6 +109,11 @@ describe.skipIf(!chromiumAvailable())('the deviations page in Chromium', () => {
     await expect(page.textContent('#deviations-agencies h2')).resolves.toBe('Avvikelser per verksamhet');
     await expect(page.textContent('#selection')).resolves.toContain('2024-08-01–2025-07-31');
     expect(await agencyRows()).toEqual(expectedAgencyRows('sv'));
+    // Figure labels and definitions in Swedish (the server sends only bokmål and English).
+    await expect(page.textContent('#deviations-schools .screen-only thead')).resolves.toContain('Rapporterade avvikelser');
+    await expect(page.textContent('#definition-deviations_answer_overdue p')).resolves.toBe(
+      'Avvikelser med datum senast sista dagen i perioden och mer än 60 dagar före räknedatumet, som varken var besvarade eller åtgärdade på räknedatumet.',
+    );
     const cells = await tableCells(page, '#deviations-schools');
     expect(cells['reference-0']!.deviations_reported?.value).toBe(String(total.deviations_reported));
     await expect(page.textContent('#language-switch')).resolves.toBe('Norsk');
