@@ -1,7 +1,8 @@
 /**
  * The deviations page (`?view=deviations`): Stockholm's register of cooperation problems
  * between agencies around a child, as the figures of contract section 4d per school of the
- * chosen municipality (with its total and the schools' median) and per municipality, which
+ * chosen municipality (with its total and the schools' median) and per municipality, those
+ * reported per month and school, which
  * agencies they concern (chart, table, and per school), and the open ones and those without
  * an answer after two months (columns of the tables). Every number comes from
  * /api/figures, so the server's suppression holds: outside the viewer's scope deviation
@@ -14,7 +15,9 @@ import { navLink } from '../components/navLink.ts';
 import { figureParams } from '../state/figureParams.ts';
 import { agencyBySchoolSection, agencySection } from './deviations/agencySection.ts';
 import { deviationStrings } from './deviations/strings.ts';
+import { schoolsInScope } from './schoolsInScope.ts';
 import { groupTableSection } from './sections/groupTableSection.ts';
+import { monthlySection } from './sections/monthlySection.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
 export function deviationsView(base: ViewContext): ViewResult {
@@ -43,6 +46,8 @@ export function deviationsView(base: ViewContext): ViewResult {
       name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),
       fileName: `${s.files.bySchool} ${m}`,
     }),
+    // Deviations reported per month and school (the overview's small multiples, on this figure).
+    monthlySection({ ...ctx, figure: meta.deviation_figures.find((f) => f.key === 'deviations_reported') ?? ctx.figure }, params, schoolsInScope(meta, m, state.level).length),
     agencySection(ctx, s, municipalityTotal),
     agencyBySchoolSection(ctx, s, schools),
     groupTableSection(ctx, {

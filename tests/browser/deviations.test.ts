@@ -2,6 +2,7 @@
  * The deviations page (`?view=deviations`) in Chromium as the demo municipality user of
  * Fjordvik, on the sample data, in bokmål, Swedish and English: the municipality's 4d figures
  * and its deviations per agency equal GET /api/figures's (agency names written here by hand),
+ * the months of the per-month chart add up to the year,
  * the per-agency table downloads as CSV, no console errors, axe-core finds nothing, and the
  * page is photographed at 1,366 and 390 px in each language
  * (test-output/screenshots/deviations-<lang>-<width>.png).
@@ -88,6 +89,12 @@ describe.skipIf(!chromiumAvailable())('the deviations page in Chromium', () => {
     }
     expect(Object.keys(cells).filter((id) => !id.startsWith('reference')).length).toBe(10); // Fjordvik's ten schools
     expect(await agencyRows()).toEqual(expectedAgencyRows('nb'));
+    // Per month and school: every school's months add up to the municipality's deviations of the year.
+    await openChartTables(page, '#monthly');
+    const monthly = await page.$$eval('#monthly table tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    expect(monthly).toHaveLength(12);
+    // The last column is the reference (the municipality per school), not a school.
+    expect(monthly.reduce((sum, cells) => sum + cells.slice(0, -1).reduce((a, b) => a + b, 0), 0)).toBe(total.deviations_reported);
     // The municipality's own schools: nothing hidden.
     await expect(page.locator('#deviations-agency-school td', { hasText: 'skjult' }).count()).resolves.toBe(0);
     expect(await axeViolations(page)).toEqual([]);
