@@ -18,11 +18,7 @@ const nb = {
   agency: 'Instans',
   deviations: 'Avvik',
   shareOfReported: 'Andel av avvikene',
-  openAndOverdue: 'Åpne avvik og avvik uten svar',
   openAndOverdueNote: (days: number) => `Åpne: ikke lukket ved periodens slutt. Uten svar: eldre enn ${days} dager på telledatoen, verken besvart eller lukket.`,
-  openAndOverdueAlt: (m: string) => `Stolpediagram: åpne avvik og avvik uten svar etter to måneder for hver skole i ${m}.`,
-  open: 'Åpne',
-  overdue: 'Uten svar etter to måneder',
   hiddenAgencies: 'Fordelingen på instanser er skjult av hensyn til personvernet.',
   noDeviations: 'Ingen avvik meldt i perioden.',
   hidden: 'skjult',
@@ -36,7 +32,7 @@ const nb = {
     health: 'Helsestasjon og skolehelsetjeneste',
     other: 'Annet',
   } as Record<string, string>,
-  files: { bySchool: 'avvik skoler', byMunicipality: 'avvik kommuner', byAgency: 'avvik per instans', agencyBySchool: 'avvik skole og instans', openAndOverdue: 'åpne avvik' },
+  files: { bySchool: 'avvik skoler', byMunicipality: 'avvik kommuner', byAgency: 'avvik per instans', agencyBySchool: 'avvik skole og instans' },
 };
 
 export type DeviationStrings = typeof nb;
@@ -54,11 +50,7 @@ const en: DeviationStrings = {
   agency: 'Agency',
   deviations: 'Deviations',
   shareOfReported: 'Share of the deviations',
-  openAndOverdue: 'Open deviations and deviations without an answer',
   openAndOverdueNote: (days) => `Open: not resolved by the end of the period. Without an answer: older than ${days} days on the as-of date, neither answered nor resolved.`,
-  openAndOverdueAlt: (m) => `Bar chart: open deviations and deviations without an answer after two months for each school in ${m}.`,
-  open: 'Open',
-  overdue: 'No answer after two months',
   hiddenAgencies: 'The distribution over agencies is hidden for privacy.',
   noDeviations: 'No deviations reported in the period.',
   hidden: 'hidden',
@@ -72,7 +64,7 @@ const en: DeviationStrings = {
     health: 'Health services',
     other: 'Other',
   },
-  files: { bySchool: 'deviations schools', byMunicipality: 'deviations municipalities', byAgency: 'deviations per agency', agencyBySchool: 'deviations school and agency', openAndOverdue: 'open deviations' },
+  files: { bySchool: 'deviations schools', byMunicipality: 'deviations municipalities', byAgency: 'deviations per agency', agencyBySchool: 'deviations school and agency' },
 };
 
 /** Swedish: Stockholm's words (avvikelse, verksamhet, socialtjänst, BUP, elevhälsa). */
@@ -89,11 +81,7 @@ const sv: DeviationStrings = {
   agency: 'Verksamhet',
   deviations: 'Avvikelser',
   shareOfReported: 'Andel av avvikelserna',
-  openAndOverdue: 'Öppna avvikelser och avvikelser utan svar',
   openAndOverdueNote: (days) => `Öppna: inte åtgärdade vid periodens slut. Utan svar: äldre än ${days} dagar på räknedatumet, varken besvarade eller åtgärdade.`,
-  openAndOverdueAlt: (m) => `Stapeldiagram: öppna avvikelser och avvikelser utan svar efter två månader för varje skola i ${m}.`,
-  open: 'Öppna',
-  overdue: 'Utan svar efter två månader',
   hiddenAgencies: 'Fördelningen på verksamheter är dold av hänsyn till integriteten.',
   noDeviations: 'Inga avvikelser rapporterade i perioden.',
   hidden: 'dolt',
@@ -107,7 +95,7 @@ const sv: DeviationStrings = {
     health: 'Hälso- och sjukvård',
     other: 'Annat',
   },
-  files: { bySchool: 'avvikelser skolor', byMunicipality: 'avvikelser kommuner', byAgency: 'avvikelser per verksamhet', agencyBySchool: 'avvikelser skola och verksamhet', openAndOverdue: 'öppna avvikelser' },
+  files: { bySchool: 'avvikelser skolor', byMunicipality: 'avvikelser kommuner', byAgency: 'avvikelser per verksamhet', agencyBySchool: 'avvikelser skola och verksamhet' },
 };
 
 const byLang: Readonly<Record<Lang, DeviationStrings>> = { nb, en, sv };
