@@ -27,6 +27,7 @@ import { setExportSelection } from './export/exportCaption.ts';
 import { formatDate } from './format/dateFormat.ts';
 import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
+import type { Lang } from './i18n/lang.ts';
 import { strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
@@ -39,6 +40,7 @@ import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlS
 import { comparisonView } from './views/comparisonView.ts';
 import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
+import { deviationsView } from './views/deviationsView.ts';
 import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
@@ -87,6 +89,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   competence: competenceView,
   yearwheel: yearWheelView,
   annualreview: annualReviewView,
+  deviations: deviationsView,
 };
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
@@ -144,7 +147,7 @@ async function render(): Promise<void> {
   setDefinitionHost(definitions);
   skipLink.textContent = t.skipToContent;
   skipToCharts.textContent = t.ux.skipToCharts;
-  setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf)));
+  setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf, state.lang)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
   controls.hidden = denied || state.view === 'log';
@@ -206,15 +209,15 @@ function showSignIn(): void {
   const t = strings(lang);
   document.documentElement.lang = lang;
   document.title = `${t.auth.heading} – ${t.appTitle}`;
-  const switchLanguage = () => {
+  const switchLanguage = (to: Lang) => {
     const query = new URLSearchParams(location.search);
-    if (lang === 'nb') query.set('lang', 'en');
-    else query.delete('lang');
+    if (to === 'nb') query.delete('lang');
+    else query.set('lang', to);
     history.replaceState(null, '', `?${query.toString()}`);
     showSignIn();
     document.getElementById('language-switch')?.focus();
   };
-  root.replaceChildren(signInHeader(t, switchLanguage), signInForm(t, (signedIn) => void enter(signedIn, undefined, true)));
+  root.replaceChildren(signInHeader(t, lang, switchLanguage), signInForm(t, (signedIn) => void enter(signedIn, undefined, true)));
   root.removeAttribute('aria-busy');
   root.dataset.ready = 'true';
   root.dataset.page = 'signin';

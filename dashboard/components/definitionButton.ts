@@ -1,11 +1,12 @@
 /**
  * The "?" beside a figure's name: a button that opens the figure's definition (the
- * contract's wording in bokmål, or in English from i18n/definitionsEn.ts) and what its n counts, in a popover (keyboard: Enter opens,
+ * contract's wording in bokmål, or in English and Swedish from i18n/definitionsEn.ts and definitionsSv.ts) and what its n counts, in a popover (keyboard: Enter opens,
  * Esc closes, focus returns to the button). One popover per figure, shared by every button.
  */
 import type { FigureSpec } from '../api/types.ts';
 import { nBase } from '../data/figureValue.ts';
 import { definitionsEn } from '../i18n/definitionsEn.ts';
+import { definitionsSv } from '../i18n/definitionsSv.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { figureLabel, type Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
@@ -31,8 +32,8 @@ function ensurePopover(spec: FigureSpec, t: Strings, lang: Lang): string {
       'div',
       { id, popover: 'auto', class: 'definition', role: 'dialog', 'aria-labelledby': headingId },
       h('h2', { id: headingId, class: 'definition-title' }, figureLabel(spec, lang)),
-      // The server's wording is bokmål; an English reader gets the English definition.
-      lang === 'en' ? h('p', {}, definitionsEn[spec.key]) : h('p', { lang: 'nb' }, spec.definition),
+      // The server's wording is bokmål; an English or Swedish reader gets the definition in their language.
+      lang === 'en' ? h('p', {}, definitionsEn[spec.key]) : lang === 'sv' ? h('p', {}, definitionsSv[spec.key]) : h('p', { lang: 'nb' }, spec.definition),
       base ? h('p', { class: 'definition-n' }, `${t.nCounts}: ${t.bases[base]}.`) : null,
       h('button', { type: 'button', class: 'definition-close', popovertarget: id, popovertargetaction: 'hide' }, t.close),
     ),

@@ -6,6 +6,7 @@
  */
 import { schoolLevels } from '../api/types.ts';
 import { dateProblem, formatDate, parseDate } from '../format/dateFormat.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { figureLabel, type Strings } from '../i18n/strings.ts';
 import { isScopedSchoolView, type DashboardState } from '../state/dashboardState.ts';
 import { effectiveAsOf } from '../state/figureParams.ts';
@@ -90,7 +91,7 @@ export function dateProblemText(t: Strings, text: string, still: { from: string;
   return `${what} ${t.ux.date.stillShowing(formatDate(still.from), formatDate(still.to))}`;
 }
 
-function dateInput(id: string, value: string, o: DateInputOptions & { readonly t: Strings; readonly still: { from: string; to: string } }): HTMLInputElement {
+function dateInput(id: string, value: string, o: DateInputOptions & { readonly t: Strings; readonly lang?: Lang; readonly still: { from: string; to: string } }): HTMLInputElement {
   const input = h('input', {
     id,
     name: id,
@@ -100,7 +101,7 @@ function dateInput(id: string, value: string, o: DateInputOptions & { readonly t
     size: 10,
     class: 'date-input',
     placeholder: o.placeholder,
-    value: value ? formatDate(value) : '',
+    value: value ? formatDate(value, o.lang) : '',
     'aria-describedby': o.describedBy,
     onchange: () => {
       const text = input.value.trim();
@@ -137,26 +138,27 @@ function periodFields(ctx: ViewContext): HTMLElement[] {
       dates[end] = iso;
       const ok = Boolean(dates.from && dates.to && dates.from <= dates.to);
       problem.hidden = ok || !dates.from || !dates.to;
-      if (!problem.hidden) problem.textContent = `${t.ux.date.fromAfterTo(formatDate(dates.from), formatDate(dates.to))} ${t.ux.date.stillShowing(formatDate(still.from), formatDate(still.to))}`;
+      if (!problem.hidden) problem.textContent = `${t.ux.date.fromAfterTo(formatDate(dates.from, state.lang), formatDate(dates.to, state.lang))} ${t.ux.date.stillShowing(formatDate(still.from, state.lang), formatDate(still.to, state.lang))}`;
       for (const input of inputs) input.setAttribute('aria-invalid', problem.hidden ? 'false' : 'true');
       if (ok) ctx.navigate({ term: 'custom', from: dates.from, to: dates.to });
     };
-    const options = { placeholder: t.datePlaceholder, describedBy: 'filter-date-format filter-period-problem', problem, t, still };
+    const options = { placeholder: t.datePlaceholder, describedBy: 'filter-date-format filter-period-problem', problem, t, lang: state.lang, still };
     inputs.push(dateInput('filter-from', state.from, { ...options, onChange: apply('from') }), dateInput('filter-to', state.to, { ...options, onChange: apply('to') }));
     fields.push(field('filter-from', t.from, inputs[0]!), field('filter-to', t.to, inputs[1]!, problem));
   }
   const asOfDefault = defaultAsOf(state, meta.asOf);
-  const hintText = asOfDefault === state.to ? t.asOfDefaultEnd(formatDate(asOfDefault)) : t.asOfDefaultToday(formatDate(asOfDefault));
+  const hintText = asOfDefault === state.to ? t.asOfDefaultEnd(formatDate(asOfDefault, state.lang)) : t.asOfDefaultToday(formatDate(asOfDefault, state.lang));
   const asOfProblem = h('p', { id: 'filter-asof-problem', class: 'field-problem', role: 'alert', hidden: true }, t.invalidDate);
   // A chosen as-of date before the period starts is allowed (it is a date), but said.
   const early = asOfBeforeStart(state, state.asOf);
-  const asOfWarning = early ? h('p', { id: 'filter-asof-warning', class: 'field-problem' }, t.ux.date.asOfBeforeStart(formatDate(state.asOf!), formatDate(state.from))) : null;
+  const asOfWarning = early ? h('p', { id: 'filter-asof-warning', class: 'field-problem' }, t.ux.date.asOfBeforeStart(formatDate(state.asOf!, state.lang), formatDate(state.from, state.lang))) : null;
   const hint = h('p', { id: 'filter-asof-hint', class: 'field-hint' }, hintText);
   const asOf = dateInput('filter-asof', state.asOf ?? '', {
     placeholder: t.datePlaceholder,
     describedBy: `filter-date-format filter-asof-hint filter-asof-problem${early ? ' filter-asof-warning' : ''}`,
     problem: asOfProblem,
     t,
+    lang: state.lang,
     still,
     onChange: (iso) => ctx.navigate({ asOf: iso || null }),
   });
@@ -192,8 +194,8 @@ function scopeFields(ctx: ViewContext): HTMLElement[] {
       .map((s) => ({ value: s.school_id, label: s.school_name }));
     fields.push(field('filter-school', t.school, select(ctx, 'filter-school', schools, state.school ?? '', (s) => ({ school: s }))));
   }
-  // The competence page shows no key figure: its filter would change nothing there.
-  if (state.view === 'competence') return fields;
+  // The competence and deviations pages show no case figure: its filter would change nothing there.
+  if (state.view === 'competence' || state.view === 'deviations') return fields;
   const figures = ctx.specs.map((s) => ({ value: s.key, label: figureLabel(s, lang) }));
   fields.push(
     field('filter-figure', t.figure, select(ctx, 'filter-figure', figures, state.figure, (f) => ({ figure: f as DashboardState['figure'] })), definitionButton(ctx.figure, t, lang, 'filter')),
@@ -220,8 +222,8 @@ export function selectionDescription(ctx: ViewContext): string {
   const { state, t, meta } = ctx;
   const label = state.term === 'custom' ? t.terms.custom : t.schoolYearText(schoolYearLabel(state.year), t.termText[state.term]);
   const parts = [
-    t.periodText(label, formatDate(state.from), formatDate(state.to)),
-    t.asOfText(formatDate(effectiveAsOf(state, meta.asOf))),
+    t.periodText(label, formatDate(state.from, state.lang), formatDate(state.to, state.lang)),
+    t.asOfText(formatDate(effectiveAsOf(state, meta.asOf), state.lang)),
     state.view === 'comparison' ? t.allMunicipalities : state.municipality,
     state.level ? t.levels[state.level] : t.allLevels,
   ];

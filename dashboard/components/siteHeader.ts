@@ -1,10 +1,12 @@
 /**
  * The page header: the product's name, the views the user's role can use as links (the
- * current one marked), the language switch and the signed-in user with "Logg ut".
+ * current one marked), the language switch (links to the two other languages) and the signed-in user with "Logg ut".
  */
+import { languageNames, otherLanguages } from '../i18n/lang.ts';
 import { menuViewsFor } from '../state/roleViews.ts';
 import type { ViewContext } from '../views/viewContext.ts';
 import { h } from './h.ts';
+import { languageSwitchId } from './languageSwitchId.ts';
 import { navLink } from './navLink.ts';
 import { userBar } from './userBar.ts';
 
@@ -23,12 +25,13 @@ export function siteHeader(ctx: ViewContext): HTMLElement[] {
         ),
       ),
     ),
-    navLink(state, { lang: t.otherLanguageCode as typeof state.lang }, ctx.navigate, t.otherLanguage, {
-      id: 'language-switch',
-      class: 'language-switch',
-      lang: t.otherLanguageCode,
-      hreflang: t.otherLanguageCode,
-    }),
+    h(
+      'div',
+      { class: 'language-switches' },
+      otherLanguages(state.lang).map((lang, i) =>
+        navLink(state, { lang }, ctx.navigate, languageNames[lang], { id: languageSwitchId(i), class: 'language-switch', lang, hreflang: lang }),
+      ),
+    ),
     userBar(ctx.user, t, ctx.signOut),
   ];
 }

@@ -1,15 +1,19 @@
 /**
- * Dates for display. The API speaks ISO (`2026-07-31`); people read `31.07.2026` in both
- * languages, and months as `aug. 2025` / `Aug 2025`. Pure string work: no time zones.
+ * Dates for display. The API speaks ISO (`2026-07-31`); people read `31.07.2026` in bokmål and
+ * English (Swedes `2026-07-31`), and months as `aug. 2025` / `Aug 2025`. Pure string work: no time zones.
  */
 import type { Lang } from '../i18n/lang.ts';
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `2026-07-31` → `31.07.2026`; anything else is returned as given. */
-export function formatDate(iso: string): string {
+/**
+ * `2026-07-31` → `31.07.2026`; in Swedish as Swedes write it, `2026-07-31` (pass the
+ * language); anything else is returned as given.
+ */
+export function formatDate(iso: string, lang?: Lang): string {
   const m = isoDate.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+  if (!m) return iso;
+  return lang === 'sv' ? iso : `${m[3]}.${m[2]}.${m[1]}`;
 }
 
 const written = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -30,6 +34,7 @@ export function parseDate(text: string): string | null {
 const monthNames: Record<Lang, readonly string[]> = {
   nb: ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  sv: ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
 };
 
 /** `2025-08` → `aug. 2025` (nb) or `Aug 2025` (en). */

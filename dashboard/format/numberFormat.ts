@@ -1,7 +1,7 @@
 /**
  * Numbers for display, rounded only here. Bokmål writes `1 234,5` with a no-break space
  * (U+00A0) between thousands, from four digits on, and `83,8 %` with a no-break space before
- * the sign; English writes `1,234.5` and `83.8%`. d3-format with explicit locales gives the
+ * the sign (Swedish too); English writes `1,234.5` and `83.8%`. d3-format with explicit locales gives the
  * same text in Node and in every browser (Intl's output differs between ICU versions).
  */
 import { formatLocale, type FormatLocaleObject } from 'd3';
@@ -16,6 +16,8 @@ export const missingValue = '–';
 const locales: Record<Lang, FormatLocaleObject> = {
   nb: formatLocale({ decimal: ',', thousands: nbsp, grouping: [3], currency: ['', `${nbsp}kr`], percent: `${nbsp}%`, minus: '\u2212' }),
   en: formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ' NOK'], minus: '\u2212' }),
+  // Swedish writes numbers as bokmål does: `1 234,5` and `83,8 %`.
+  sv: formatLocale({ decimal: ',', thousands: nbsp, grouping: [3], currency: ['', `${nbsp}kr`], percent: `${nbsp}%`, minus: '\u2212' }),
 };
 
 /** The d3-format specifier each kind of figure is shown with. */

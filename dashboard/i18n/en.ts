@@ -5,11 +5,9 @@ export const en: Strings = {
   appTitle: 'Ressursteam-tall',
   appSubtitle: "Key figures for schools' resource teams",
   skipToContent: 'Skip to content',
-  otherLanguage: 'Norsk',
-  otherLanguageCode: 'nb',
-  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review' },
-  /** Shorter names in the menu where the page's own name is long (six views fit one row at 1,366 px). */
-  navViews: { yearwheel: 'Year wheel' } as Partial<Record<string, string>>,
+  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', deviations: 'Deviations' },
+  /** Shorter names in the menu where the page's own name is long (seven views fit one row at 1,366 px). */
+  navViews: { yearwheel: 'Year wheel', overview: 'Overview', comparison: 'Compare' } as Partial<Record<string, string>>,
   viewNav: 'Views',
   filters: 'Selection',
   schoolYear: 'School year',

@@ -7,10 +7,11 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
-  ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
-  rector: ['yearwheel', 'overview', 'comparison', 'school', 'annualreview'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
+  ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
+  // The deviations come from /api/figures like every figure: outside the viewer's scope suppressed as case counts.
+  rector: ['yearwheel', 'overview', 'comparison', 'school', 'deviations', 'annualreview'],
 };
 
 /** Views reached from another view, not from the menu (the annual review: from the year wheel). */

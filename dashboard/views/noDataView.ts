@@ -12,8 +12,8 @@ import type { ViewContext, ViewResult } from './viewContext.ts';
 
 export function noDataView(ctx: ViewContext, coverage: Exclude<PeriodCoverage, 'ok'>): ViewResult {
   const { state, meta, t } = ctx;
-  const from = formatDate(state.from);
-  const to = formatDate(state.to);
+  const from = formatDate(state.from, state.lang);
+  const to = formatDate(state.to, state.lang);
   const { first_date: first, last_date: last } = meta.span;
   const title = coverage === 'future' ? t.ux.coverage.future(from, to) : coverage === 'no_data' ? t.ux.coverage.noData : t.ux.coverage.outside(from, to);
   const year = defaultSchoolYear(schoolYearsInSpan(meta.span, meta.asOf), meta.asOf);
@@ -29,7 +29,7 @@ export function noDataView(ctx: ViewContext, coverage: Exclude<PeriodCoverage, '
       'div',
       { class: 'state state-empty', 'data-state': 'empty', id: 'no-data', 'data-coverage': coverage },
       h('p', { class: 'state-title' }, title),
-      first && last ? h('p', {}, t.dataSpan(formatDate(first), formatDate(last))) : null,
+      first && last ? h('p', {}, t.dataSpan(formatDate(first, state.lang), formatDate(last, state.lang))) : null,
       suggestion,
     ),
   );

@@ -30,6 +30,8 @@ const csrfTests = ['tests/server/auth/csrf.test.ts'];
 const csrf = 'server/auth/csrfProtection.ts';
 const fnr = 'etl/load/fnrSql.ts';
 const fnrTests = ['tests/etl/load/fnrSql.test.ts'];
+const deviations = 'etl/figures/definitions/deviationFigures.ts';
+const deviationTests = [`${defs}/deviationFigures.test.ts`];
 
 export const mutations: readonly Mutation[] = [
   // ---- figures ----
@@ -331,6 +333,70 @@ export const mutations: readonly Mutation[] = [
     replace: "if (!from || !to) return null;",
     tests: ['tests/server/auth/suppressionPeriods.test.ts'],
     why: 'outside the scope, a whole school year at any as-of date is answered (as-of dates a day apart can be differenced)',
+  },
+  // ---- figures: the deviations of section 4d ----
+  {
+    id: 'deviation-overdue-boundary',
+    area: 'figures',
+    file: deviations,
+    search: '$as_of - f.date > ${answerDueDays}',
+    replace: '$as_of - f.date >= ${answerDueDays}',
+    tests: deviationTests,
+    why: 'a deviation exactly 60 days old already counts as without an answer (the two-month clock one day early)',
+  },
+  {
+    id: 'deviation-agency-distinct',
+    area: 'figures',
+    file: deviations,
+    search: 'list_distinct(d.agencies) AS agencies',
+    replace: 'd.agencies AS agencies',
+    tests: deviationTests,
+    why: 'an agency named twice in one deviation counts twice in deviations_by_agency',
+  },
+  {
+    id: 'deviation-open-resolved-on-to',
+    area: 'figures',
+    file: deviations,
+    search: 'NOT coalesce(f.resolved_date <= p.p_to, false)) AS open',
+    replace: 'NOT coalesce(f.resolved_date < p.p_to, false)) AS open',
+    tests: deviationTests,
+    why: 'a deviation resolved on the last day of the period still counts as open',
+  },
+  {
+    id: 'deviation-answer-stops-clock',
+    area: 'figures',
+    file: deviations,
+    search: 'AND NOT coalesce(f.answered_date <= $as_of, false)',
+    replace: '',
+    tests: deviationTests,
+    why: 'a written answer no longer stops the two-month clock',
+  },
+  {
+    id: 'deviation-escalated-after-as-of',
+    area: 'figures',
+    file: deviations,
+    search: 'f.escalated_date <= $as_of',
+    replace: 'f.escalated_date IS NOT NULL',
+    tests: deviationTests,
+    why: 'a deviation escalated after the as-of date counts as escalated',
+  },
+  {
+    id: 'deviation-median-resolved-outside-period',
+    area: 'figures',
+    file: deviations,
+    search: "const resolvedInPeriod = 'f.resolved_date BETWEEN p.p_from AND p.p_to';",
+    replace: "const resolvedInPeriod = 'f.resolved_date <= p.p_to';",
+    tests: deviationTests,
+    why: 'deviations resolved before the period enter the median days to resolve',
+  },
+  {
+    id: 'deviation-agency-unknown-dropped',
+    area: 'figures',
+    file: 'dashboard/data/deviations/agencyCounts.ts',
+    search: 'return [...known, ...unknown].map(',
+    replace: 'return [...known].map(',
+    tests: ['tests/dashboard/data/agencyCounts.test.ts'],
+    why: 'the deviations page drops an agency code it does not know instead of showing it as given',
   },
   // ---- suppression ----
   {

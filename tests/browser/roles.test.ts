@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect((await rowIds('#table-schools')).sort()).toEqual([...expected].sort());
     }
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence', 'nav-deviations']);
     await page.click('#nav-log');
     await waitForDashboard(page);
     await expect(page.textContent('h1')).resolves.toBe('Logg');
@@ -124,7 +124,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Fjordvik');
     const own = allSchools.filter((s) => s.municipality === home).map((s) => s.school_id);
     expect((await rowIds('#table-schools')).sort()).toEqual([...own].sort());
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations']);
     await expect(page.textContent('#suppression-note')).resolves.toContain('færre enn 5 saker');
     await page.click('#nav-comparison');
     await waitForDashboard(page);
@@ -145,7 +145,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     await signInAs('ppt');
     const own = allSchools.filter((s) => s.municipality === 'Fjordvik').map((s) => s.school_id);
     expect((await rowIds('#table-schools')).sort()).toEqual([...own].sort());
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations']);
     await page.click('#nav-competence');
     await waitForDashboard(page);
     await expect(page.textContent('h1')).resolves.toBe('Kompetanse: Fjordvik');
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(me.school_name).toBe('Havblikk skole');
     await expect(page.textContent('h1')).resolves.toBe('Årshjul og oppfølging – Havblikk skole');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('rektor · rektor · Havblikk skole, Fjordvik');
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-deviations']);
     await saveScreenshot(page, 'roles-rektor');
 
     await page.goto(`${app.url}/?view=overview&${monthUrl}&municipality=Fjordvik`);

@@ -7,6 +7,11 @@ describe('formatDate', () => {
     ['2025-08-01', '01.08.2025'],
     ['not a date', 'not a date'],
   ])('formatDate(%j) is %j', (iso, expected) => expect(formatDate(iso)).toBe(expected));
+  it('writes dates as Swedes do in Swedish (2025-09-15), as in bokmål in English and bokmål', () => {
+    expect(formatDate('2025-09-15', 'sv')).toBe('2025-09-15');
+    expect(formatDate('2025-09-15', 'en')).toBe('15.09.2025');
+    expect(formatDate('2025-09-15', 'nb')).toBe('15.09.2025');
+  });
 });
 
 describe('formatMonth', () => {
@@ -14,6 +19,7 @@ describe('formatMonth', () => {
     ['2025-08', 'nb', 'aug. 2025'],
     ['2026-03', 'nb', 'mars 2026'],
     ['2026-05', 'en', 'May 2026'],
+    ['2026-05', 'sv', 'maj 2026'],
   ] as const)('formatMonth(%j, %s) is %j', (month, lang, expected) => expect(formatMonth(month, lang)).toBe(expected));
 });
 

@@ -24,7 +24,7 @@ export function competenceContext(ctx: ViewContext, data: Promise<Competence>): 
     data,
     count: (v) => formatCount(v, ctx.lang),
     share: (v) => formatFigure(v, 'rate', ctx.lang),
-    date: (iso) => (iso ? formatDate(iso) : '–'),
+    date: (iso) => (iso ? formatDate(iso, ctx.lang) : '–'),
     schoolName: (d, id) => d.schools.find((x) => x.school_id === id)?.school_name ?? id,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The competence page's words, bokmål and English, kept apart from dashboard/i18n so that
+ * The competence page's words, bokmål, English and Swedish, kept apart from dashboard/i18n so that
  * views added in parallel do not edit the same file. Topics and challenges in words; a code
  * the lists do not know (topics are an open list) is shown as given.
  */
@@ -194,8 +194,102 @@ const en: CompetenceStrings = {
   },
 };
 
+/** Swedish (elevhälsoteam, ärende, åtgärd; PPT's efforts keep their tiers). */
+const sv: CompetenceStrings = {
+  heading: (municipality) => `Kompetens: ${municipality}`,
+  intro: 'PPT:s kompetensinsatser (nivå 1 för alla, nivå 2 för några, nivå 3 för få), vilka de nådde, och de teman elevhälsoteamen själva diskuterar.',
+  timeline: 'Kompetensinsatser över tid',
+  timelineAlt: (n) => `Tidslinje över ${n} kompetensinsatser: start och slut, färgade efter nivå.`,
+  tierShare: 'Andel av personalen som nåtts, per nivå',
+  tierShareAlt: 'Stapeldiagram: andel av personalen vid skolorna i urvalet som nåtts av insatser på varje nivå.',
+  tierShareRule:
+    'Per skola räknas det största tillfället i en insats på nivån (samma personal återkommer); summan över skolor med känt antal personal delat med personalen vid alla skolor i urvalet med känt antal.',
+  reach: 'Vilka insatserna nådde',
+  reachNote: 'Nådd = det största tillfället vid skolan i perioden, delat med skolans personal (kan passera 100 % när andra än egen personal deltar).',
+  notReached: (effort) => `Inte nådda av ${effort}`,
+  allReached: 'Alla skolor i urvalet är nådda.',
+  themes: 'Teman som återkommer',
+  themesNote: 'Temana i ärendena som elevhälsoteamen har diskuterat i perioden, rangordnade efter antal skolor där temat diskuterats.',
+  challenges: 'Utmaningar i individärendena',
+  challengesNote: 'Utmaningarna i individärendena som diskuterats i perioden, rangordnade efter antal skolor.',
+  heatmap: 'Behov mot täckning',
+  heatmapAlt: 'Värmekarta: skolor mot teman, antal diskuterade ärenden per tema och skola. Markerade celler har stort behov och låg täckning.',
+  heatmapKeys: 'Använd piltangenterna för att gå mellan cellerna.',
+  reachBar: 'Streck längst ner i cellen: andelen av skolans personal som nåtts av insatser på temat',
+  gapRule:
+    'Markerad (stort behov, låg täckning): skolan är bland tredjedelen av kommunens skolor med flest diskuterade ärenden om temat, och insatser på samma tema har nått under hälften av skolans personal (eller ingen).',
+  needs: 'Kompetensbehov',
+  needsNote: 'Per tema: behovet över skolorna, insatserna som pågår och vilka de nådde, och skolorna med störst gap. Till kommunens rapport om kompetensbehov.',
+  needsTitle: (municipality, period, date) => `Kompetensbehov – ${municipality} – ${period} – skapad ${date}`,
+  printReport: 'Skriv ut rapport (A4)',
+  effort: 'Insats',
+  theme: 'Tema',
+  tier: 'Nivå',
+  partner: 'Samarbetspartner',
+  targetGroup: 'Målgrupp',
+  start: 'Start',
+  end: 'Slut',
+  school: 'Skola',
+  sessions: 'Tillfällen',
+  participantsMax: 'Största tillfället',
+  participantsTotal: 'Deltagare totalt',
+  staff: 'Personal',
+  share: 'Andel nådd',
+  schoolsReached: 'Skolor nådda',
+  schools: 'Skolor',
+  systemCases: 'Systemärenden',
+  individualCases: 'Individärenden',
+  systemMeasures: 'Systemåtgärder',
+  measureStaff: 'Personal med nytta av systemåtgärder',
+  demand: 'Diskuterade ärenden',
+  staffReachedByEfforts: 'Personal nådd av insatser',
+  effortsOnTheme: 'Insatser på temat',
+  gapSchools: 'Skolor med störst gap',
+  gap: 'Stort behov, låg täckning',
+  none: 'inga',
+  unknown: 'okänt',
+  hidden: 'dolt',
+  cell: (school, topic, demand, share, gap) => `${school}, ${topic}: ${demand} diskuterade ärenden, nådd ${share}${gap ? '. Stort behov, låg täckning' : ''}`,
+  noEfforts: 'Inga kompetensinsatser är registrerade.',
+  noThemes: 'Inga diskuterade ärenden med tema i perioden.',
+  tiers: { 1: 'Nivå 1 – alla', 2: 'Nivå 2 – några', 3: 'Nivå 3 – få' },
+  noTier: 'Utan nivå',
+  topics: {
+    fravaer: 'Frånvaro',
+    skolemiljo: 'Skolmiljö',
+    flersprak: 'Flerspråkighet',
+    forsterket_undervisning: 'Förstärkt undervisning',
+    tilpasset_opplaering: 'Extra anpassningar',
+    klasseledelse: 'Ledarskap i klassrummet',
+    pedagogisk_analyse: 'Pedagogisk kartläggning',
+    kartlegging: 'Kartläggning',
+    overgang: 'Övergångar',
+    alternative_metoder: 'Alternativa metoder',
+    dysleksi: 'Dyslexi',
+    kompetanseheving: 'Kompetensutveckling',
+    traumer: 'Trauma',
+    psykisk_helse: 'Psykisk hälsa',
+    iop_sakkyndig: 'Åtgärdsprogram och sakkunnig bedömning',
+    nevroutvikling: 'Neuropsykiatriska funktionsnedsättningar',
+    radgiverrollen: 'Studie- och yrkesvägledarens roll',
+    annet: 'Annat',
+  },
+  challengeNames: {
+    fagvansker: 'Ämnessvårigheter',
+    lesevansker: 'Lässvårigheter',
+    skrivevansker: 'Skrivsvårigheter',
+    lite_utbytte: 'Litet utbyte av undervisningen',
+    uro: 'Rastlöshet',
+    passiv: 'Passiv, tyst',
+    konsentrasjon: 'Koncentration',
+    samspill: 'Samspelssvårigheter',
+    oppforsel: 'Uppförande',
+    annet: 'Annat',
+  },
+};
+
 export function competenceStrings(lang: Lang): CompetenceStrings {
-  return lang === 'en' ? en : nb;
+  return lang === 'en' ? en : lang === 'sv' ? sv : nb;
 }
 
 /** A topic in words; an unknown code as given. */

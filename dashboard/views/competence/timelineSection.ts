@@ -33,7 +33,7 @@ export function timelineSection(c: CompetenceContext): AsyncSection {
           note: [tierLabel(e.tier, s).split(' – ')[0], e.partner].filter(Boolean).join(' · '),
           title: [e.name, tierLabel(e.tier, s), e.partner, e.target_group, `${c.date(e.start_date)}–${c.date(e.end_date)}`].filter(Boolean).join('\n'),
         })),
-        { alt: s.timelineAlt(efforts.length), period: { from: ctx.state.from, to: ctx.state.to }, width: ctx.chartWidth, tickFormat: (d) => formatDate(d.toISOString().slice(0, 10)) },
+        { alt: s.timelineAlt(efforts.length), period: { from: ctx.state.from, to: ctx.state.to }, width: ctx.chartWidth, tickFormat: (d) => formatDate(d.toISOString().slice(0, 10), ctx.lang) },
       );
       const legend = [1, 2, 3].map((tier) => ({ label: tierLabel(tier, s), colour: tierColour(tier) }));
       return chartCard<Effort>({

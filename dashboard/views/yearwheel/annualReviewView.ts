@@ -86,7 +86,7 @@ export function annualReviewView(ctx: ViewContext): ViewResult {
     'div',
     { class: 'view view-annualreview' },
     h('p', { class: 'screen-only' }, navLink(state, { view: 'yearwheel' }, ctx.navigate, s.review.back, { id: 'back-to-wheel' })),
-    h('div', { class: 'review-page' }, h('h1', {}, s.review.heading(school.school_name, period.label)), h('p', { class: 'review-intro' }, s.review.intro(school.municipality, formatDate(period.from), formatDate(period.to), formatDate(period.asOf))), figures.element, wheel.element, conclusions(s)),
+    h('div', { class: 'review-page' }, h('h1', {}, s.review.heading(school.school_name, period.label)), h('p', { class: 'review-intro' }, s.review.intro(school.municipality, formatDate(period.from, lang), formatDate(period.to, lang), formatDate(period.asOf, lang))), figures.element, wheel.element, conclusions(s)),
   );
   return { element, ready: Promise.all([figures.ready, wheel.ready]) };
 }

@@ -27,7 +27,7 @@ const codeFields = new Set(['level', 'kind']);
 function column(field: string, s: YearWheelStrings, lang: Lang): SortableColumn<ListRow> {
   const header = s.fields[field] ?? field;
   // CSV values stay exact (ISO dates, whole numbers); the table shows them formatted.
-  if (dateFields.has(field)) return { header, value: (r) => (r[field] as string | null) ?? null, text: (r) => (r[field] ? formatDate(String(r[field])) : '–') };
+  if (dateFields.has(field)) return { header, value: (r) => (r[field] as string | null) ?? null, text: (r) => (r[field] ? formatDate(String(r[field]), lang) : '–') };
   if (numberFields.has(field)) return { header, value: (r) => (r[field] as number | null) ?? null, text: (r) => formatCount(r[field] as number | null, lang), numeric: true };
   if (field === 'agenda_in_advance' || field === 'minutes_written') {
     const yesNo = (v: unknown) => (v === true ? s.yes : v === false ? s.no : s.unknown);

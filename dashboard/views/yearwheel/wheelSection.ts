@@ -22,6 +22,7 @@ const svgNs = 'http://www.w3.org/2000/svg';
 const monthNames: Record<Lang, readonly string[]> = {
   nb: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
 };
 
 export interface WheelPictureOptions {
@@ -42,7 +43,7 @@ export function wheelPicture(data: WheelData, o: WheelPictureOptions): SVGSVGEle
     monthNames: monthNames[o.lang],
     alt: o.s.wheelAlt(o.yearLabel, count('done'), count('missed'), count('upcoming'), meetings),
     centre: o.yearLabel,
-    asOfLabel: o.s.asOfMark(formatDate(data.asOf)),
+    asOfLabel: o.s.asOfMark(formatDate(data.asOf, o.lang)),
     interactive: o.interactive,
     onFocusMark: o.onFocusMark,
   });

@@ -60,6 +60,8 @@ const deviations: Deviation[] = [
   { id: 'd10', date: '2024-01-01', agencies: 'social_services|child_psychiatry' },
   // answered after the as-of date: overdue; open
   { id: 'd11', date: '2025-04-01', agencies: 'school|child_psychiatry', answered: '2025-08-05' },
+  // dated and resolved before the period (after 44 days): in no figure, not in the median
+  { id: 'd12', date: '2024-06-01', agencies: 'school|health', resolved: '2024-07-15' },
 ];
 
 let db: Database;

@@ -1,0 +1,50 @@
+/**
+ * The key figures' labels in Swedish (the server sends bokmål and English, `FigureSpec.label`).
+ * Typed against every key, so a new figure without a Swedish label does not compile. Keep
+ * in step with etl/figures/figureKeys.ts.
+ */
+import type { FigureKey } from '../api/types.ts';
+
+export const labelsSv: Readonly<Record<FigureKey, string>> = {
+  meetings_held: 'Genomförda möten',
+  meetings_cancelled: 'Inställda möten',
+  system_case_discussions: 'Diskussioner av systemärenden',
+  system_case_discussions_per_meeting: 'Systemärenden per möte',
+  system_measures_started: 'Systemåtgärder påbörjade',
+  staff_reached_total: 'Personal som har nytta av systemåtgärder',
+  staff_reached_per_system_measure: 'Personal som har nytta per systemåtgärd',
+  individual_case_discussions: 'Diskussioner av individärenden',
+  anonymous_case_discussions: 'Diskussioner av anonyma ärenden',
+  individual_case_discussions_per_meeting: 'Individärenden per möte',
+  system_measures_for_individual_cases: 'Systemåtgärder i individärenden',
+  individual_measures_for_individual_cases: 'Individåtgärder i individärenden',
+  cases_ended: 'Avslutade ärenden',
+  cases_referred_ppt: 'Remitterade till PPT',
+  days_to_end_median: 'Dagar till avslut (median)',
+  days_to_end_p90: 'Dagar till avslut (90:e percentilen)',
+  km_median_days: 'Dagar till avslut (Kaplan–Meier)',
+  open_cases: 'Öppna ärenden',
+  agenda_in_advance_rate: 'Dagordning skickad i förväg',
+  minutes_rate: 'Protokoll skrivet',
+  consent_before_discussion_rate: 'Samtycke före diskussion',
+  tested_before_ppt_referral_rate: 'Åtgärder prövade före remiss till PPT',
+  evaluation_on_time_rate: 'Åtgärder utvärderade i tid',
+  planned_meetings: 'Planerade möten',
+  planned_meetings_held: 'Planerade möten hållna',
+  planned_meetings_missed: 'Planerade möten inte hållna',
+  plan_adherence_rate: 'Årshjulet följt',
+  median_days_between_meetings: 'Dagar mellan möten (median)',
+  tgl_meetings: 'Möten med TGL',
+  planned_tgl_visits: 'Planerade TGL-besök',
+  evaluations_overdue: 'Försenade utvärderingar',
+  discussed_before_consent: 'Diskuterat före samtycke',
+  meetings_without_agenda_in_advance: 'Möten utan dagordning i förväg',
+  meetings_without_minutes: 'Möten utan protokoll',
+  open_cases_over_90_days: 'Öppna ärenden över 90 dagar',
+  deviations_reported: 'Rapporterade avvikelser',
+  deviations_of_principle: 'Principiella avvikelser',
+  deviations_escalated: 'Avvikelser rapporterade vidare',
+  deviations_open: 'Öppna avvikelser',
+  deviations_answer_overdue: 'Avvikelser utan svar efter 60 dagar',
+  deviation_days_to_resolve_median: 'Dagar till åtgärdad avvikelse (median)',
+};
