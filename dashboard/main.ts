@@ -39,6 +39,7 @@ import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlS
 import { comparisonView } from './views/comparisonView.ts';
 import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
+import { importView } from './views/import/importView.ts';
 import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
@@ -87,6 +88,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   competence: competenceView,
   yearwheel: yearWheelView,
   annualreview: annualReviewView,
+  import: importView,
 };
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
@@ -147,7 +149,7 @@ async function render(): Promise<void> {
   setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
-  controls.hidden = denied || state.view === 'log';
+  controls.hidden = denied || state.view === 'log' || state.view === 'import';
   controls.replaceChildren(
     ...(controls.hidden
       ? []

@@ -7,8 +7,8 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview', 'import'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview', 'import'],
   ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
   rector: ['yearwheel', 'overview', 'comparison', 'school', 'annualreview'],
 };
