@@ -8,8 +8,8 @@ export const nb = {
   otherLanguage: 'English',
   otherLanguageCode: 'en',
   views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering', import: 'Import' },
-  /** Shorter names in the menu where the page's own name is long (six views fit one row at 1,366 px). */
-  navViews: { yearwheel: 'Årshjul' } as Partial<Record<string, string>>,
+  /** Shorter names in the menu where the page's own name is long (seven views fit one row at 1,366 px). */
+  navViews: { yearwheel: 'Årshjul', comparison: 'Sammenlign' } as Partial<Record<string, string>>,
   viewNav: 'Visninger',
   filters: 'Utvalg',
   schoolYear: 'Skoleår',

@@ -52,7 +52,7 @@ export function importView(ctx: ViewContext): ViewResult {
   const kindCell = (p: PendingFile) =>
     p.sniff.ok
       ? h('td', { 'data-kind': p.sniff.kind }, s.kinds[p.sniff.kind])
-      : h('td', { 'data-kind': 'unknown', class: 'import-unknown' }, h('strong', {}, s.unknownKind), ': ', p.sniff.reason);
+      : h('td', { 'data-kind': 'unknown', class: 'import-unknown' }, h('strong', {}, s.unknownKind), ': ', p.sniff.reason.replace(/^ukjent filtype: /, ''));
 
   const drawPending = (): void => {
     if (pending.length === 0 && skipped.length === 0) {
