@@ -113,6 +113,8 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
     expect(await reportRows()).toEqual(expected);
     const stages = await page.$$eval('#import-files-table .import-stage', (all) => all.map((e) => e.textContent));
     expect(stages).toEqual(Array(8).fill('Ferdig'));
+    // The same files cannot be sent twice by a second click.
+    await expect(page.$('#import-send')).resolves.toBeNull();
     const sakerRejections = await page.$$eval('.import-rejections[data-file="saker.csv"] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expect(sakerRejections).toEqual(expectedFiles['saker.csv']!.rejections.map(([line, column, reason]) => [String(line), column, reason]));
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-result-heading');

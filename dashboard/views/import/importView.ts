@@ -46,6 +46,8 @@ export function importView(ctx: ViewContext): ViewResult {
   let pending: PendingFile[] = [];
   let skipped: readonly string[] = [];
   let busy = false;
+  /** The list was imported: sending it again would only import the same files twice. */
+  let imported = false;
   const pendingBox = h('div', { id: 'import-pending' });
   const resultBox = h('div', { id: 'import-result-box' });
 
@@ -95,10 +97,12 @@ export function importView(ctx: ViewContext): ViewResult {
       h(
         'div',
         { class: 'import-actions' },
-        known.length
+        imported
+          ? null
+          : known.length
           ? h('button', { type: 'button', class: 'button button-primary', id: 'import-send', disabled: busy, onclick: () => void send() }, s.send(known.length))
           : h('p', { class: 'note' }, s.nothingToSend),
-        h('button', { type: 'button', class: 'button', id: 'import-clear', disabled: busy, onclick: () => ((pending = []), (skipped = []), drawPending()) }, s.clear),
+        h('button', { type: 'button', class: 'button', id: 'import-clear', disabled: busy, onclick: () => ((pending = []), (skipped = []), (imported = false), drawPending()) }, s.clear),
       ),
     );
   };
@@ -107,6 +111,7 @@ export function importView(ctx: ViewContext): ViewResult {
     if (busy) return;
     const dropped = droppedFiles(found);
     pending = await Promise.all(dropped.files.map((f) => sniffed(f, s)));
+    imported = false;
     skipped = dropped.skipped;
     resultBox.replaceChildren();
     drawPending();
@@ -149,6 +154,7 @@ export function importView(ctx: ViewContext): ViewResult {
         }),
     );
     busy = false;
+    imported = outcome.ok;
     finish(outcome, sent);
     drawPending();
   };
