@@ -162,6 +162,20 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
     expect(await shownKinds()).toEqual({ 'mal-deviations.csv': 'deviations' });
   });
 
+  it('says so before sending when the files are over the server\'s 50 MB', async () => {
+    await page.evaluate(() => {
+      const header = new TextEncoder().encode('skole_id;skolenavn;kommune\n');
+      const big = new Uint8Array(51 * 1024 * 1024).fill(0x41);
+      big.set(header);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([big], 'stor.csv', { type: 'text/csv' }));
+      document.getElementById('import-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('#import-too-large');
+    await expect(page.textContent('#import-too-large')).resolves.toBe('Filene er 51 MB til sammen; serveren tar imot høyst 50 MB i én import. Slipp dem i flere omganger.');
+    await expect(page.isDisabled('#import-send')).resolves.toBe(true);
+  });
+
   it('at 390 px the page has no horizontal scroll and passes axe', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => window.scrollTo(0, 0));

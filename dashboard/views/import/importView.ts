@@ -19,6 +19,9 @@ import { reportSection, type SentFile } from './reportSection.ts';
 import { sentPerFile } from './sentPerFile.ts';
 import { templatesSection } from './templatesSection.ts';
 
+/** The server's limit on one import's body (server/routes/imports.ts). */
+const maxBatchBytes = 50 * 1024 * 1024;
+
 interface PendingFile extends DroppedFile {
   readonly sniff: FileSniff;
   readonly progress: HTMLProgressElement;
@@ -63,6 +66,8 @@ export function importView(ctx: ViewContext): ViewResult {
     }
     const known = pending.filter((p) => p.sniff.ok);
     const unknown = pending.length - known.length;
+    const total = known.reduce((n, p) => n + p.file.size, 0);
+    const tooLarge = total > maxBatchBytes;
     const rows = pending.map((p) =>
       h(
         'tr',
@@ -93,6 +98,7 @@ export function importView(ctx: ViewContext): ViewResult {
     pendingBox.replaceChildren(
       ...(pending.length ? [scrollRegion(s.filesTable, table)] : []),
       ...(unknown ? [h('p', { class: 'import-warning', id: 'import-unknown-warning', role: 'alert' }, s.unknownWarning(unknown))] : []),
+      ...(tooLarge ? [h('p', { class: 'import-warning', id: 'import-too-large', role: 'alert' }, s.tooLarge(formatSize(total, lang)))] : []),
       ...(skipped.length ? [h('p', { class: 'note', id: 'import-skipped' }, s.skipped(skipped.join(', ')))] : []),
       h(
         'div',
@@ -100,7 +106,7 @@ export function importView(ctx: ViewContext): ViewResult {
         imported
           ? null
           : known.length
-          ? h('button', { type: 'button', class: 'button button-primary', id: 'import-send', disabled: busy, onclick: () => void send() }, s.send(known.length))
+          ? h('button', { type: 'button', class: 'button button-primary', id: 'import-send', disabled: busy || tooLarge, onclick: () => void send() }, s.send(known.length))
           : h('p', { class: 'note' }, s.nothingToSend),
         h('button', { type: 'button', class: 'button', id: 'import-clear', disabled: busy, onclick: () => ((pending = []), (skipped = []), (imported = false), drawPending()) }, s.clear),
       ),
