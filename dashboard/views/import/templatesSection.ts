@@ -14,15 +14,23 @@ export function templatesSection(s: ImportStrings): HTMLElement {
       'tr',
       {},
       h('th', { scope: 'row' }, s.kinds[k.kind]),
-      h('td', {}, h('button', { type: 'button', class: 'button button-small', id: `template-${k.kind}`, onclick: () => downloadBlob(csvBlob(templateCsv(k.kind)), `${s.templateName(k.kind)}.csv`) }, s.template)),
-      h('td', {}, h('button', { type: 'button', class: 'button button-small', id: `allowed-${k.kind}`, onclick: () => downloadBlob(csvBlob(allowedValuesCsv(k.kind)), `${s.allowedName(k.kind)}.csv`) }, s.allowedValues)),
+      h(
+        'td',
+        {},
+        h(
+          'div',
+          { class: 'import-template-buttons' },
+          h('button', { type: 'button', class: 'button button-small', id: `template-${k.kind}`, onclick: () => downloadBlob(csvBlob(templateCsv(k.kind)), `${s.templateName(k.kind)}.csv`) }, s.template),
+          h('button', { type: 'button', class: 'button button-small', id: `allowed-${k.kind}`, onclick: () => downloadBlob(csvBlob(allowedValuesCsv(k.kind)), `${s.allowedName(k.kind)}.csv`) }, s.allowedValues),
+        ),
+      ),
     ),
   );
   const table = h(
     'table',
     { class: 'data-table import-templates' },
     h('caption', { class: 'visually-hidden' }, s.templatesTable),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, s.columns.kind), h('th', { scope: 'col' }, s.template), h('th', { scope: 'col' }, s.allowedValues))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, s.columns.kind), h('th', { scope: 'col' }, s.download))),
     h('tbody', {}, rows),
   );
   return h(
