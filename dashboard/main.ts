@@ -41,6 +41,7 @@ import { comparisonView } from './views/comparisonView.ts';
 import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
 import { deviationsView } from './views/deviationsView.ts';
+import { importView } from './views/import/importView.ts';
 import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
@@ -90,6 +91,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   yearwheel: yearWheelView,
   annualreview: annualReviewView,
   deviations: deviationsView,
+  import: importView,
 };
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
@@ -150,7 +152,7 @@ async function render(): Promise<void> {
   setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf, state.lang)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
-  controls.hidden = denied || state.view === 'log';
+  controls.hidden = denied || state.view === 'log' || state.view === 'import';
   controls.replaceChildren(
     ...(controls.hidden
       ? []

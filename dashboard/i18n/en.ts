@@ -5,8 +5,8 @@ export const en: Strings = {
   appTitle: 'Ressursteam-tall',
   appSubtitle: "Key figures for schools' resource teams",
   skipToContent: 'Skip to content',
-  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', deviations: 'Deviations' },
-  /** Shorter names in the menu where the page's own name is long (seven views fit one row at 1,366 px). */
+  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', deviations: 'Deviations', import: 'Import' },
+  /** Shorter names in the menu where the page's own name is long (eight views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Year wheel', overview: 'Overview', comparison: 'Compare' } as Partial<Record<string, string>>,
   viewNav: 'Views',
   filters: 'Selection',

@@ -7,8 +7,8 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview', 'import'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview', 'import'],
   ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
   // The deviations come from /api/figures like every figure: outside the viewer's scope suppressed as case counts.
   rector: ['yearwheel', 'overview', 'comparison', 'school', 'deviations', 'annualreview'],

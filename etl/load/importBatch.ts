@@ -20,6 +20,7 @@ import { prepareFile, type PreparedFile } from './prepareFile.ts';
 import type { PseudonymKey } from './pseudonymKey.ts';
 import { collectRejections } from './collectRejections.ts';
 import { fileTableNames, fileTables, stageFile } from './stageFile.ts';
+import { rejectOutOfScope, type ImportScope } from './scopeRejections.ts';
 import { upsertFile } from './upsertFile.ts';
 import { acceptedRowsSql, rejectionsTableDdl, validateReferences } from './validateFile.ts';
 
@@ -27,6 +28,8 @@ export interface ImportOptions {
   readonly key: PseudonymKey;
   /** Treat every file as this kind instead of recognising it from the header. */
   readonly kind?: KindName;
+  /** A municipality user's import: rows of schools outside the municipality are rejected (scopeRejections.ts). */
+  readonly scope?: ImportScope;
   /** Called after each file is loaded inside the open transaction; tests use it to kill an import mid-batch. */
   readonly onFileLoaded?: (file: string) => void | Promise<void>;
   /** Called inside the transaction, everything written, immediately before COMMIT; tests use it to kill an import during COMMIT. */
@@ -92,7 +95,7 @@ async function setUpSession(conn: DuckDBConnection, key: PseudonymKey) {
 async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: ImportOptions): Promise<ImportReport> {
   const files: FileReport[] = [];
   for (const [i, file] of read.entries()) {
-    files.push(await loadFile(conn, i, file));
+    files.push(await loadFile(conn, i, file, options.scope));
     await options.onFileLoaded?.(file.file);
   }
   const batchId = Number((await conn.runAndReadAll(`SELECT nextval('import_batch_seq')`)).getRows()[0]![0]);
@@ -117,10 +120,11 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
   return { batch_id: batchId, files, rejections };
 }
 
-async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile): Promise<FileReport> {
+async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile, scope?: ImportScope): Promise<FileReport> {
   const t = fileTables(i);
   const mapping = file.mapping;
   await validateReferences(conn, i, mapping, t('typed'));
+  if (scope) await rejectOutOfScope(conn, i, mapping, t('typed'), scope);
   const counts = await upsertFile(conn, mapping, acceptedRowsSql(t('typed'), i), t('staged'));
   const tally = await conn.runAndReadAll(
     `SELECT (SELECT count(*) FROM ${t('typed')})::INTEGER,

@@ -7,9 +7,10 @@ import { closeSync, openSync, readSync, writeFileSync, readFileSync } from 'node
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { notTextReason, type Encoding } from './decodeBytes.ts';
 import { LineEndingScan, lineEndingsOf, normaliseLineEndings, type LineEndings } from './lineEndings.ts';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'windows-1252';
+export type { Encoding };
 
 export interface DecodedFile {
   readonly encoding: Encoding;
@@ -100,7 +101,7 @@ export function decodeFile(path: string, tempDir: string, tempName: string): Dec
   }
   // No CSV export has NUL bytes: this is a spreadsheet, a zip, or UTF-16 without its mark.
   if (headBytes.includes(0)) {
-    throw new NotTextError('filen er ikke en tekstfil (den inneholder NUL-tegn); lagre den fra Excel som «CSV UTF-8» eller «CSV (semikolondelt)»');
+    throw new NotTextError(notTextReason);
   }
   if (fileIsUtf8(path, (bytes) => scan.add(bytes))) {
     const lineEndings = scan.result();

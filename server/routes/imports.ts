@@ -4,6 +4,14 @@
  * batch, exactly as `etl -- import` would, and the import report is the answer (file names
  * are the uploaded name). The upload lives in a private temporary folder only while it is
  * read. Audited like a command-line import.
+ *
+ * Several files in one batch (the import page sends one batch per drop): `filename` and
+ * `size` repeated, once per file, and the files' bytes one after the other as the body
+ * (`application/octet-stream`); the sizes must add up to the body. All or nothing, as for
+ * the command line: a file that cannot be read refuses the whole batch.
+ *
+ * A municipality user may import too, for their own municipality's schools: rows of other
+ * schools are rejected with a reason (etl/load/scopeRejections.ts), the rest loads.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -24,14 +32,23 @@ import { withConnection } from '../withConnection.ts';
 
 const kindNames = kinds.map((k) => k.kind) as [KindName, ...KindName[]];
 
+const maxFiles = 50;
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1).max(maxFiles)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
 const ImportRequest = z
   .object({
-    filename: z.string().min(1).max(200),
+    filename: oneOrMany(z.string().min(1).max(200)),
+    size: oneOrMany(z.string().regex(/^\d{1,9}$/).transform(Number)).optional(),
     kind: z.enum(kindNames).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.filename.length === 1 || q.size?.length === q.filename.length, {
+    message: 'several files need one size per file',
+    path: ['size'],
+  });
 
-const csvTypes = ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel'];
+const csvTypes = ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel', 'application/octet-stream'];
 
 /** A name safe to write in our own temporary folder: no folders, no odd characters, a CSV ending. */
 export function safeUploadName(filename: string): string {
@@ -39,9 +56,18 @@ export function safeUploadName(filename: string): string {
   return /\.(csv|tsv|txt)$/i.test(name) ? name : `${name}.csv`;
 }
 
-/** The report with the temporary path replaced by the name the file was uploaded as. */
-function renamed(report: ImportReport, path: string, filename: string) {
-  const name = (file: string) => (file === path ? filename : file);
+/** The body cut into the files it holds, by the sizes given (the whole body for one file without a size). */
+function splitBody(body: Buffer, filenames: readonly string[], sizes: readonly number[] | undefined): Buffer[] {
+  if (!sizes) return [body];
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total !== body.length) throw new HttpError(400, 'invalid_parameters', [{ parameter: 'size', message: `the sizes add up to ${total} bytes, the body has ${body.length}` }]);
+  let at = 0;
+  return filenames.map((_, i) => body.subarray(at, (at += sizes[i]!)));
+}
+
+/** The report with each temporary path replaced by the name the file was uploaded as. */
+function renamed(report: ImportReport, names: ReadonlyMap<string, string>) {
+  const name = (file: string) => names.get(file) ?? file;
   return {
     batch_id: report.batch_id,
     files: report.files.map((f) => ({ ...f, file: name(f.file) })),
@@ -51,10 +77,10 @@ function renamed(report: ImportReport, path: string, filename: string) {
 
 export function importRoutes(deps: AppContext): Router {
   const router = Router();
-  // Who and what is checked before the body is read: only an administrator may send 50 MB.
+  // Who and what is checked before the body is read: only an administrator or a municipality's own user may send 50 MB.
   const admit: RequestHandler = async (req, res, next) => {
     const viewer = viewerOf(res);
-    if (viewer.role !== 'admin') {
+    if (viewer.role !== 'admin' && !(viewer.role === 'municipality' && viewer.municipality)) {
       await auditRequest(deps, req, viewer, { action: 'access_denied', target: 'imports', details: { status: 403 } });
       requireRole(viewer, 'admin');
     }
@@ -64,21 +90,30 @@ export function importRoutes(deps: AppContext): Router {
   };
   router.post('/api/imports', admit, express.raw({ type: csvTypes, limit: '50mb' }), async (req, res) => {
     const viewer = viewerOf(res);
-    const { filename, kind } = validateQuery(ImportRequest, req);
+    const { filename: filenames, size, kind } = validateQuery(ImportRequest, req);
     if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
+    const parts = splitBody(req.body, filenames, size);
+    const scope = viewer.role === 'admin' ? undefined : { municipality: viewer.municipality! };
     const dir = makeUploadTempDir();
-    const path = join(dir, safeUploadName(filename));
+    // Temporary path → uploaded name; the index keeps two uploads of the same name apart.
+    const names = new Map<string, string>();
     try {
-      writeFileSync(path, req.body, { mode: 0o600 });
-      const report = await withConnection(deps.instance, (conn) => importBatch(conn, [path], { key: deps.pseudonymKey!, kind }));
+      const paths = parts.map((bytes, i) => {
+        const path = join(dir, `${i + 1}-${safeUploadName(filenames[i]!)}`);
+        writeFileSync(path, bytes, { mode: 0o600 });
+        names.set(path, filenames[i]!);
+        return path;
+      });
+      const report = await withConnection(deps.instance, (conn) => importBatch(conn, paths, { key: deps.pseudonymKey!, kind, scope }));
       await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
-      res.json(renamed(report, path, filename));
+      res.json(renamed(report, names));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: 1 } });
+      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: parts.length } });
       // The reason a municipal user understands; the database's own words stay in the server.
-      const reason = error.file ? `${filename}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
-      throw new HttpError(422, 'import_failed', { reason });
+      const named = error.file ? names.get(error.file) : undefined;
+      const reason = error.file ? `${named ?? 'fil'}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
+      throw new HttpError(422, 'import_failed', { reason, ...(named !== undefined ? { file: named } : {}) });
     } finally {
       // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
       deps.dataChanged();

@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect((await rowIds('#table-schools')).sort()).toEqual([...expected].sort());
     }
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence', 'nav-deviations']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence', 'nav-deviations', 'nav-import']);
     await page.click('#nav-log');
     await waitForDashboard(page);
     await expect(page.textContent('h1')).resolves.toBe('Logg');
@@ -124,7 +124,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Fjordvik');
     const own = allSchools.filter((s) => s.municipality === home).map((s) => s.school_id);
     expect((await rowIds('#table-schools')).sort()).toEqual([...own].sort());
-    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations']);
+    expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations', 'nav-import']);
     await expect(page.textContent('#suppression-note')).resolves.toContain('færre enn 5 saker');
     await page.click('#nav-comparison');
     await waitForDashboard(page);

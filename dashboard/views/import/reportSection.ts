@@ -1,0 +1,106 @@
+/**
+ * The answer to one batch: the report per file, and for each file with rejected rows the
+ * rejections (line, column, reason) and the file of rejected rows to fix and drop again,
+ * written here from the file the user holds (etl/exchange/rejectedRowsFile.ts).
+ */
+import { rejectedRowsFile } from '../../../etl/exchange/rejectedRowsFile.ts';
+import { decodeBytes } from '../../../etl/read/decodeBytes.ts';
+import type { Delimiter } from '../../../etl/read/sniffHeader.ts';
+import type { ImportAnswer, ImportRejection } from '../../api/importEndpoints.ts';
+import { dataTable } from '../../components/dataTable.ts';
+import { h } from '../../components/h.ts';
+import { scrollRegion } from '../../components/scrollRegion.ts';
+import { downloadBlob, fileSlug } from '../../export/download.ts';
+import { formatCount } from '../../format/numberFormat.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { ImportStrings } from './importStrings.ts';
+
+/** Rejections shown on the page per file; the fix file holds them all. */
+const shownRejections = 200;
+
+export interface SentFile {
+  readonly name: string;
+  readonly file: File;
+  readonly delimiter: Delimiter;
+}
+
+async function downloadRejected(s: ImportStrings, sent: SentFile, rejections: readonly ImportRejection[], status: HTMLElement): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await sent.file.arrayBuffer());
+  } catch {
+    status.textContent = s.fileGone;
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    status.textContent = decoded.reason;
+    return;
+  }
+  const text = rejectedRowsFile(decoded.text, sent.delimiter, rejections, s.reasonHeader);
+  const base = sent.name.split('/').pop()!.replace(/\.[^.]*$/, '');
+  downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${fileSlug(s.rejectedName(base))}.csv`);
+}
+
+function rejectionsBlock(s: ImportStrings, sent: SentFile | undefined, name: string, index: number, rejections: readonly ImportRejection[]): HTMLElement {
+  const headingId = `rejections-heading-${index}`;
+  const status = h('p', { class: 'note', role: 'status' });
+  const table = dataTable(
+    s.rejectionsTable(name),
+    [
+      { header: s.rejection.line, value: (r: ImportRejection) => r.line, numeric: true, rowHeader: true },
+      { header: s.rejection.column, value: (r: ImportRejection) => r.column ?? s.none },
+      { header: s.rejection.reason, value: (r: ImportRejection) => r.reason },
+    ],
+    rejections.slice(0, shownRejections),
+  );
+  table.id = `rejections-${index}`;
+  return h(
+    'section',
+    { class: 'import-rejections', 'aria-labelledby': headingId, 'data-file': name },
+    h('h3', { id: headingId }, s.rejectionsHeading(name, rejections.length)),
+    sent
+      ? h('button', { type: 'button', class: 'button', id: `download-rejected-${index}`, onclick: () => void downloadRejected(s, sent, rejections, status) }, s.downloadRejected)
+      : null,
+    status,
+    scrollRegion(s.rejectionsTable(name), table),
+    rejections.length > shownRejections ? h('p', { class: 'note' }, s.moreRejections(rejections.length - shownRejections)) : null,
+  );
+}
+
+export function reportSection(s: ImportStrings, lang: Lang, answer: ImportAnswer, sent: readonly SentFile[]): HTMLElement {
+  const n = (v: number) => formatCount(v, lang);
+  const table = dataTable(
+    s.reportTable,
+    [
+      { header: s.report.file, value: (f: ImportAnswer['files'][number]) => f.file, rowHeader: true },
+      { header: s.report.kind, value: (f) => s.kinds[f.kind] ?? f.kind },
+      { header: s.report.read, value: (f) => f.read, text: (f) => n(f.read), numeric: true },
+      { header: s.report.inserted, value: (f) => f.inserted, text: (f) => n(f.inserted), numeric: true },
+      { header: s.report.updated, value: (f) => f.updated, text: (f) => n(f.updated), numeric: true },
+      { header: s.report.unchanged, value: (f) => f.unchanged, text: (f) => n(f.unchanged), numeric: true },
+      { header: s.report.rejected, value: (f) => f.rejected, text: (f) => n(f.rejected), numeric: true },
+      { header: s.report.ignored, value: (f) => (f.ignored_columns.length ? f.ignored_columns.join(', ') : s.none) },
+    ],
+    answer.files,
+  );
+  table.id = 'import-report';
+  const withRejections = answer.files.filter((f) => answer.rejections.some((r) => r.file === f.file));
+  return h(
+    'section',
+    { class: 'panel', id: 'import-result', 'aria-labelledby': 'import-result-heading' },
+    h('h2', { id: 'import-result-heading', tabindex: -1 }, s.reportHeading),
+    h('p', { class: 'note' }, s.batch(answer.batch_id)),
+    scrollRegion(s.reportTable, table),
+    withRejections.length ? h('p', { class: 'note' }, s.rejectedNote) : null,
+    withRejections.map((f, i) =>
+      rejectionsBlock(
+        s,
+        sent.find((x) => x.name === f.file),
+        f.file,
+        i,
+        answer.rejections.filter((r) => r.file === f.file),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The import page in Chromium (issue 13): an administrator drops the example exports of
+ * tests/fixtures/exports (and a file of no known kind), sees each file's kind before
+ * anything is sent, imports them as one batch and sees the report the fixtures' README
+ * documents (tests/helpers/exampleExports.ts, written by hand); downloads the rejected rows
+ * of saker.csv, fixes the grade of one row, drops the file again and sees that row accepted.
+ * A template downloaded from the page is sniffed as its kind. axe-core finds nothing;
+ * screenshots at 1,366 and 390 px (import-*.png). A municipality user has the page with
+ * their scope stated; a rector has no link to it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext, saveScreenshot } from '../helpers/browser.ts';
+import { startAuthDashboardApp, waitForDashboard } from '../helpers/dashboardApp.ts';
+import { axeViolations } from '../helpers/dashboardPage.ts';
+import { exampleExportsDir, expectedFiles } from '../helpers/exampleExports.ts';
+import type { SampleApp } from '../helpers/sampleApp.ts';
+import { signInThroughForm } from '../helpers/signIn.ts';
+
+let app: SampleApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+const password = (username: string) => app.users.find((u) => u.username === username)!.password;
+
+/** Drops files on the drop zone as the browser does: a DataTransfer holding File objects. */
+async function dropFiles(files: ReadonlyArray<{ name: string; bytes: Buffer }>): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], f.name, { type: 'text/csv' }));
+    }
+    document.getElementById('import-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+/** File name → the kind the page shows for it before sending (data-kind of its row). */
+const shownKinds = () =>
+  page.$$eval('#import-files-table tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.file, (r.querySelector('[data-kind]') as HTMLElement).dataset.kind])));
+
+/** The report table as file → [read, inserted, updated, unchanged, rejected, ignored columns]. */
+const reportRows = () =>
+  page.$$eval('#import-report tbody tr', (rows) =>
+    Object.fromEntries(rows.map((r) => {
+      const cells = [...r.children].map((c) => c.textContent ?? '');
+      return [cells[0], [cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]]];
+    })),
+  );
+
+const exampleFiles = readdirSync(exampleExportsDir)
+  .filter((name) => /\.(csv|tsv)$/.test(name))
+  .map((name) => ({ name, bytes: readFileSync(join(exampleExportsDir, name)) }));
+
+describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startAuthDashboardApp(), launchChromium()]);
+    context = await newDashboardContext(browser, { bypassCSP: true });
+    page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    errors = collectPageErrors(page);
+    await signInThroughForm(page, app.url, 'admin', password('admin'), '?view=import');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the menu links to the page, and the 1,366 px header stays on one row with seven links', async () => {
+    await expect(page.textContent('h1')).resolves.toBe('Importer data');
+    await expect(page.getAttribute('#nav-import', 'aria-current')).resolves.toBe('page');
+    const rows = await page.$eval('header.app-header', (header) => new Set([...header.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size);
+    expect(rows).toBe(1);
+    expect(await page.$$eval('.view-nav a', (links) => links.length)).toBe(7);
+  });
+
+  it('shows each dropped file\'s kind before sending, and warns about a file of no known kind', async () => {
+    await dropFiles([...exampleFiles, { name: 'notater.csv', bytes: Buffer.from('dato;notat\n01.09.2025;hei\n') }]);
+    await page.waitForSelector('#import-files-table');
+    expect(await shownKinds()).toEqual({
+      'arshjul.csv': 'yearwheel',
+      'droftinger.tsv': 'discussions',
+      'kompetansedeltakelse.csv': 'competence_participation',
+      'kompetansesatsinger.csv': 'competence_efforts',
+      'motelogg.csv': 'meetings',
+      'notater.csv': 'unknown',
+      'saker.csv': 'cases',
+      'skoler.csv': 'schools',
+      'tiltak.csv': 'measures',
+    });
+    await expect(page.textContent('#import-files-table tr[data-file="motelogg.csv"]')).resolves.toContain('Windows-1252, semikolon');
+    await expect(page.textContent('#import-files-table tr[data-file="saker.csv"]')).resolves.toContain('beskrivelse, elevnavn');
+    await expect(page.textContent('#import-unknown-warning')).resolves.toMatch(/^Én fil har ukjent filtype og sendes ikke/);
+    await expect(page.textContent('#import-send')).resolves.toBe('Les inn 8 filer');
+    // Nothing was sent yet.
+    const schools = await app.db.connection.runAndReadAll(`SELECT count(*)::INTEGER FROM schools WHERE school_id = '980000001'`);
+    expect(schools.getRows()[0]![0]).toBe(0);
+    await saveScreenshot(page, 'import-dropped-1366');
+  });
+
+  it('imports the recognised files as one batch and shows the documented report and rejections', async () => {
+    await page.click('#import-send');
+    await page.waitForSelector('#import-report');
+    await waitForDashboard(page);
+    const expected = Object.fromEntries(
+      Object.entries(expectedFiles).map(([name, f]) => [name, [String(f.read), String(f.inserted), '0', '0', String(f.rejections.length), f.ignored.length ? f.ignored.join(', ') : '–']]),
+    );
+    expect(await reportRows()).toEqual(expected);
+    const stages = await page.$$eval('#import-files-table .import-stage', (all) => all.map((e) => e.textContent));
+    expect(stages).toEqual(Array(8).fill('Ferdig'));
+    // The same files cannot be sent twice by a second click.
+    await expect(page.$('#import-send')).resolves.toBeNull();
+    const sakerRejections = await page.$$eval('.import-rejections[data-file="saker.csv"] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(sakerRejections).toEqual(expectedFiles['saker.csv']!.rejections.map(([line, column, reason]) => [String(line), column, reason]));
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-result-heading');
+    await saveScreenshot(page, 'import-report-1366');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  let fixFile = '';
+  it('downloads the rejected rows of saker.csv as Norwegian Excel CSV in the file\'s own columns', async () => {
+    const index = await page.$$eval('.import-rejections', (all) => all.findIndex((s) => (s as HTMLElement).dataset.file === 'saker.csv'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#download-rejected-${index}`)]);
+    expect(download.suggestedFilename()).toBe('saker-avviste-rader.csv');
+    fixFile = readFileSync((await download.path())!, 'utf8');
+    const lines = fixFile.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFÅrsak til avvisning;case_id;school_id;kind;first_concern_date;reported_date;consent_date;grade;topic;legal_area;challenges;student_ref;closed_date;outcome;beskrivelse;elevnavn');
+    expect(lines[1]).toBe('grade: må være et heltall fra 1 til 10;SAK-106;980000003;individual;2024-09-10;;2024-09-12;11;fravaer;kap11;;E-2004;;;;');
+    expect(lines[6]).toMatch(/;SAK-111;980000002;individual;2024-09-24;;;7;fravaer;kap11;;E-2009;;;Mor ringte, fnr 25\.09\.11 404 81;$/);
+    // Ten rejected lines, one row each, and the file ends with CRLF.
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toBe('');
+  });
+
+  it('a fixed row dropped again is accepted; the rows still wrong are rejected again', async () => {
+    const fixed = fixFile.replace(';SAK-106;980000003;individual;2024-09-10;;2024-09-12;11;', ';SAK-106;980000003;individual;2024-09-10;;2024-09-12;5;');
+    expect(fixed).not.toBe(fixFile);
+    await page.setInputFiles('#import-files', { name: 'saker-avviste-rader.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
+    await page.waitForSelector('#import-files-table tr[data-file="saker-avviste-rader.csv"]');
+    expect(await shownKinds()).toEqual({ 'saker-avviste-rader.csv': 'cases' });
+    await expect(page.isVisible('#import-report')).resolves.toBe(false);
+    await page.click('#import-send');
+    await page.waitForSelector('#import-report');
+    // SAK-106 is new now; SAK-101 (a repeat in the first file) stands alone and updates the case.
+    expect(await reportRows()).toEqual({ 'saker-avviste-rader.csv': ['10', '1', '1', '0', '8', 'Årsak til avvisning, beskrivelse, elevnavn'] });
+    const lines = await page.$$eval('.import-rejections tbody tr th', (cells) => cells.map((c) => Number(c.textContent)));
+    expect(lines).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    const grade = await app.db.connection.runAndReadAll(`SELECT grade FROM cases WHERE case_id = 'SAK-106'`);
+    expect(grade.getRows()).toEqual([[5]]);
+  });
+
+  it('a downloaded template is recognised as its kind when dropped', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-deviations')]);
+    expect(download.suggestedFilename()).toBe('mal-deviations.csv');
+    await dropFiles([{ name: 'mal-deviations.csv', bytes: readFileSync((await download.path())!) }]);
+    await page.waitForSelector('#import-files-table tr[data-file="mal-deviations.csv"]');
+    expect(await shownKinds()).toEqual({ 'mal-deviations.csv': 'deviations' });
+  });
+
+  it('says so before sending when the files are over the server\'s 50 MB', async () => {
+    await page.evaluate(() => {
+      const header = new TextEncoder().encode('skole_id;skolenavn;kommune\n');
+      const big = new Uint8Array(51 * 1024 * 1024).fill(0x41);
+      big.set(header);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([big], 'stor.csv', { type: 'text/csv' }));
+      document.getElementById('import-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('#import-too-large');
+    await expect(page.textContent('#import-too-large')).resolves.toBe('Filene er 51 MB til sammen; serveren tar imot høyst 50 MB i én import. Slipp dem i flere omganger.');
+    await expect(page.isDisabled('#import-send')).resolves.toBe(true);
+  });
+
+  it('at 390 px the page has no horizontal scroll and passes axe', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'import-390');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    // The sign-in asks GET /api/session signed out first: its 401 is expected.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+
+  it('a municipality user has the page with their scope stated; a rector has no link to it', async () => {
+    const other = await newDashboardContext(browser);
+    const p = await other.newPage();
+    try {
+      await signInThroughForm(p, app.url, 'kommune', password('kommune'), '?view=import');
+      await expect(p.textContent('#import-scope')).resolves.toBe('Du kan lese inn data for skolene i Fjordvik. Rader for andre skoler avvises med en årsak.');
+      await other.clearCookies();
+      await signInThroughForm(p, app.url, 'rektor', password('rektor'));
+      await waitForDashboard(p);
+      await expect(p.$('#nav-import')).resolves.toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+});
