@@ -89,15 +89,16 @@ ORDER BY days_overdue DESC, me.measure_id`,
   // discussed at a held meeting of the scope in the period (the facts keep only discussions
   // at held meetings, under the meeting's school), whatever school the case belongs to; the
   // first discussion (the case facts') is over all held meetings, also before the period.
+  // Joined on the case's school too, so only those schools' rows of the case facts are read.
   consent_deviations: `
 , discussed AS (
-  SELECT DISTINCT d.case_no
+  SELECT DISTINCT d.case_school_no, d.case_no
   FROM ${FACTS}.discussions d JOIN scope sc USING (school_no)
   WHERE d.date BETWEEN $from AND $to
 )
 SELECT c.case_id, s.school_id, ${iso('c.first_discussion_date')} AS first_discussion_date, ${iso('c.consent_date')} AS consent_date
 FROM ${FACTS}.cases c
-JOIN discussed USING (case_no)
+JOIN discussed ON c.school_no = discussed.case_school_no AND c.case_no = discussed.case_no
 JOIN ${FACTS}.schools s USING (school_no)
 WHERE c.kind = 'individual' AND NOT coalesce(c.consent_date <= c.first_discussion_date, false)
 ORDER BY c.first_discussion_date, c.case_id`,

@@ -28,7 +28,7 @@ export const FACTS = 'figure_facts';
  * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
  * the statements below.
  */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
@@ -95,9 +95,10 @@ export function factTableStatements(target: string): readonly string[] {
    ORDER BY p.school_no, p.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
-  // meeting's school and date.
+  // meeting's school and date. The case's own school (case_school_no) finds the case's
+  // facts within its school's rows, also when it was discussed at another school.
   `CREATE OR REPLACE TABLE ${target}.discussions AS
-   SELECT m.school_no, m.date, k.case_no, k.kind, k.individual_part
+   SELECT m.school_no, m.date, k.case_no, k.school_no AS case_school_no, k.kind, k.individual_part
    FROM discussions d
    JOIN ${target}.held_meeting_keys m USING (meeting_id)
    JOIN ${target}.case_keys k USING (case_id)
