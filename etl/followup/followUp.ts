@@ -4,6 +4,7 @@
  * narrowed to the 4b keys.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ensureFigureFacts, type FactsLocation } from '../figures/facts/ensureFigureFacts.ts';
 import type { FigureQuery } from '../figures/figureQuery.ts';
 import { followUpKeys, type FollowUpKey } from '../figures/figureKeys.ts';
 import { someFiguresSql } from '../figures/keyFiguresSql.ts';
@@ -27,12 +28,14 @@ export function followUpFiguresOf(row: Readonly<Record<FollowUpKey, number | nul
  * values as computeFigures gives for these keys, without the figures the page does not show
  * (at national scale the full query costs several times as much to plan and run).
  */
-export async function followUpFigures(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUpFigures> {
-  const [row] = await runFigureSql(conn, someFiguresSql(followUpKeys, 'all', 'whole'), q);
+export async function followUpFigures(conn: DuckDBConnection, q: FigureQuery, at?: FactsLocation): Promise<FollowUpFigures> {
+  const [row] = await runFigureSql(conn, someFiguresSql(followUpKeys, 'all', 'whole'), q, at);
   if (!row) throw new Error('follow-up figure query returned no row');
   return Object.fromEntries(followUpKeys.map((k) => [k, numberOrNull(row, k)])) as FollowUpFigures;
 }
 
 export async function followUp(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUp> {
-  return { figures: await followUpFigures(conn, q), lists: await followUpLists(conn, q) };
+  // One freshness check for the six queries: figures and lists read the same facts.
+  const at = await ensureFigureFacts(conn);
+  return { figures: await followUpFigures(conn, q, at), lists: await followUpLists(conn, q, at) };
 }

@@ -9,6 +9,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { FigureQuery } from '../figures/figureQuery.ts';
+import { ensureFigureFacts, type FactsLocation } from '../figures/facts/ensureFigureFacts.ts';
 import { runFigureSql, type PlainRow } from '../figures/runFigureSql.ts';
 import { scopeCte } from '../figures/scopeSql.ts';
 
@@ -126,19 +127,23 @@ function withScope(sql: string): string {
   return `WITH ${scopeCte('all')}\n${sql.trimStart()}`;
 }
 
-async function list<T>(conn: DuckDBConnection, q: FigureQuery, sql: string): Promise<T[]> {
-  const rows: PlainRow[] = await runFigureSql(conn, withScope(sql), q);
+async function list<T>(conn: DuckDBConnection, q: FigureQuery, sql: string, at: FactsLocation): Promise<T[]> {
+  const rows: PlainRow[] = await runFigureSql(conn, withScope(sql), q, at);
   // The SQL selects exactly the fields of the row type, in order (the contract's order).
   return rows as unknown as T[];
 }
 
-/** The five lists for the query's period, as-of date and scope (its `by` is ignored). */
-export async function followUpLists(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUpLists> {
+/**
+ * The five lists for the query's period, as-of date and scope (its `by` is ignored); `at`
+ * when the caller already knows where the current facts are (else checked once here).
+ */
+export async function followUpLists(conn: DuckDBConnection, q: FigureQuery, at?: FactsLocation): Promise<FollowUpLists> {
+  at ??= await ensureFigureFacts(conn);
   return {
-    missed_meetings: await list<MissedMeeting>(conn, q, listSql.missed_meetings),
-    overdue_evaluations: await list<OverdueEvaluation>(conn, q, listSql.overdue_evaluations),
-    consent_deviations: await list<ConsentDeviation>(conn, q, listSql.consent_deviations),
-    meetings_missing_agenda_or_minutes: await list<MeetingMissingAgendaOrMinutes>(conn, q, listSql.meetings_missing_agenda_or_minutes),
-    open_cases_by_age: await list<OpenCaseByAge>(conn, q, listSql.open_cases_by_age),
+    missed_meetings: await list<MissedMeeting>(conn, q, listSql.missed_meetings, at),
+    overdue_evaluations: await list<OverdueEvaluation>(conn, q, listSql.overdue_evaluations, at),
+    consent_deviations: await list<ConsentDeviation>(conn, q, listSql.consent_deviations, at),
+    meetings_missing_agenda_or_minutes: await list<MeetingMissingAgendaOrMinutes>(conn, q, listSql.meetings_missing_agenda_or_minutes, at),
+    open_cases_by_age: await list<OpenCaseByAge>(conn, q, listSql.open_cases_by_age, at),
   };
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../etl/db/openDatabase.ts';
 import { computeFigures, computeFiguresBy } from '../../../etl/figures/computeFigures.ts';
 import type { FigureQuery } from '../../../etl/figures/figureQuery.ts';
-import { followUpKeys } from '../../../etl/figures/figureKeys.ts';
+import { followUpKeys, type FollowUpKey } from '../../../etl/figures/figureKeys.ts';
 import { followUpFigures } from '../../../etl/followup/followUp.ts';
 import { importBatch } from '../../../etl/load/importBatch.ts';
 import { sampleDataDir } from '../../../server/loadSampleData.ts';
@@ -50,7 +50,7 @@ describe('the 4b figures from their own families equal the full key figure query
   });
 
   it('for every school, every municipality and all schools of the sample data', async () => {
-    const pick = (row: Readonly<Record<string, unknown>>) => Object.fromEntries(followUpKeys.map((k) => [k, row[k]]));
+    const pick = (row: Readonly<Record<FollowUpKey, number | null>>) => Object.fromEntries(followUpKeys.map((k) => [k, row[k]]));
     let nonZero = 0;
     for (const period of periods) {
       // The full query once per breakdown (it is the slow one), the 4b query per scope.
