@@ -5,7 +5,7 @@
  * brought up to date first, and the SQL pointed at wherever the current facts are.
  */
 import { DuckDBDecimalValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { ensureFigureFacts, factsSql } from './facts/ensureFigureFacts.ts';
+import { ensureFigureFacts, factsSql, type FactsLocation } from './facts/ensureFigureFacts.ts';
 import type { FigureQuery } from './figureQuery.ts';
 import { queryParameters } from './queryParameters.ts';
 
@@ -20,8 +20,12 @@ function plain(value: DuckDBValue, column: string): PlainValue {
   throw new Error(`figure column ${column} has an unexpected type (${String(value)})`);
 }
 
-export async function runFigureSql(conn: DuckDBConnection, sql: string, q: FigureQuery): Promise<PlainRow[]> {
-  const located = factsSql(sql, await ensureFigureFacts(conn));
+/**
+ * `at`: where the current facts are, when the caller asked ensureFigureFacts once for several
+ * queries of one answer (the check is a query of its own, a few ms each at national scale).
+ */
+export async function runFigureSql(conn: DuckDBConnection, sql: string, q: FigureQuery, at?: FactsLocation): Promise<PlainRow[]> {
+  const located = factsSql(sql, at ?? (await ensureFigureFacts(conn)));
   const { values, types } = queryParameters(q, located);
   const reader = await conn.runAndReadAll(located, values, types);
   return reader.getRowObjects().map((row) => {

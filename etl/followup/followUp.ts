@@ -4,9 +4,11 @@
  * narrowed to the 4b keys.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { computeFigures } from '../figures/computeFigures.ts';
+import { ensureFigureFacts, type FactsLocation } from '../figures/facts/ensureFigureFacts.ts';
 import type { FigureQuery } from '../figures/figureQuery.ts';
 import { followUpKeys, type FollowUpKey } from '../figures/figureKeys.ts';
+import { someFiguresSql } from '../figures/keyFiguresSql.ts';
+import { numberOrNull, runFigureSql } from '../figures/runFigureSql.ts';
 import { followUpLists, type FollowUpLists } from './followUpLists.ts';
 
 export type FollowUpFigures = { [K in FollowUpKey]: number | null };
@@ -21,7 +23,19 @@ export function followUpFiguresOf(row: Readonly<Record<FollowUpKey, number | nul
   return Object.fromEntries(followUpKeys.map((k) => [k, row[k]])) as FollowUpFigures;
 }
 
+/**
+ * The 4b figures of the scope total, computed by the 4b keys' own families only: the same
+ * values as computeFigures gives for these keys, without the figures the page does not show
+ * (at national scale the full query costs several times as much to plan and run).
+ */
+export async function followUpFigures(conn: DuckDBConnection, q: FigureQuery, at?: FactsLocation): Promise<FollowUpFigures> {
+  const [row] = await runFigureSql(conn, someFiguresSql(followUpKeys, 'all', 'whole'), q, at);
+  if (!row) throw new Error('follow-up figure query returned no row');
+  return Object.fromEntries(followUpKeys.map((k) => [k, numberOrNull(row, k)])) as FollowUpFigures;
+}
+
 export async function followUp(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUp> {
-  const figures = followUpFiguresOf(await computeFigures(conn, q));
-  return { figures, lists: await followUpLists(conn, q) };
+  // One freshness check for the six queries: figures and lists read the same facts.
+  const at = await ensureFigureFacts(conn);
+  return { figures: await followUpFigures(conn, q, at), lists: await followUpLists(conn, q, at) };
 }

@@ -9,6 +9,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { FigureQuery } from '../figures/figureQuery.ts';
+import { ensureFigureFacts, type FactsLocation } from '../figures/facts/ensureFigureFacts.ts';
 import { runFigureSql, type PlainRow } from '../figures/runFigureSql.ts';
 import { scopeCte } from '../figures/scopeSql.ts';
 
@@ -55,11 +56,15 @@ export interface FollowUpLists {
 }
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
-const held = `coalesce(m.status, 'held') = 'held'`;
-// As the facts read it: an agenda sent on the meeting day is not in advance.
-const agendaInAdvance = `coalesce(m.agenda_sent_date < m.date, false)`;
 
-/** Each list's SQL after the `scope` CTE, in the order and with the fields of section 4b. */
+/**
+ * Each list's SQL after the `scope` CTE, in the order and with the fields of section 4b.
+ * Every list reads the figure facts, which are sorted by school_no, through `scope`: a
+ * school's lists read only its own row groups (the contract tables are in import order, so
+ * the same lists read there scanned national data: 1–3 s a school at national scale). The
+ * facts settle held, agenda in advance and the first discussion exactly as these lists did
+ * on the contract tables (tests/etl/followup/listsFromFacts.test.ts compares the two).
+ */
 const listSql: { readonly [K in keyof FollowUpLists]: string } = {
   // plan_held is settled once in the facts, with the figures' window.
   missed_meetings: `
@@ -69,47 +74,50 @@ WHERE y.activity = 'meeting' AND NOT y.plan_held
   AND y.date BETWEEN $from AND $to AND y.date <= $as_of
 ORDER BY sc.school_id, y.date`,
 
+  // A measure's school is its case's school, so its case is found within the same school.
   overdue_evaluations: `
-SELECT me.measure_id, me.case_id, c.school_id, me.level, me.responsible_role,
+SELECT me.measure_id, c.case_id, sc.school_id, me.level, me.responsible_role,
        ${iso('me.evaluation_due_date')} AS evaluation_due_date,
        ($as_of - me.evaluation_due_date)::INTEGER AS days_overdue
-FROM measures me JOIN cases c USING (case_id) JOIN scope sc ON sc.school_id = c.school_id
+FROM ${FACTS}.measures me
+JOIN scope sc USING (school_no)
+JOIN ${FACTS}.cases c ON c.school_no = me.school_no AND c.case_no = me.case_no
 WHERE me.evaluation_due_date BETWEEN $from AND $to AND me.evaluation_due_date < $as_of
   AND NOT coalesce(me.evaluated_date <= $as_of, false)
 ORDER BY days_overdue DESC, me.measure_id`,
 
-  // The cases of consent_before_discussion_rate's denominator that miss its numerator; the
-  // first discussion is over all held meetings, also before the period.
+  // The cases of consent_before_discussion_rate's denominator that miss its numerator: cases
+  // discussed at a held meeting of the scope in the period (the facts keep only discussions
+  // at held meetings, under the meeting's school), whatever school the case belongs to; the
+  // first discussion (the case facts') is over all held meetings, also before the period.
+  // Joined on the case's school too, so only those schools' rows of the case facts are read.
   consent_deviations: `
 , discussed AS (
-  SELECT DISTINCT d.case_id
-  FROM discussions d JOIN meetings m USING (meeting_id) JOIN scope sc ON sc.school_id = m.school_id
-  WHERE ${held} AND m.date BETWEEN $from AND $to
-), first_discussions AS (
-  SELECT d.case_id, min(m.date) AS first_discussion_date
-  FROM discussions d JOIN meetings m USING (meeting_id)
-  WHERE ${held} AND d.case_id IN (SELECT case_id FROM discussed)
-  GROUP BY d.case_id
+  SELECT DISTINCT d.case_school_no, d.case_no
+  FROM ${FACTS}.discussions d JOIN scope sc USING (school_no)
+  WHERE d.date BETWEEN $from AND $to
 )
-SELECT c.case_id, c.school_id, ${iso('f.first_discussion_date')} AS first_discussion_date, ${iso('c.consent_date')} AS consent_date
-FROM cases c JOIN first_discussions f USING (case_id)
-WHERE c.kind = 'individual' AND NOT coalesce(c.consent_date <= f.first_discussion_date, false)
-ORDER BY f.first_discussion_date, c.case_id`,
+SELECT c.case_id, s.school_id, ${iso('c.first_discussion_date')} AS first_discussion_date, ${iso('c.consent_date')} AS consent_date
+FROM ${FACTS}.cases c
+JOIN discussed ON c.school_no = discussed.case_school_no AND c.case_no = discussed.case_no
+JOIN ${FACTS}.schools s USING (school_no)
+WHERE c.kind = 'individual' AND NOT coalesce(c.consent_date <= c.first_discussion_date, false)
+ORDER BY c.first_discussion_date, c.case_id`,
 
   meetings_missing_agenda_or_minutes: `
-SELECT m.meeting_id, m.school_id, ${iso('m.date')} AS date,
-       ${agendaInAdvance} AS agenda_in_advance, m.minutes_written
-FROM meetings m JOIN scope sc ON sc.school_id = m.school_id
-WHERE ${held} AND m.date BETWEEN $from AND $to
-  AND NOT (${agendaInAdvance} AND coalesce(m.minutes_written, false))
+SELECT m.meeting_id, sc.school_id, ${iso('m.date')} AS date,
+       m.agenda_in_advance, m.minutes_written_recorded AS minutes_written
+FROM ${FACTS}.meetings m JOIN scope sc USING (school_no)
+WHERE m.held AND m.date BETWEEN $from AND $to
+  AND NOT (m.agenda_in_advance AND m.minutes_written)
 ORDER BY m.date, m.meeting_id`,
 
   // Every case of open_cases, aged at min(to, as-of) as open_cases_over_90_days ages it.
   open_cases_by_age: `
-SELECT c.case_id, c.school_id, c.kind, ${iso('c.first_concern_date')} AS first_concern_date,
+SELECT c.case_id, sc.school_id, c.kind, ${iso('c.first_concern_date')} AS first_concern_date,
        (least($to, $as_of) - c.first_concern_date)::INTEGER AS age_days
-FROM cases c JOIN scope sc ON sc.school_id = c.school_id
-WHERE c.kind IN ('individual', 'anonymous') AND c.first_concern_date <= $to
+FROM ${FACTS}.cases c JOIN scope sc USING (school_no)
+WHERE c.individual_part AND c.first_concern_date <= $to
   AND NOT coalesce(c.closed_date <= $to, false)
 ORDER BY age_days DESC, c.case_id`,
 };
@@ -119,19 +127,23 @@ function withScope(sql: string): string {
   return `WITH ${scopeCte('all')}\n${sql.trimStart()}`;
 }
 
-async function list<T>(conn: DuckDBConnection, q: FigureQuery, sql: string): Promise<T[]> {
-  const rows: PlainRow[] = await runFigureSql(conn, withScope(sql), q);
+async function list<T>(conn: DuckDBConnection, q: FigureQuery, sql: string, at: FactsLocation): Promise<T[]> {
+  const rows: PlainRow[] = await runFigureSql(conn, withScope(sql), q, at);
   // The SQL selects exactly the fields of the row type, in order (the contract's order).
   return rows as unknown as T[];
 }
 
-/** The five lists for the query's period, as-of date and scope (its `by` is ignored). */
-export async function followUpLists(conn: DuckDBConnection, q: FigureQuery): Promise<FollowUpLists> {
+/**
+ * The five lists for the query's period, as-of date and scope (its `by` is ignored); `at`
+ * when the caller already knows where the current facts are (else checked once here).
+ */
+export async function followUpLists(conn: DuckDBConnection, q: FigureQuery, at?: FactsLocation): Promise<FollowUpLists> {
+  at ??= await ensureFigureFacts(conn);
   return {
-    missed_meetings: await list<MissedMeeting>(conn, q, listSql.missed_meetings),
-    overdue_evaluations: await list<OverdueEvaluation>(conn, q, listSql.overdue_evaluations),
-    consent_deviations: await list<ConsentDeviation>(conn, q, listSql.consent_deviations),
-    meetings_missing_agenda_or_minutes: await list<MeetingMissingAgendaOrMinutes>(conn, q, listSql.meetings_missing_agenda_or_minutes),
-    open_cases_by_age: await list<OpenCaseByAge>(conn, q, listSql.open_cases_by_age),
+    missed_meetings: await list<MissedMeeting>(conn, q, listSql.missed_meetings, at),
+    overdue_evaluations: await list<OverdueEvaluation>(conn, q, listSql.overdue_evaluations, at),
+    consent_deviations: await list<ConsentDeviation>(conn, q, listSql.consent_deviations, at),
+    meetings_missing_agenda_or_minutes: await list<MeetingMissingAgendaOrMinutes>(conn, q, listSql.meetings_missing_agenda_or_minutes, at),
+    open_cases_by_age: await list<OpenCaseByAge>(conn, q, listSql.open_cases_by_age, at),
   };
 }

@@ -12,6 +12,11 @@
  * held, only discussions at held meetings are kept, an individual-part case is individual or
  * anonymous, a planned meeting is held when a held meeting is near it, and a few per-case
  * facts that do not depend on the period are precomputed.
+ *
+ * The follow-up lists (etl/followup/followUpLists.ts) name rows by their text ids, so the
+ * meetings, measures and cases keep their ids here too: a list then reads only its school's
+ * row groups, as the figures do, instead of the national contract tables (columns a query
+ * does not select are never read, so the figures do not pay for them).
  */
 import { planWindowDays } from '../followUpRules.ts';
 
@@ -23,7 +28,7 @@ export const FACTS = 'figure_facts';
  * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
  * the statements below.
  */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 5;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
@@ -54,12 +59,14 @@ export function factTableStatements(target: string): readonly string[] {
    WHERE ${held}`,
 
   `CREATE OR REPLACE TABLE ${target}.meetings AS
-   SELECT s.school_no, m.date,
+   SELECT s.school_no, m.date, m.meeting_id,
           ${held} AS held,
           coalesce(m.status = 'cancelled', false) AS cancelled,
           -- "before date": an agenda sent on the meeting day is not in advance
           coalesce(m.agenda_sent_date < m.date, false) AS agenda_in_advance,
           coalesce(m.minutes_written, false) AS minutes_written,
+          -- as recorded, unknown kept unknown (the follow-up list shows it)
+          m.minutes_written AS minutes_written_recorded,
           coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
    FROM meetings m JOIN ${target}.schools s USING (school_id)
    ORDER BY s.school_no, m.date`,
@@ -88,9 +95,10 @@ export function factTableStatements(target: string): readonly string[] {
    ORDER BY p.school_no, p.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
-  // meeting's school and date.
+  // meeting's school and date. The case's own school (case_school_no) finds the case's
+  // facts within its school's rows, also when it was discussed at another school.
   `CREATE OR REPLACE TABLE ${target}.discussions AS
-   SELECT m.school_no, m.date, k.case_no, k.kind, k.individual_part
+   SELECT m.school_no, m.date, k.case_no, k.school_no AS case_school_no, k.kind, k.individual_part
    FROM discussions d
    JOIN ${target}.held_meeting_keys m USING (meeting_id)
    JOIN ${target}.case_keys k USING (case_id)
@@ -98,7 +106,7 @@ export function factTableStatements(target: string): readonly string[] {
 
   // Measures under their case's school, with the case's kind.
   `CREATE OR REPLACE TABLE ${target}.measures AS
-   SELECT k.school_no, k.case_no, me.level, k.kind AS case_kind, k.individual_part,
+   SELECT k.school_no, k.case_no, me.measure_id, me.level, me.responsible_role, k.kind AS case_kind, k.individual_part,
           me.started_date, me.evaluation_due_date, me.evaluated_date,
           -- not evaluated is not on time
           coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
@@ -117,7 +125,7 @@ export function factTableStatements(target: string): readonly string[] {
    evaluated_before_end AS (
      SELECT DISTINCT case_no FROM ${target}.measures WHERE evaluated_by_case_end
    )
-   SELECT c.rowid AS case_no, s.school_no, c.kind,
+   SELECT c.rowid AS case_no, c.case_id, s.school_no, c.kind,
           c.kind IN ('individual', 'anonymous') AS individual_part,
           c.first_concern_date, c.closed_date, c.outcome, c.consent_date,
           fd.first_discussion_date,
