@@ -27,7 +27,7 @@ const nb = {
   heatmapKeys: 'Bruk piltastene for å gå mellom cellene.',
   reachBar: 'Strek nederst i cellen: andelen av skolens ansatte nådd av tiltak på temaet',
   gapRule:
-    'Markert (stort behov, lav dekning): skolen er blant tredjedelen av kommunens skoler med flest drøftede saker om temaet, og tiltak på samme tema har nådd under halvparten av skolens ansatte (eller ingen).',
+    'Markert (stort behov, lav dekning): skolen er blant tredjedelen av kommunens skoler med flest drøftede saker om temaet, med minst to saker (én sak er ikke et tema som går igjen), og tiltak på samme tema har nådd under halvparten av skolens ansatte (eller ingen).',
   needs: 'Kompetansebehov',
   needsNote: 'Per tema: behovet på tvers av skolene, tiltakene som går og hvem de nådde, og skolene med størst gap. Til kommunens melding om kompetansebehov.',
   needsTitle: (municipality: string, period: string, date: string) => `Kompetansebehov – ${municipality} – ${period} – laget ${date}`,
@@ -123,7 +123,7 @@ const en: CompetenceStrings = {
   heatmapKeys: 'Use the arrow keys to move between cells.',
   reachBar: "Line at the foot of a cell: the share of the school's staff reached by efforts on the topic",
   gapRule:
-    "Marked (high demand, low reach): the school is in the third of the municipality's schools with the most cases discussed on the topic, and efforts on the same theme reached less than half its staff (or none).",
+    "Marked (high demand, low reach): the school is in the third of the municipality's schools with the most cases discussed on the topic, with at least two cases (one case is not a recurring theme), and efforts on the same theme reached less than half its staff (or none).",
   needs: 'Competence needs',
   needsNote: 'Per theme: demand across the schools, the efforts running and whom they reached, and the schools with the largest gap. For the municipality\'s report of competence needs.',
   needsTitle: (municipality, period, date) => `Competence needs – ${municipality} – ${period} – made ${date}`,
