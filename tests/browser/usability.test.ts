@@ -166,6 +166,12 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
 
     await open('?view=overview&term=custom&from=2010-08-01&to=2025-07-31&municipality=Fjordvik');
     await expect(page.textContent('#schools [data-state="invalid"]')).resolves.toBe('Serveren avviste utvalget:Perioden kan være høyst ti skoleår. Velg en kortere periode.');
+    await expect(page.getAttribute('#schools [data-state="invalid"] ul', 'lang')).resolves.toBe('nb');
+    // In English the server's reason is in English too (Accept-Language from the page's language).
+    await open('?view=overview&term=custom&from=2010-08-01&to=2025-07-31&municipality=Fjordvik&lang=en');
+    await expect(page.textContent('#schools [data-state="invalid"]')).resolves.toBe('The server refused the selection:The period can be at most ten school years. Choose a shorter period.');
+    await expect(page.getAttribute('#schools [data-state="invalid"] ul', 'lang')).resolves.toBe('en');
+    await open('?view=overview&year=2025&municipality=Fjordvik');
     // Only the deliberate 400s may have been logged.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     errors.length = 0;
