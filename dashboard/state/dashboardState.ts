@@ -15,6 +15,8 @@ export function isScopedSchoolView(view: View): boolean {
   return view === 'yearwheel' || view === 'annualreview';
 }
 
+import type { PerSize } from '../data/schoolComparison.ts';
+
 export type SortKey = 'name' | FigureKey;
 export type SortDir = 'asc' | 'desc';
 
@@ -37,4 +39,6 @@ export interface DashboardState {
   readonly figure: FigureKey;
   readonly sort: SortKey;
   readonly dir: SortDir;
+  /** The school page's counts per pupil or per 10 staff; absent: as counted. */
+  readonly per?: PerSize;
 }

@@ -6,6 +6,7 @@
  * view tomorrow.
  */
 import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
+import { perSizes, type PerSize } from '../data/schoolComparison.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import { isScopedSchoolView, views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
 import { noHome, type HomeScope } from './homeScope.ts';
@@ -28,6 +29,7 @@ export interface QueryState {
   figure?: string;
   sort?: string;
   dir?: SortDir;
+  per?: PerSize;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
@@ -62,6 +64,7 @@ export function parseQuery(search: string): QueryState {
     figure: text(q.get('figure')),
     sort: text(q.get('sort')),
     dir: oneOf(['asc', 'desc'] as const, q.get('dir')),
+    per: oneOf(perSizes, q.get('per')),
   };
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as QueryState;
 }
@@ -125,6 +128,7 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
     figure,
     sort,
     dir: q.dir ?? 'asc',
+    ...(view === 'school' && q.per ? { per: q.per } : {}),
   };
 }
 
@@ -149,6 +153,7 @@ export function toQuery(state: DashboardState): string {
     q.set('sort', state.sort);
     q.set('dir', state.dir);
   }
+  if (state.view === 'school' && state.per) q.set('per', state.per);
   if (state.lang !== 'nb') q.set('lang', state.lang);
   return q.toString();
 }
