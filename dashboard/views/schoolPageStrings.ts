@@ -18,6 +18,7 @@ export interface SchoolPageStrings {
   readonly points: string;
   readonly samePeriodLastYear: string;
   readonly lastYearReference: (label: string) => string;
+  readonly lastYearAlt: (label: string) => string;
 }
 
 const nb: SchoolPageStrings = {
@@ -36,6 +37,7 @@ const nb: SchoolPageStrings = {
   points: 'prosentpoeng',
   samePeriodLastYear: 'samme periode året før',
   lastYearReference: (label) => `I fjor (${label})`,
+  lastYearAlt: (label) => `Prikket linje: ${label}, skolens egne tall året før, flyttet ett år fram.`,
 };
 
 const en: SchoolPageStrings = {
@@ -54,6 +56,7 @@ const en: SchoolPageStrings = {
   points: 'percentage points',
   samePeriodLastYear: 'the same period a year earlier',
   lastYearReference: (label) => `Last year (${label})`,
+  lastYearAlt: (label) => `Dotted line: ${label}, the school's own figures a year earlier, moved a year on.`,
 };
 
 export function schoolPageStrings(lang: Lang): SchoolPageStrings {

@@ -5,6 +5,7 @@ import { previousPeriod, totalSize } from '../data/schoolComparison.ts';
 import { formatDate } from '../format/dateFormat.ts';
 import { figureParams } from '../state/figureParams.ts';
 import { schoolYearLabel } from '../state/period.ts';
+import { schoolPageStrings } from './schoolPageStrings.ts';
 import { schoolsInScope } from './schoolsInScope.ts';
 import { schoolTableSection } from './sections/schoolTableSection.ts';
 import { trendSection } from './sections/trendSection.ts';
@@ -37,7 +38,7 @@ export function schoolView(ctx: ViewContext): ViewResult {
   };
   const sections = [
     schoolTableSection(ctx, schoolParams, municipalityParams, school.school_name, municipalityLabel, setup),
-    trendSection(ctx, schoolParams, municipalityParams, school.school_name, schools),
+    trendSection(ctx, schoolParams, municipalityParams, school.school_name, schools, { params: previousParams, label: schoolPageStrings(ctx.lang).lastYearReference(previousLabel) }),
   ];
   const level = school.level ? `, ${t.levels[school.level].toLowerCase()}` : '';
   const element = h(

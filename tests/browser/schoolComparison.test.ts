@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext, saveScreenshot } from '../helpers/browser.ts';
-import { startDashboardApp, waitForDashboard } from '../helpers/dashboardApp.ts';
+import { openChartTables, startDashboardApp, waitForDashboard } from '../helpers/dashboardApp.ts';
 import { nbsp } from '../helpers/dashboardPage.ts';
 import type { SampleApp } from '../helpers/sampleApp.ts';
 
@@ -45,6 +45,19 @@ describe.skipIf(!chromiumAvailable())('the school page compares fairly (issue 12
     // 14/17 = 82,4 %; last year 85,7 %; change −3,36… points.
     expect(await row('agenda_in_advance_rate')).toEqual([`82,4${nbsp}%`, `77,7${nbsp}%`, `77,7${nbsp}%`, `85,7${nbsp}%`, '\u22123,4 prosentpoeng']);
     await expect(page.textContent('#mean-school-note')).resolves.toContain('Fjordvik totalt delt på kommunens 10 skoler');
+  });
+
+  it('the monthly chart has last year as a dotted reference, its months under this year', async () => {
+    await openChartTables(page, '#trend');
+    const headers = await page.$$eval('#trend details.chart-table thead th', (ths) => ths.map((th) => th.textContent));
+    expect(headers.slice(1)).toEqual(['Havblikk skole', 'Fjordvik, snitt per skole', 'I fjor (2024/25)']);
+    // December: Havblikk held 3 meetings in December 2025 and 2 in December 2024; October 4 and 4.
+    const cells = (month: number) => page.$$eval(`#trend details.chart-table tbody tr:nth-child(${month}) :is(th, td)`, (tds) => tds.map((td) => td.textContent));
+    // Fjordvik: 37 meetings in October 2025 over 10 schools = 3,7, shown as a count (4).
+    expect((await cells(3)).slice(1)).toEqual(['4', '4', '4']);
+    expect((await cells(5))[1]).toBe('3');
+    expect((await cells(5))[3]).toBe('2');
+    await expect(page.getAttribute('#trend svg.chart-svg', 'aria-label')).resolves.toContain('Prikket linje: I fjor (2024/25)');
   });
 
   it('per pupil and per 10 staff: counts and sums only, one history entry, in the URL', async () => {

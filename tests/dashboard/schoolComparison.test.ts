@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureRow, FigureSpec } from '../../dashboard/api/types.ts';
 import { perSize, previousPeriod, schoolComparison, totalSize } from '../../dashboard/data/schoolComparison.ts';
+import { lastYearPoints } from '../../dashboard/data/monthlyPoints.ts';
 import { figureSpecs } from '../../etl/figures/figureKeys.ts';
 
 const spec = (key: string): FigureSpec => figureSpecs.find((s) => s.key === key)!;
@@ -76,5 +77,18 @@ describe('previousPeriod', () => {
     [{ from: '2024-01-01', to: '2024-02-29' }, { from: '2023-01-01', to: '2023-02-28' }],
   ])('%j → %j', (p, expected) => {
     expect(previousPeriod(p)).toEqual(expected);
+  });
+});
+
+describe('lastYearPoints', () => {
+  it('moves each month a year on and names the series', () => {
+    const points = [
+      { month: '2024-08', date: new Date(Date.UTC(2024, 7, 1)), series: 'x', value: 2 },
+      { month: '2025-07', date: new Date(Date.UTC(2025, 6, 1)), series: 'x', value: null },
+    ];
+    expect(lastYearPoints(points, 'I fjor (2024/25)')).toEqual([
+      { month: '2025-08', date: new Date(Date.UTC(2025, 7, 1)), series: 'I fjor (2024/25)', value: 2 },
+      { month: '2026-07', date: new Date(Date.UTC(2026, 6, 1)), series: 'I fjor (2024/25)', value: null },
+    ]);
   });
 });
