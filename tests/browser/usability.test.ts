@@ -183,10 +183,15 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Logg');
     const events = () => page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[4]!.textContent));
     expect(await events()).toContain('Så nøkkeltall');
+    // The server filters (tests/browser/logFilters.test.ts has the rest): each change renders the log anew.
     await page.selectOption('#audit-action', 'sign_in');
+    await waitForDashboard(page);
+    expect(query().logAction).toBe('sign_in');
     expect(new Set(await events())).toEqual(new Set(['Logget inn']));
     await page.selectOption('#audit-action', '');
+    await waitForDashboard(page);
     await page.uncheck('#audit-views');
+    await waitForDashboard(page);
     const shown = await events();
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.filter((e) => e!.startsWith('Så '))).toEqual([]);
