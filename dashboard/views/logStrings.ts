@@ -11,7 +11,8 @@ export interface LogStrings {
 }
 
 const nb: LogStrings = {
-  count: (n, more) => `Viser de ${n} siste hendelsene som passer filtrene${more ? '; «Vis eldre hendelser» henter flere' : ''}. Filtrene står i adressen, så lenken viser det samme.`,
+  count: (n, more) =>
+    `${n === 0 ? 'Ingen hendelser passer filtrene' : n === 1 ? 'Viser den ene hendelsen som passer filtrene' : `Viser de ${n} siste hendelsene som passer filtrene`}${more ? '; «Vis eldre hendelser» henter flere' : ''}. Filtrene står i adressen, så lenken viser det samme.`,
   school: 'Skole',
   anyone: 'Alle brukere',
   userHint: 'Brukernavn; tomt for alle',
@@ -20,7 +21,8 @@ const nb: LogStrings = {
 };
 
 const en: LogStrings = {
-  count: (n, more) => `Showing the ${n} latest events that match the filters${more ? '; “Show older events” fetches more' : ''}. The filters are in the address, so the link shows the same.`,
+  count: (n, more) =>
+    `${n === 0 ? 'No events match the filters' : n === 1 ? 'Showing the one event that matches the filters' : `Showing the ${n} latest events that match the filters`}${more ? '; “Show older events” fetches more' : ''}. The filters are in the address, so the link shows the same.`,
   school: 'School',
   anyone: 'All users',
   userHint: 'Username; empty for all',

@@ -6,6 +6,7 @@
  * in the URL (`logUser`, `logAction`, `logSchool`, `logDay`, `logViews=0`): a link shows the
  * same, each change is a history entry.
  */
+import '../styles/log.css';
 import { getAuditPage } from '../api/adminEndpoints.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { asyncSection } from '../components/asyncSection.ts';
@@ -96,6 +97,7 @@ export function logView(ctx: ViewContext): ViewResult {
       h('input', {
         id: 'audit-user',
         type: 'text',
+        class: 'log-user-input',
         value: filter.user ?? '',
         placeholder: ls.anyone,
         title: ls.userHint,

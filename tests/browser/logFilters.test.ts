@@ -77,6 +77,7 @@ describe.skipIf(!chromiumAvailable())('the log filtered on the server, in the UR
     await page.dispatchEvent('#audit-day', 'change');
     await settle();
     expect(await rows()).toEqual(['kari|Lastet ned|Skole: Havblikk skole']);
+    await expect(page.textContent('#audit-count')).resolves.toBe('Viser den ene hendelsen som passer filtrene. Filtrene står i adressen, så lenken viser det samme.');
     await saveScreenshot(page, 'log-filters');
   });
 
