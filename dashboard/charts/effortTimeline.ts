@@ -52,7 +52,7 @@ export function effortTimeline(efforts: readonly TimelineEffort[], options: Effo
     marginRight,
     marginTop: 28,
     style: plotStyle,
-    x: { type: 'utc', label: null, domain: [new Date(Math.min(...times)), new Date(Math.max(...times))], grid: true, tickFormat: options.tickFormat, ticks: Math.max(2, Math.floor(width / 140)) },
+    x: { type: 'utc', label: null, domain: [new Date(Math.min(...times)), new Date(Math.max(...times))], grid: true, tickFormat: options.tickFormat, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 100)) },
     y: { label: null, domain: labels, tickSize: 0 },
     marks: [
       Plot.rectX([options.period], { x1: (p: { from: string }) => day(p.from), x2: (p: { to: string }) => day(p.to), fill: colours.grid, fillOpacity: 0.5 }),

@@ -5,6 +5,7 @@
  * figure per month in the chart below. A switch shows counts and sums per pupil or per 10
  * staff (data/schoolComparison.ts; `per` in the URL).
  */
+import '../../styles/schoolPage.css';
 import { getFigures } from '../../api/endpoints.ts';
 import type { FigureParams, FigureRow, FigureSpec } from '../../api/types.ts';
 import { asyncSection } from '../../components/asyncSection.ts';
