@@ -10,7 +10,7 @@ export const arrowMediaType = 'application/vnd.apache.arrow.stream';
 
 export type QueryParams = Readonly<Record<string, string | undefined>>;
 
-/** One parameter the server refused, with its message in bokmål (a 400's `details`). */
+/** One parameter the server refused, with its message in the page's language when the server has it (a 400's `details`). */
 export interface ApiProblem {
   readonly parameter: string;
   readonly message: string;
@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly url: string,
     readonly problems: readonly ApiProblem[] = [],
+    /** The language the problems are in (the answer's `Content-Language`; bokmål when not named). */
+    readonly problemLang: string = 'nb',
   ) {
     super(`${url}: ${status} ${code}`);
     this.name = 'ApiError';
@@ -57,16 +59,26 @@ function problemsOf(details: unknown): ApiProblem[] {
     .map((d) => ({ parameter: typeof d.parameter === 'string' ? d.parameter : '', message: d.message.slice(0, 300) }));
 }
 
+/**
+ * The page's language for the server's 400 reasons (server/http/problemMessages.ts), on
+ * requests with parameters only: the browser's own Accept-Language is its user's, not the
+ * language chosen on the page; and the preloaded `/api/session` and `/api/meta` (no query,
+ * never a parameter problem) stay exactly the requests index.html preloads.
+ */
+function languageHeader(url: string): Record<string, string> {
+  return url.includes('?') ? { 'Accept-Language': document.documentElement.lang || 'nb' } : {};
+}
+
 async function request(url: string, accept: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { Accept: accept, ...(init.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
+    response = await fetch(url, { ...init, headers: { Accept: accept, ...languageHeader(url), ...(init.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network_error', url);
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; details?: unknown };
-    throw new ApiError(response.status, body.error ?? 'http_error', url, problemsOf(body.details));
+    throw new ApiError(response.status, body.error ?? 'http_error', url, problemsOf(body.details), response.headers.get('Content-Language') ?? 'nb');
   }
   return response;
 }

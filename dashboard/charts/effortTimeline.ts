@@ -39,15 +39,20 @@ export function effortTimeline(efforts: readonly TimelineEffort[], options: Effo
   const dated = efforts.filter((e) => e.start !== null && e.end !== null);
   const labels = efforts.map((e) => e.label);
   const times = [...dated.flatMap((e) => [day(e.start!), day(e.end!)]), day(options.period.from), day(options.period.to)].map((d) => d.getTime());
-  const width = options.width ?? 720;
+  // The names and notes take their margins whatever the width: on a phone the chart is drawn
+  // at least wide enough for 200 px of bars and scaled down to fit (CSS max-width), never
+  // with a negative plot width.
+  const marginLeft = labelWidth(labels);
+  const marginRight = 190;
+  const width = Math.max(options.width ?? 720, marginLeft + marginRight + 200);
   const chart = Plot.plot({
     width,
     height: efforts.length * 34 + 60,
-    marginLeft: labelWidth(labels),
-    marginRight: 190,
+    marginLeft,
+    marginRight,
     marginTop: 28,
     style: plotStyle,
-    x: { type: 'utc', label: null, domain: [new Date(Math.min(...times)), new Date(Math.max(...times))], grid: true, tickFormat: options.tickFormat, ticks: Math.max(2, Math.floor(width / 140)) },
+    x: { type: 'utc', label: null, domain: [new Date(Math.min(...times)), new Date(Math.max(...times))], grid: true, tickFormat: options.tickFormat, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 100)) },
     y: { label: null, domain: labels, tickSize: 0 },
     marks: [
       Plot.rectX([options.period], { x1: (p: { from: string }) => day(p.from), x2: (p: { to: string }) => day(p.to), fill: colours.grid, fillOpacity: 0.5 }),

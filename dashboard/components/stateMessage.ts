@@ -45,12 +45,13 @@ export function errorMessage(t: Strings, error: unknown, retry: () => void): HTM
     return h('div', { class: 'state state-error', role: 'alert', 'data-state': 'denied' }, h('p', { class: 'state-title' }, t.auth.denied), h('p', {}, t.auth.deniedText));
   }
   if (error instanceof ApiError && error.status === 400 && error.problems.length > 0) {
-    // The server's own reasons (bokmål): asking again would get the same answer, so no retry.
+    // The server's own reasons, in the page's language where the server has it (marked with
+    // the language it answered in): asking again would get the same answer, so no retry.
     return h(
       'div',
       { class: 'state state-error', role: 'alert', 'data-state': 'invalid' },
       h('p', { class: 'state-title' }, t.ux.serverProblem),
-      h('ul', { lang: 'nb' }, [...new Set(error.problems.map((p) => p.message))].map((m) => h('li', {}, m))),
+      h('ul', { lang: error.problemLang }, [...new Set(error.problems.map((p) => p.message))].map((m) => h('li', {}, m))),
     );
   }
   const detail = error instanceof ApiError ? `${error.status || '–'} ${error.code}` : String((error as Error)?.message ?? error);

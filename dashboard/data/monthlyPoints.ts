@@ -40,3 +40,11 @@ export function referencePoints(rows: readonly MonthlyRow[], spec: FigureSpec, s
     return { month: row.month, date: monthToDate(row.month), series: label, value: value === null ? null : value / divisor };
   });
 }
+
+/** Last year's points moved a year on (`2024-09` is drawn at September 2025), so the two years share the axis. */
+export function lastYearPoints(points: readonly MonthPoint[], label: string): MonthPoint[] {
+  return points.map((p) => {
+    const month = `${String(Number(p.month.slice(0, 4)) + 1).padStart(4, '0')}${p.month.slice(4)}`;
+    return { month, date: monthToDate(month), series: label, value: p.value };
+  });
+}

@@ -15,6 +15,8 @@ export function isScopedSchoolView(view: View): boolean {
   return view === 'yearwheel' || view === 'annualreview';
 }
 
+import type { PerSize } from '../data/schoolComparison.ts';
+
 export type SortKey = 'name' | FigureKey;
 export type SortDir = 'asc' | 'desc';
 
@@ -37,4 +39,19 @@ export interface DashboardState {
   readonly figure: FigureKey;
   readonly sort: SortKey;
   readonly dir: SortDir;
+  /** The school page's counts per pupil or per 10 staff; absent: as counted. */
+  readonly per?: PerSize;
+  /** The log's filters (the server narrows the log by them); absent: the whole log. */
+  readonly log?: LogFilter;
+}
+
+/** The log's filters, in the URL as `logUser`, `logAction`, `logSchool`, `logDay`, `logViews=0`. */
+export interface LogFilter {
+  readonly user?: string;
+  readonly action?: string;
+  readonly school?: string;
+  /** An ISO day (Norwegian time). */
+  readonly day?: string;
+  /** false: the view events left out. */
+  readonly views?: false;
 }

@@ -6,8 +6,9 @@
  * view tomorrow.
  */
 import { schoolLevels, type FigureKey, type Meta, type SchoolLevel } from '../api/types.ts';
+import { perSizes, type PerSize } from '../data/schoolComparison.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
-import { isScopedSchoolView, views, type DashboardState, type SortDir, type SortKey, type View } from './dashboardState.ts';
+import { isScopedSchoolView, views, type DashboardState, type LogFilter, type SortDir, type SortKey, type View } from './dashboardState.ts';
 import { noHome, type HomeScope } from './homeScope.ts';
 import { openMunicipalities } from './openMunicipalities.ts';
 import { isCalendarDate } from './urlProblems.ts';
@@ -28,6 +29,8 @@ export interface QueryState {
   figure?: string;
   sort?: string;
   dir?: SortDir;
+  per?: PerSize;
+  log?: LogFilter;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
@@ -37,6 +40,20 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null): T
 function text(value: string | null): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed.slice(0, 200) : undefined;
+}
+
+/** The log's filters in a query string; undefined when none is set. */
+function logFilterOf(q: URLSearchParams): LogFilter | undefined {
+  const day = q.get('logDay');
+  const filter: LogFilter = {
+    user: text(q.get('logUser')),
+    action: text(q.get('logAction')),
+    school: text(q.get('logSchool')),
+    day: day !== null && isCalendarDate(day) ? day : undefined,
+    views: q.get('logViews') === '0' ? false : undefined,
+  };
+  const set = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as LogFilter;
+  return Object.keys(set).length ? set : undefined;
 }
 
 /** Reads a query string (`?view=school&year=2025…`). */
@@ -62,6 +79,8 @@ export function parseQuery(search: string): QueryState {
     figure: text(q.get('figure')),
     sort: text(q.get('sort')),
     dir: oneOf(['asc', 'desc'] as const, q.get('dir')),
+    per: oneOf(perSizes, q.get('per')),
+    log: logFilterOf(q),
   };
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as QueryState;
 }
@@ -125,6 +144,8 @@ export function resolveState(q: QueryState, meta: Meta, home: HomeScope = noHome
     figure,
     sort,
     dir: q.dir ?? 'asc',
+    ...(view === 'school' && q.per ? { per: q.per } : {}),
+    ...(view === 'log' && q.log ? { log: q.log } : {}),
   };
 }
 
@@ -148,6 +169,15 @@ export function toQuery(state: DashboardState): string {
   if (state.sort !== 'name' || state.dir !== 'asc') {
     q.set('sort', state.sort);
     q.set('dir', state.dir);
+  }
+  if (state.view === 'school' && state.per) q.set('per', state.per);
+  if (state.view === 'log' && state.log) {
+    const f = state.log;
+    if (f.user) q.set('logUser', f.user);
+    if (f.action) q.set('logAction', f.action);
+    if (f.school) q.set('logSchool', f.school);
+    if (f.day) q.set('logDay', f.day);
+    if (f.views === false) q.set('logViews', '0');
   }
   if (state.lang !== 'nb') q.set('lang', state.lang);
   return q.toString();

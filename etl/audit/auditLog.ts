@@ -1,10 +1,10 @@
 /**
  * The audit trail: who signed in (or failed to), who read which school's figures, who
  * exported, imported or changed a user. Append-only: this module is the only code that
- * touches audit_log, and it has one INSERT and one SELECT. Details are short JSON of
+ * touches audit_log, and it has one INSERT and one SELECT (narrowed by bound parameters). Details are short JSON of
  * parameters and counts, never passwords, tokens or data about pupils.
  */
-import { BIGINT, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
 
@@ -86,14 +86,50 @@ export interface AuditRow {
   readonly details: unknown;
 }
 
-/** The newest entries first; `before` an audit_id to page backwards. */
-export async function readAudit(conn: DuckDBConnection, options: { limit: number; before?: number }): Promise<AuditRow[]> {
+/** The events that only record that someone looked (hidden by `hideViews`). */
+export const viewAuditActions: readonly AuditAction[] = ['view_figures', 'view_competence', 'view_audit'];
+
+/** What the log is narrowed to; every part optional, all of them must hold. */
+export interface AuditQuery {
+  readonly limit: number;
+  /** An audit_id: only older entries (the next page). */
+  readonly before?: number;
+  readonly username?: string;
+  readonly action?: AuditAction;
+  /** An exact target, e.g. `school:<id>`. */
+  readonly target?: string;
+  /** Logged at or after this instant. */
+  readonly since?: Date;
+  /** Logged before this instant. */
+  readonly until?: Date;
+  /** Leave out the view events (`viewAuditActions`). */
+  readonly hideViews?: boolean;
+}
+
+/** The newest entries first, narrowed by the query; `before` an audit_id to page backwards. */
+export async function readAudit(conn: DuckDBConnection, options: AuditQuery): Promise<AuditRow[]> {
   const reader = await conn.runAndReadAll(
     `SELECT audit_id, strftime(logged_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, username, role, via, action, target, ip, details
-     FROM audit_log WHERE $before IS NULL OR audit_id < $before
+     FROM audit_log
+     WHERE ($before IS NULL OR audit_id < $before)
+       AND ($username IS NULL OR username = $username)
+       AND ($action IS NULL OR action = $action)
+       AND ($target IS NULL OR target = $target)
+       AND ($since IS NULL OR logged_at >= $since)
+       AND ($until IS NULL OR logged_at < $until)
+       AND (NOT $hide_views OR action NOT IN (${viewAuditActions.map((a) => `'${a}'`).join(', ')}))
      ORDER BY audit_id DESC LIMIT $limit`,
-    { before: options.before ?? null, limit: options.limit },
-    { before: BIGINT, limit: INTEGER },
+    {
+      before: options.before ?? null,
+      limit: options.limit,
+      username: options.username ?? null,
+      action: options.action ?? null,
+      target: options.target ?? null,
+      since: options.since ? timestampOf(options.since) : null,
+      until: options.until ? timestampOf(options.until) : null,
+      hide_views: options.hideViews ?? false,
+    },
+    { before: BIGINT, limit: INTEGER, username: VARCHAR, action: VARCHAR, target: VARCHAR, since: TIMESTAMP, until: TIMESTAMP, hide_views: BOOLEAN },
   );
   return (reader.getRowObjectsJS() as Array<Record<string, unknown>>).map((r) => ({
     audit_id: Number(r.audit_id),

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError } from './HttpError.ts';
+import { localiseProblems, problemLanguageOf } from './problemMessages.ts';
 import { safeErrorLog } from './safeErrorLog.ts';
 
 export const notFound: RequestHandler = (_req, res) => {
@@ -17,9 +18,17 @@ const bodyErrors: Record<string, string> = {
   'encoding.unsupported': 'unsupported_encoding',
 };
 
-export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   if (error instanceof HttpError) {
     if (error.headers) res.set(error.headers);
+    if (error.status === 400 && Array.isArray(error.details)) {
+      // The parameter problems in the asker's language (problemMessages.ts).
+      const lang = problemLanguageOf(req);
+      res.set('Content-Language', lang);
+      res.vary('Accept-Language');
+      res.status(400).json({ error: error.message, details: localiseProblems(error.details, lang) });
+      return;
+    }
     res.status(error.status).json({ error: error.message, details: error.details });
     return;
   }

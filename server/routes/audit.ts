@@ -1,13 +1,19 @@
 /**
  * The audit trail over HTTP.
- * GET  /api/audit?limit&before   newest entries first, for administrators (reading it is audited too)
+ * GET  /api/audit?limit&before&user&action&school&from&to&views
+ *                                 newest entries first, for administrators (reading it is audited
+ *                                 too), narrowed on the server: a username, an event, a school
+ *                                 (target `school:<id>`), days from/to in Norwegian time
+ *                                 (inclusive), views=0 leaves out the view events
  * POST /api/audit/export         {format, view, rows?}: the dashboard reports a CSV/PNG/SVG export
  *                                 (at most 60 per user in 15 minutes, then 429: each report is a row)
  */
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
+import { AuditAction, readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
+import { IsoDate } from '../../etl/figures/figureQuery.ts';
+import { nextDay, osloMidnight } from '../http/osloMidnight.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';
@@ -17,7 +23,21 @@ import { withConnection } from '../withConnection.ts';
 
 const wholeNumber = (max: number) => z.string().regex(/^\d{1,12}$/, 'et heltall').transform(Number).pipe(z.number().int().min(1).max(max));
 
-const AuditRequest = z.object({ limit: wholeNumber(1000).optional(), before: wholeNumber(Number.MAX_SAFE_INTEGER).optional() }).strict();
+const Day = IsoDate;
+
+const AuditRequest = z
+  .object({
+    limit: wholeNumber(1000).optional(),
+    before: wholeNumber(Number.MAX_SAFE_INTEGER).optional(),
+    user: z.string().min(1).max(200).optional(),
+    action: AuditAction.optional(),
+    school: z.string().min(1).max(64).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    views: z.enum(['0', '1']).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'fra-datoen må være før eller lik til-datoen', path: ['to'] });
 
 const ExportReport = z
   .object({
@@ -66,8 +86,17 @@ export function auditRoutes(deps: AppContext): Router {
     const q = validateQuery(AuditRequest, req);
     const limit = q.limit ?? 100;
     const entries = await withConnection(deps.instance, async (conn) => {
-      const rows = await readAudit(conn, { limit, before: q.before });
-      await auditRequest(deps, req, viewer, { action: 'view_audit', details: { limit, before: q.before } }, conn);
+      const rows = await readAudit(conn, {
+        limit,
+        before: q.before,
+        username: q.user,
+        action: q.action,
+        target: q.school === undefined ? undefined : `school:${q.school}`,
+        since: q.from ? osloMidnight(q.from) : undefined,
+        until: q.to ? osloMidnight(nextDay(q.to)) : undefined,
+        hideViews: q.views === '0',
+      });
+      await auditRequest(deps, req, viewer, { action: 'view_audit', details: { limit, before: q.before, user: q.user, event: q.action, school: q.school, from: q.from, to: q.to, views: q.views } }, conn);
       return rows;
     });
     const page: AuditPage = { entries, next_before: entries.length === limit ? entries[entries.length - 1]!.audit_id : null };

@@ -29,6 +29,9 @@ export interface SchoolInfo {
   readonly level: SchoolLevel | null;
   /** False when the viewer sees this school only with small numbers suppressed. */
   readonly scoped: boolean;
+  /** Pupils and staff from the schools file (public numbers), for figures per pupil and per 10 staff; null when not known. */
+  readonly students?: number | null;
+  readonly staff?: number | null;
 }
 
 /** What GET /api/meta answers (the dashboard reads this type). */
@@ -71,9 +74,15 @@ export function metaRoutes(deps: AppContext): Router {
         { own: LIST(VARCHAR) },
       );
       const [first, last] = span.getRowsJS()[0] as [string | null, string | null];
+      const sizes = new Map(
+        ((await conn.runAndReadAll('SELECT school_id, students, staff FROM schools')).getRowsJS() as Array<[string, number | null, number | null]>).map(([id, students, staff]) => [
+          id,
+          { students: students === null ? null : Number(students), staff: staff === null ? null : Number(staff) },
+        ]),
+      );
       const schools: SchoolInfo[] = access.directory
         .filter((s) => access.visible.has(s.school_id))
-        .map((s) => ({ ...s, level: s.level as SchoolLevel | null, scoped: access.scoped.has(s.school_id) }))
+        .map((s) => ({ ...s, level: s.level as SchoolLevel | null, scoped: access.scoped.has(s.school_id), ...(sizes.get(s.school_id) ?? { students: null, staff: null }) }))
         .sort(byMunicipalityAndName);
       return { schools, municipalities: [...access.municipalities], span: { first_date: first, last_date: last } };
     });

@@ -88,6 +88,30 @@ describe.skipIf(!chromiumAvailable())('the competence page in Chromium', () => {
     expect(challenges.some((c) => /^[a-z_]+$/.test(c))).toBe(false);
   });
 
+  it('shows the themes and challenges per term for a school year: autumn and spring asked apart, in the year order', async () => {
+    // The reference: each term's answer, counted here (a school counts when a case on the topic was discussed).
+    const term = async (from: string, to: string) => apiJson<Competence>(page, `/api/competence?from=${from}&to=${to}&municipality=Fjordvik`);
+    const [autumn, spring] = await Promise.all([term('2024-08-01', '2024-12-31'), term('2025-01-01', '2025-07-31')]);
+    const schoolsOn = (data: Competence, topic: string) => data.demand.filter((d) => d.topic === topic && d.system_cases + (d.individual_part_cases ?? 0) > 0).length;
+    const systemOn = (data: Competence, topic: string) => data.demand.filter((d) => d.topic === topic).reduce((a, d) => a + d.system_cases, 0);
+    const rows = await page.$$eval('#table-competence-themes-terms tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const yearTopics = await columnOf('#table-competence-themes', 1);
+    // Two rows per theme of the year, the terms in order, the themes in the year's order.
+    expect(rows.map((r) => r[0])).toEqual(yearTopics.flatMap((t) => [t, t]));
+    expect(rows.map((r) => r[1])).toEqual(yearTopics.flatMap(() => ['Høsten 2024', 'Våren 2025']));
+    const at = (topic: string, label: string) => rows.find((r) => r[0] === topic && r[1] === label)!;
+    for (const [topic, code] of [['Skolemiljø', 'skolemiljo'], ['Tilpasset opplæring', 'tilpasset_opplaering']] as const) {
+      expect(Number(at(topic, 'Høsten 2024')[2])).toBe(schoolsOn(autumn, code));
+      expect(Number(at(topic, 'Våren 2025')[2])).toBe(schoolsOn(spring, code));
+      expect(Number(at(topic, 'Høsten 2024')[3])).toBe(systemOn(autumn, code));
+      expect(Number(at(topic, 'Våren 2025')[3])).toBe(systemOn(spring, code));
+    }
+    // The challenges the same way: two rows per challenge.
+    const challengeRows = await texts('#table-competence-challenges-terms tbody tr > :nth-child(2)');
+    expect(challengeRows).toHaveLength(2 * (await columnOf('#table-competence-challenges', 1)).length);
+    await page.locator('#competence-themes').screenshot({ path: join(screenshotDir, 'competence-themes-terms.png') });
+  });
+
   it('the heatmap states its rule, has a table, and its cells are reachable by keyboard', async () => {
     await expect(page.textContent('#gap-rule')).resolves.toContain('tredjedelen av kommunens skoler');
     const topicsShown = (await columnOf('#table-competence-themes', 1)).length;

@@ -166,6 +166,12 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
 
     await open('?view=overview&term=custom&from=2010-08-01&to=2025-07-31&municipality=Fjordvik');
     await expect(page.textContent('#schools [data-state="invalid"]')).resolves.toBe('Serveren avviste utvalget:Perioden kan være høyst ti skoleår. Velg en kortere periode.');
+    await expect(page.getAttribute('#schools [data-state="invalid"] ul', 'lang')).resolves.toBe('nb');
+    // In English the server's reason is in English too (Accept-Language from the page's language).
+    await open('?view=overview&term=custom&from=2010-08-01&to=2025-07-31&municipality=Fjordvik&lang=en');
+    await expect(page.textContent('#schools [data-state="invalid"]')).resolves.toBe('The server refused the selection:The period can be at most ten school years. Choose a shorter period.');
+    await expect(page.getAttribute('#schools [data-state="invalid"] ul', 'lang')).resolves.toBe('en');
+    await open('?view=overview&year=2025&municipality=Fjordvik');
     // Only the deliberate 400s may have been logged.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     errors.length = 0;
@@ -177,10 +183,15 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Logg');
     const events = () => page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[4]!.textContent));
     expect(await events()).toContain('Så nøkkeltall');
+    // The server filters (tests/browser/logFilters.test.ts has the rest): each change renders the log anew.
     await page.selectOption('#audit-action', 'sign_in');
+    await waitForDashboard(page);
+    expect(query().logAction).toBe('sign_in');
     expect(new Set(await events())).toEqual(new Set(['Logget inn']));
     await page.selectOption('#audit-action', '');
+    await waitForDashboard(page);
     await page.uncheck('#audit-views');
+    await waitForDashboard(page);
     const shown = await events();
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.filter((e) => e!.startsWith('Så '))).toEqual([]);

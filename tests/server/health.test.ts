@@ -27,6 +27,8 @@ describe('health, meta and unknown paths', () => {
       'deviations_reported', 'deviations_of_principle', 'deviations_escalated', 'deviations_open', 'deviations_answer_overdue', 'deviation_days_to_resolve_median',
     ]);
     expect(body.figures[0].definition).toMatch(/møter/);
+    // Pupils and staff from the schools file, for figures per pupil and per 10 staff (sample-data/schools.csv).
+    expect(body.schools.find((s: { school_id: string }) => s.school_id === '990010014')).toMatchObject({ school_name: 'Havblikk skole', students: 420, staff: 41 });
   });
 
   it('an unknown API path is a JSON 404', async () => {

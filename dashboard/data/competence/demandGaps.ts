@@ -5,7 +5,10 @@
  *   individual-part count is left out and the cell says so);
  * - high demand = in the top third of the municipality's schools in the selection for that
  *   topic: with n schools, at least the demand of the ⌈n/3⌉-th highest (ties included), and
- *   more than 0;
+ *   at least `minGapDemand` (2) cases: a theme "goes again" (the Bærum guide's question) only
+ *   when it came up more than once; one case is one child's matter, not a need for the staff,
+ *   and in a municipality where most schools have none on a topic a single case would
+ *   otherwise be top third on its own;
  * - reach = the largest share of the school's staff reached by an effort whose theme is the
  *   topic; 0 when no such effort reached the school; unknown (null) when it did but the
  *   school's staff is unknown or 0;
@@ -29,6 +32,9 @@ export interface GapCell {
 }
 
 export const gapReachLimit = 0.5;
+
+/** The fewest cases discussed on a topic that can make a school's demand high (see above). */
+export const minGapDemand = 2;
 
 /** The demand a school must reach to be in the top third of `values` (n schools). */
 export function topThirdCutoff(values: readonly number[]): number {
@@ -60,7 +66,7 @@ export function demandGaps(data: Competence, topics: readonly string[]): GapCell
       const found = shares.get(`${s.school_id}|${topic}`);
       const known = (found ?? []).filter((v): v is number => v !== null);
       const reachShare = !found ? 0 : known.length ? Math.max(...known) : null;
-      const highDemand = d.demand > 0 && d.demand >= cutoffs.get(`${s.municipality}|${topic}`)!;
+      const highDemand = d.demand >= minGapDemand && d.demand >= cutoffs.get(`${s.municipality}|${topic}`)!;
       return {
         school_id: s.school_id,
         school_name: s.school_name,

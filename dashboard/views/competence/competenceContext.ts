@@ -10,6 +10,8 @@ export interface CompetenceContext {
   readonly s: CompetenceStrings;
   /** One request for the whole page. */
   readonly data: Promise<Competence>;
+  /** For a whole school year: the autumn and the spring term asked apart (themes per term); null otherwise. */
+  readonly terms: Promise<ReadonlyArray<{ readonly label: string; readonly data: Competence }>> | null;
   readonly count: (value: number | null) => string;
   readonly share: (value: number | null) => string;
   readonly date: (iso: string | null) => string;
@@ -17,11 +19,12 @@ export interface CompetenceContext {
   readonly schoolName: (data: Competence, id: string) => string;
 }
 
-export function competenceContext(ctx: ViewContext, data: Promise<Competence>): CompetenceContext {
+export function competenceContext(ctx: ViewContext, data: Promise<Competence>, terms: CompetenceContext['terms'] = null): CompetenceContext {
   return {
     ctx,
     s: competenceStrings(ctx.lang),
     data,
+    terms,
     count: (v) => formatCount(v, ctx.lang),
     share: (v) => formatFigure(v, 'rate', ctx.lang),
     date: (iso) => (iso ? formatDate(iso, ctx.lang) : '–'),

@@ -1,11 +1,12 @@
 /**
  * The gap rule of the competence page, on hand-made data: demand in the top third of the
  * municipality's schools for the topic, and less than half the staff reached by efforts on
- * the same theme (none reached counts as 0; unknown staff is not judged).
+ * the same theme (none reached counts as 0; unknown staff is not judged), and at least two
+ * cases (a single case is never flagged).
  */
 import { describe, expect, it } from 'vitest';
 import type { Competence } from '../../../dashboard/api/types.ts';
-import { demandGaps, topThirdCutoff } from '../../../dashboard/data/competence/demandGaps.ts';
+import { demandGaps, minGapDemand, topThirdCutoff } from '../../../dashboard/data/competence/demandGaps.ts';
 
 const school = (school_id: string, municipality: string, staff: number | null) => ({ school_id, school_name: `Skole ${school_id}`, municipality, level: 'barneskole', staff });
 const effort = (effort_id: string, theme: string) => ({
@@ -87,8 +88,32 @@ describe('demandGaps', () => {
     expect(cell('A4', 'skolemiljo')).toMatchObject({ demand: 6, highDemand: true, reached: false, reachShare: 0, gap: true });
     expect(cell('A5', 'skolemiljo')).toMatchObject({ demand: 2, highDemand: false, gap: false });
     expect(cell('A6', 'skolemiljo')).toMatchObject({ demand: 0, highDemand: false, gap: false });
-    // Ranked within its own municipality only.
-    expect(cell('B1', 'skolemiljo')).toMatchObject({ demand: 1, highDemand: true, gap: true });
+    // Ranked within its own municipality only: B1 is alone in B (its own top third) and
+    // reached by nobody, but one case is below the minimum of two.
+    expect(cell('B1', 'skolemiljo')).toMatchObject({ demand: 1, reached: false, reachShare: 0, highDemand: false, gap: false });
+  });
+
+  it('needs at least two cases: one case is never high demand, two can be', () => {
+    expect(minGapDemand).toBe(2);
+    // Municipality C, three schools, nobody reached. Topic "lesing": 1, 0, 0 → the cutoff
+    // (⌈3/3⌉ = 1st highest) is 1, so C1 is top third, but one case is not a pattern.
+    // Topic "atferd": 2, 1, 0 → cutoff 2; C1 with exactly two cases is a gap, C2 is not.
+    const c: Competence = {
+      schools: [school('C1', 'C', 20), school('C2', 'C', 20), school('C3', 'C', 20)],
+      efforts: [],
+      reach: [],
+      demand: [demand('C1', 'lesing', 1, 0), demand('C1', 'atferd', 1, 1), demand('C2', 'atferd', 0, 1)],
+      challenges: [],
+    };
+    const got = demandGaps(c, ['lesing', 'atferd']).map((x) => `${x.school_id} ${x.topic} ${x.demand} ${x.highDemand} ${x.gap}`);
+    expect(got).toEqual([
+      'C1 lesing 1 false false',
+      'C1 atferd 2 true true',
+      'C2 lesing 0 false false',
+      'C2 atferd 1 false false',
+      'C3 lesing 0 false false',
+      'C3 atferd 0 false false',
+    ]);
   });
 
   it('a hidden individual-part count leaves demand at the visible system cases', () => {
