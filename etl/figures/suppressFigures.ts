@@ -93,10 +93,14 @@ export const allUnits: ReadonlySet<FigureBaseKey> = new Set(suppressionUnits.map
  * union `individual_cases` (figureFamilies.ts builds it from them). The deviation units
  * (section 4d) count deviations, not cases: they are in no case set, and a school with few
  * cases may show its deviations (and the reverse). Deviations are suppressed like case
- * counts, each unit on its own n: a deviation is about one child.
+ * counts, each unit on its own n: a deviation is about one child. Among themselves, the
+ * deviations unanswered after 60 days are open ones wherever a cell outside the scope is
+ * answered (as of the period's last day, or today before it: unanswered and unresolved then
+ * means open then), so they are hidden wherever the open ones are.
  */
 const subsetOf: ReadonlyArray<readonly [FigureBaseKey, FigureBaseKey]> = [
   ['consent_cases', 'individual_cases_discussed'],
+  ['deviations_answer_overdue', 'deviations_open'],
   ...[...allUnits].filter((u) => u !== 'individual_cases' && !deviationBaseKeys.has(u)).map((u) => [u, 'individual_cases'] as const),
 ];
 

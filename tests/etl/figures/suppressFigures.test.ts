@@ -65,8 +65,11 @@ describe('suppressionUnits', () => {
 describe('unitDependencies', () => {
   const on = (unit: FigureBaseKey) => [...(unitDependencies.get(unit) ?? [])].sort();
 
-  it('the deviation units rest on nothing: a school with few cases may show its deviations, and the reverse', () => {
-    for (const unit of ['deviations_reported', 'deviations_open', 'deviations_answer_overdue', 'deviations_resolved'] as const) expect(on(unit), unit).toEqual([]);
+  it('the deviation units rest on no case unit: a school with few cases may show its deviations, and the reverse', () => {
+    for (const unit of ['deviations_reported', 'deviations_open', 'deviations_resolved'] as const) expect(on(unit), unit).toEqual([]);
+    // Unanswered after 60 days and unresolved on the as-of date (outside the scope at most the
+    // period's last day): still open on that day.
+    expect(on('deviations_answer_overdue')).toEqual(['deviations_open']);
   });
 
   it('the PPT-referral rate rests on the ended cases (it divides by their referrals), and on the union', () => {
@@ -177,6 +180,23 @@ describe('planSuppression', () => {
     // (the four deviation units count deviations, not cases, and stand apart).
     expect(plan[1]!.size).toBe(allUnits.size - 4);
     expect(plan[1]!.has('deviations_reported')).toBe(false);
+  });
+
+  it('hides the deviations unanswered after 60 days wherever the open deviations they are part of are hidden', () => {
+    // Outside the scope the as-of date is the period's last day (or today, before it): a
+    // deviation unanswered and unresolved then is open then, so the overdue ones are part of
+    // the open ones. Peer 1's open deviations hide to protect peer 2 (0 open), the overdue
+    // ones of peer 3 (5, the smallest) protect peer 2's overdue 0. Were peer 1's 6 overdue
+    // shown, the reader would know open(1) + open(2) = 74 - 50 - 8 - 10 = 6 and open(1) >= 6:
+    // open(1) = 6 and open(2) = 0, both hidden cells pinned.
+    const dev = (deviations_open: number, deviations_answer_overdue: number, scoped = false): SuppressionCell => ({
+      n: bases(100, { deviations_open, deviations_answer_overdue }),
+      scoped,
+    });
+    const cells = [dev(50, 20, true), dev(6, 6), dev(0, 0), dev(8, 5), dev(10, 9), dev(74, 40)];
+    const plan = planSuppression(cells, [{ total: 5, members: [0, 1, 2, 3, 4] }], 5);
+    expect(hiddenFor(plan, 'deviations_open')).toEqual([false, true, true, false, false, false]);
+    expect(hiddenFor(plan, 'deviations_answer_overdue')).toEqual([false, true, true, true, false, false]);
   });
 
   it('decides each unit on its own n', () => {
