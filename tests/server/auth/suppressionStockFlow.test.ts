@@ -13,7 +13,10 @@
  * key figures of two consecutive school years as each non-admin viewer, for every cell they
  * can see (municipality totals, the peers of a rector), and checks that no such identity has
  * exactly one hidden term. The identities themselves are checked on the admin's answers, so
- * the equations are the app's own numbers, not assumptions.
+ * the equations are the app's own numbers, not assumptions. The open deviations are hidden in
+ * every cell outside the scope (etl/figures/suppressFigures.ts); the open cases are not, and
+ * pass here only because no stock of cases is hidden outside a scope on the sample data (the
+ * plan does not yet cover this identity: see server/auth/README.md, residual risks).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
@@ -77,12 +80,10 @@ describe('stock and flows of consecutive school years', () => {
     expect(await loneHiddenTerms('rector', 'school')).toEqual([]);
   });
 
-  // KNOWN LEAK, not fixed (see the review report): the plans are made one school year and
-  // one unit at a time, so nothing stops the stock/flow identity. On the sample data every
-  // non-admin viewer sees Älvsunda's 2025/26 deviations open (8), reported (15) and resolved
-  // (11), and 2024/25's open deviations hidden: 8 - 15 + 11 = 4. `fails` keeps the suite
-  // green while the leak is there; drop it when the plan covers the identities.
-  it.fails.each(['municipality', 'ppt', 'rector'] as const)('never leave exactly one term hidden: %s by municipality', async (role) => {
+  // Before the open deviations were hidden in every cell outside the scope, every non-admin
+  // viewer saw Älvsunda's 2025/26 open (8), reported (15) and resolved (11) deviations beside
+  // 2024/25's hidden open ones: 8 - 15 + 11 = 4.
+  it.each(['municipality', 'ppt', 'rector'] as const)('never leave exactly one term hidden: %s by municipality', async (role) => {
     expect(await loneHiddenTerms(role, 'municipality')).toEqual([]);
   });
 });
