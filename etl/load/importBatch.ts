@@ -13,6 +13,7 @@ import { buildFigureFacts } from '../figures/facts/buildFigureFacts.ts';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { KindName } from '../contract/types.ts';
 import { fnrMacros } from './fnrSql.ts';
+import { personnummerMacros } from './personnummerSql.ts';
 import { ImportError, type FileReport, type ImportReport } from './importReport.ts';
 import { listInputFiles } from './listInputFiles.ts';
 import { makeImportTempDir } from './importTempDir.ts';
@@ -84,7 +85,7 @@ function asImportError(error: unknown): ImportError {
 }
 
 async function setUpSession(conn: DuckDBConnection, key: PseudonymKey) {
-  for (const macro of fnrMacros) await conn.run(macro);
+  for (const macro of [...fnrMacros, ...personnummerMacros]) await conn.run(macro);
   await conn.run(rejectionsTableDdl);
   await conn.run('DELETE FROM rt_rejections');
   await conn.run('CREATE OR REPLACE TEMP TABLE rt_key (inner_pad BLOB, outer_pad BLOB)');

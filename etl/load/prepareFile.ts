@@ -5,6 +5,7 @@ import { decodeFile, NotTextError, type DecodedFile } from '../read/decodeFile.t
 import { detectKind, type HeaderMapping } from '../read/detectKind.ts';
 import { sniffHeader, type Delimiter } from '../read/sniffHeader.ts';
 import { containsNationalIdentityNumber } from './fnrSql.ts';
+import { containsPersonnummer } from './personnummerSql.ts';
 import { ImportError } from './importReport.ts';
 
 export interface PreparedFile {
@@ -45,8 +46,9 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
  * is shown by its position instead.
  */
 function withoutIdentityNumbers(mapping: HeaderMapping): HeaderMapping {
-  const shown = (name: string, i: number) => (containsNationalIdentityNumber(name) ? `kolonne ${i + 1}` : name);
-  if (!mapping.headerNames.some((name) => containsNationalIdentityNumber(name))) return mapping;
+  const holdsNumber = (name: string) => containsNationalIdentityNumber(name) || containsPersonnummer(name);
+  const shown = (name: string, i: number) => (holdsNumber(name) ? `kolonne ${i + 1}` : name);
+  if (!mapping.headerNames.some(holdsNumber)) return mapping;
   const mapped = new Set(mapping.positions.values());
   const ignoredColumns = mapping.headerNames.flatMap((name, i) => (mapped.has(i) || name.trim() === '' ? [] : [shown(name.trim(), i)]));
   return { ...mapping, headerNames: mapping.headerNames.map(shown), ignoredColumns };

@@ -1,6 +1,7 @@
 /**
  * Builds the SELECT that turns a raw all-text table into typed contract columns, one error
- * column per present column, the position of any field holding a national identity number,
+ * column per present column, the position of any field holding a national identity number
+ * (`_fnr_pos` Norwegian, `_pnr_pos` Swedish),
  * and `_clean` (no error at all). Three levels so each expression is computed once:
  * trimmed text → typed values (+ row-level gates) → errors. This is the import's hot path:
  * every expression here runs on every field of every row.
@@ -41,6 +42,8 @@ export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string
   }
   const errorNames = mapping.spec.columns.filter((c) => mapping.positions.has(c.name)).map((c) => errorColumn(c.name));
   const fnr = `CASE ${positions.map((i) => `WHEN rt_has_fnr(${v(i)}) THEN ${i}`).join(' ')} END AS _fnr_pos`;
+  // Swedish personal identity numbers (personnummerSql.ts): a reason of their own.
+  const pnr = `CASE ${positions.map((i) => `WHEN rt_has_personnummer(${v(i)}) THEN ${i}`).join(' ')} END AS _pnr_pos`;
   // One regex per row (over the ids joined) instead of one per id field.
   const control = idPositions.length
     ? `regexp_matches(concat(${idPositions.map(v).join(', ')}), ${controlCharacters}) AS _control`
@@ -50,8 +53,8 @@ export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string
   const anyField = positions.map((i) => `c${i} IS NOT NULL`).join(' OR ');
   // Rowids of a transaction's own rows start at a large offset: make them 0-based.
   const level1 = `SELECT rowid - (SELECT min(rowid) FROM ${rawTable}) AS _row, ${trims} FROM ${rawTable} WHERE ${anyField}`;
-  const level2 = `SELECT _row, ${positions.map(v).join(', ')}, ${values.join(', ')}, ${fnr}, ${control} FROM (${level1})`;
+  const level2 = `SELECT _row, ${positions.map(v).join(', ')}, ${values.join(', ')}, ${fnr}, ${pnr}, ${control} FROM (${level1})`;
   const level3 = `SELECT *, ${errors.length ? errors.join(', ') + ', ' : ''}NULL AS _no_error FROM (${level2})`;
-  const clean = `_fnr_pos IS NULL AND coalesce(${[...errorNames, '_no_error'].join(', ')}) IS NULL`;
+  const clean = `_fnr_pos IS NULL AND _pnr_pos IS NULL AND coalesce(${[...errorNames, '_no_error'].join(', ')}) IS NULL`;
   return `SELECT * EXCLUDE (${[...positions.map(v), '_no_error', '_control'].join(', ')}), ${clean} AS _clean FROM (${level3})`;
 }

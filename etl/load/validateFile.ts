@@ -18,6 +18,9 @@ export const rejectionsTableDdl = `CREATE TEMP TABLE IF NOT EXISTS rt_rejections
 const fnrReason =
   'inneholder et fødselsnummer (11 siffer med gyldige kontrollsifre); raden er ikke lest inn. Fjern personnummeret fra eksporten';
 
+const personnummerReason =
+  'inneholder et svensk personnummer eller samordningsnummer (gyldig kontrollsiffer); raden er ikke lest inn. Fjern personnummeret fra eksporten';
+
 /** The typed rows that broke nothing. */
 export function acceptedRowsSql(typed: string, fileIndex: number): string {
   return `(SELECT t.* FROM ${typed} t
@@ -33,12 +36,13 @@ export async function validateRows(conn: DuckDBConnection, fileIndex: number, ma
   const reject = (select: string) => conn.run(`INSERT INTO rt_rejections ${select}`);
 
   await reject(`SELECT ${fileIndex}, _row, NULL, _fnr_pos, NULL, ${sqlString(fnrReason)} FROM ${typed} WHERE _fnr_pos IS NOT NULL`);
+  await reject(`SELECT ${fileIndex}, _row, NULL, _pnr_pos, NULL, ${sqlString(personnummerReason)} FROM ${typed} WHERE _pnr_pos IS NOT NULL AND _fnr_pos IS NULL`);
   if (present.length > 0) {
     // Only the few rows with errors are unpivoted into one rejection per broken column.
     const perColumn = present.map(
       (c) => `SELECT ${fileIndex}, _row, NULL, ${pos(c.name)}, ${sqlString(c.name)}, ${errorColumn(c.name)} FROM bad WHERE ${errorColumn(c.name)} IS NOT NULL`,
     );
-    await reject(`WITH bad AS (SELECT * FROM ${typed} WHERE NOT _clean AND _fnr_pos IS NULL) ${perColumn.join(' UNION ALL ')}`);
+    await reject(`WITH bad AS (SELECT * FROM ${typed} WHERE NOT _clean AND _fnr_pos IS NULL AND _pnr_pos IS NULL) ${perColumn.join(' UNION ALL ')}`);
   }
   if (spec.rules.length > 0) {
     const perRule = spec.rules.map(
