@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { normsRoutes } from './routes/norms.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.ts';
 import { yearWheelRoutes } from './routes/yearwheel.ts';
 
@@ -50,6 +51,7 @@ export function createApp(options: AppDeps): Express {
   app.use(csrfProtection(deps));
   app.use(healthRoutes(deps));
   app.use(signInRoutes(deps));
+  app.use(oidcRoutes(deps));
   // Every API route below needs a signed-in viewer (server/auth/README.md).
   app.use('/api', requireViewer);
   app.use(sessionRoutes(deps));
