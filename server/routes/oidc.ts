@@ -45,6 +45,23 @@ function failureCode(error: unknown): string {
   return /^[A-Za-z0-9_.-]{1,60}$/.test(code) ? code : 'error';
 }
 
+/**
+ * What exactly failed, when openid-client says: the claim that did not match (`iss`, `aud`,
+ * `nonce`...), or `signature` / `state` from its message. A fixed shape, never the message.
+ */
+function failureDetail(error: unknown): string | undefined {
+  // openid-client wraps oauth4webapi's error: look down the chain of causes.
+  let e = error as { message?: unknown; cause?: unknown; claim?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    if (typeof e.claim === 'string' && /^[a-z_]{1,20}$/.test(e.claim)) return e.claim;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/signature verification failed/i.test(message)) return 'signature';
+    if (/"state"/.test(message)) return 'state';
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 /** The callback URL as the provider sent it: the configured redirect URL (not the Host header) and the query. */
 function callbackUrl(provider: OidcProviderConfig, req: Request): URL {
   const url = new URL(provider.redirectUrl);
@@ -90,8 +107,8 @@ export function oidcRoutes(deps: AppContext): Router {
     const cookieId = wellFormedToken(requestCookies(req)[pendingCookie]);
     const pending = cookieId ? deps.oidc.pending.take(cookieId, now.getTime()) : null;
     res.clearCookie(pendingCookie, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: `/auth/oidc/${provider.id}/` });
-    const fail = async (reason: string) => {
-      await auditRequest(deps, req, null, { action: 'sign_in_failed', username: null, details: { provider: provider.id, reason } });
+    const fail = async (reason: string, check?: string) => {
+      await auditRequest(deps, req, null, { action: 'sign_in_failed', username: null, details: { provider: provider.id, reason, check } });
       res.redirect(303, '/?signin=failed');
     };
     if (!pending || pending.provider !== provider.id) return fail('no_sign_in_under_way');
@@ -107,7 +124,7 @@ export function oidcRoutes(deps: AppContext): Router {
       });
       claims = { ...tokens.claims() };
     } catch (error) {
-      return fail(failureCode(error));
+      return fail(failureCode(error), failureDetail(error));
     }
     const identity = identityClaims(provider, claims);
     if (!identity) return fail('no_subject_claim');

@@ -242,7 +242,7 @@ describe('refusals', () => {
     expect(walk.last.searchParams.get('code')).toBeTruthy();
     const tampered = new URL(walk.last);
     tampered.searchParams.set('state', 'not-the-state-that-was-sent');
-    await expectRefused(await walker.walk(tampered), walker, /"reason":"OAUTH_INVALID_RESPONSE"|state/i);
+    await expectRefused(await walker.walk(tampered), walker, /"reason":"OAUTH_INVALID_RESPONSE","check":"state"/);
   });
 
   it('a replayed callback (code and cookie captured) after the sign-in it belonged to', async () => {
@@ -295,18 +295,17 @@ describe('refusals', () => {
     });
 
     const forgeries = [
-      { label: 'wrong issuer', forge: { iss: 'http://localhost:1/someone-else' } },
-      { label: 'wrong audience', forge: { aud: 'another-client' } },
-      { label: 'expired (an hour ago)', forge: { expIn: -3600 } },
-      { label: 'nonce of another sign-in', forge: { nonce: 'a-nonce-from-elsewhere' } },
-      { label: 'signed with a key not in the provider’s JWKS', forge: { otherKey: true } },
+      { label: 'wrong issuer', forge: { iss: 'http://localhost:1/someone-else' }, audit: /"reason":"OAUTH_JWT_CLAIM_COMPARISON_FAILED","check":"iss"/ },
+      { label: 'wrong audience', forge: { aud: 'another-client' }, audit: /"reason":"OAUTH_JWT_CLAIM_COMPARISON_FAILED","check":"aud"/ },
+      { label: 'expired (an hour ago)', forge: { expIn: -3600 }, audit: /"reason":"OAUTH_JWT_TIMESTAMP_CHECK_FAILED","check":"exp"/ },
+      { label: 'nonce of another sign-in', forge: { nonce: 'a-nonce-from-elsewhere' }, audit: /"reason":"OAUTH_JWT_CLAIM_COMPARISON_FAILED","check":"nonce"/ },
+      { label: 'signed with a key not in the provider’s JWKS', forge: { otherKey: true }, audit: /"reason":"OAUTH_INVALID_RESPONSE","check":"signature"/ },
     ];
-    it.each(forgeries)('$label', async ({ forge }) => {
+    it.each(forgeries)('$label', async ({ forge, audit }) => {
       forger.forge = forge;
       try {
         const { walk, walker } = await forged();
-        await expectRefused(walk, walker, /"provider":"forged","reason":"[A-Z_]+"/);
-        console.log("REASON", String((await lastAudit("sign_in_failed"))?.details));
+        await expectRefused(walk, walker, audit);
       } finally {
         forger.forge = {};
       }
