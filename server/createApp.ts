@@ -24,6 +24,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { normsRoutes } from './routes/norms.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
 import { yearWheelRoutes } from './routes/yearwheel.ts';
 
 export type { AppDeps } from './appDeps.ts';
@@ -63,6 +64,7 @@ export function createApp(options: AppDeps): Express {
   app.use(competenceRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));
+  app.use(userRoutes(deps));
   app.use('/api', notFound);
   const dashboardDir = options.dashboardDir;
   if (dashboardDir && existsSync(dashboardDir)) {

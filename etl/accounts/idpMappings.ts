@@ -36,7 +36,11 @@ export const MappingGrant = z
 export interface NewMapping {
   readonly provider: string;
   readonly kind: MappingKind;
-  /** subject: the subject_ref (pseudonymised); group and organisation: the provider's id. */
+  /**
+   * subject: the subject_ref (pseudonymised), or its first 12 hex digits as the "ingen tilgang
+   * ennå" page shows them (48 bits: enough to tell a municipality's users apart, and a
+   * provider's subjects are not chosen by the user); group and organisation: the provider's id.
+   */
   readonly value: string;
   readonly role: Role;
   readonly municipality?: string;
@@ -140,7 +144,7 @@ const specificity: readonly MappingKind[] = ['subject', 'group', 'organisation']
 export async function resolveMapping(conn: DuckDBConnection, facts: IdentityFacts): Promise<Resolution> {
   const reader = await conn.runAndReadAll(
     `SELECT ${columns} FROM ${from}
-     WHERE m.provider = $provider AND ((m.kind = 'subject' AND m.value = $subject)
+     WHERE m.provider = $provider AND ((m.kind = 'subject' AND (m.value = $subject OR m.value = left($subject, 12)))
         OR (m.kind = 'group' AND list_contains($groups, m.value))
         OR (m.kind = 'organisation' AND list_contains($orgs, m.value)))
      ORDER BY m.mapping_id`,
