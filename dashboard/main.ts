@@ -222,7 +222,9 @@ function showSignIn(): void {
 }
 
 async function leave(): Promise<void> {
-  await signOut().catch(() => undefined);
+  const logoutUrl = await signOut().catch(() => null);
+  // Signed in through an identity provider: end the session there too (RP-initiated logout).
+  if (logoutUrl) return location.assign(logoutUrl);
   showSignIn();
 }
 

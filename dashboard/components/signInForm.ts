@@ -6,7 +6,9 @@ import { ApiError } from '../api/http.ts';
 import { signIn } from '../api/sessionEndpoints.ts';
 import type { SessionUser } from '../api/types.ts';
 import type { Strings } from '../i18n/strings.ts';
+import { providerSignInStrings } from '../i18n/providerSignInStrings.ts';
 import { h } from './h.ts';
+import { providerButtons } from './providerButtons.ts';
 
 function failureText(t: Strings, error: unknown): string {
   if (error instanceof ApiError && error.status === 429) return t.auth.tooMany;
@@ -48,6 +50,13 @@ export function signInForm(t: Strings, onSignedIn: (user: SessionUser) => void):
   return h(
     'main',
     { id: 'main', class: 'signin', tabindex: -1 },
-    h('div', { class: 'panel signin-panel' }, h('h1', { id: 'signin-heading' }, t.auth.heading), h('p', {}, t.auth.intro), form),
+    h(
+      'div',
+      { class: 'panel signin-panel' },
+      h('h1', { id: 'signin-heading' }, t.auth.heading),
+      providerButtons(providerSignInStrings(t.otherLanguageCode === 'nb' ? 'en' : 'nb')),
+      h('p', {}, t.auth.intro),
+      form,
+    ),
   );
 }
