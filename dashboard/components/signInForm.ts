@@ -54,8 +54,8 @@ export function signInForm(t: Strings, onSignedIn: (user: SessionUser) => void):
       'div',
       { class: 'panel signin-panel' },
       h('h1', { id: 'signin-heading' }, t.auth.heading),
-      providerButtons(providerSignInStrings(t.otherLanguageCode === 'nb' ? 'en' : 'nb')),
       h('p', {}, t.auth.intro),
+      providerButtons(providerSignInStrings(t.otherLanguageCode === 'nb' ? 'en' : 'nb')),
       form,
     ),
   );

@@ -43,6 +43,7 @@ export function callbackPath(id: string): string {
 
 /** True for http://localhost and http://127.0.0.1: a provider run on this machine (tests, development). */
 export function isLoopbackHttp(url: string): boolean {
+  if (!URL.canParse(url)) return false;
   const u = new URL(url);
   return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]');
 }
