@@ -43,6 +43,7 @@ import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
 import { schoolView } from './views/schoolView.ts';
+import { usersView } from './views/usersView.ts';
 import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
 import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
 import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
@@ -87,6 +88,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   competence: competenceView,
   yearwheel: yearWheelView,
   annualreview: annualReviewView,
+  users: usersView,
 };
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
@@ -147,7 +149,7 @@ async function render(): Promise<void> {
   setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
-  controls.hidden = denied || state.view === 'log';
+  controls.hidden = denied || state.view === 'log' || state.view === 'users';
   controls.replaceChildren(
     ...(controls.hidden
       ? []

@@ -21,6 +21,10 @@ export function userBar(user: SessionUser, t: Strings, onSignOut: () => void): H
       h('span', { class: 'user-sep' }, ' · '),
       h('span', { class: 'user-detail' }, h('span', { class: 'user-role' }, t.auth.roles[user.role]), ' · ', h('span', { class: 'user-scope' }, scopeText(user, t))),
     ),
+    // The user administration is off the menu (it fits one row); administrators reach it here.
+    user.role === 'admin' || user.role === 'municipality'
+      ? h('a', { class: 'button button-small button-on-dark', id: 'users-link', href: '?view=users' }, t.views.users)
+      : null,
     h('button', { type: 'button', class: 'button button-small button-on-dark', id: 'sign-out', onclick: onSignOut }, t.auth.signOut),
   );
 }

@@ -7,7 +7,7 @@ export const en: Strings = {
   skipToContent: 'Skip to content',
   otherLanguage: 'Norsk',
   otherLanguageCode: 'nb',
-  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review' },
+  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', users: 'Users' },
   /** Shorter names in the menu where the page's own name is long (six views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Year wheel' } as Partial<Record<string, string>>,
   viewNav: 'Views',

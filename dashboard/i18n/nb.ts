@@ -7,7 +7,7 @@ export const nb = {
   skipToContent: 'Hopp til innholdet',
   otherLanguage: 'English',
   otherLanguageCode: 'en',
-  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering' },
+  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering', users: 'Brukere' },
   /** Shorter names in the menu where the page's own name is long (six views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Årshjul' } as Partial<Record<string, string>>,
   viewNav: 'Visninger',

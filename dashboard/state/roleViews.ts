@@ -7,14 +7,17 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'annualreview', 'users'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview', 'users'],
   ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'annualreview'],
   rector: ['yearwheel', 'overview', 'comparison', 'school', 'annualreview'],
 };
 
-/** Views reached from another view, not from the menu (the annual review: from the year wheel). */
-const offMenu: ReadonlySet<View> = new Set(['annualreview']);
+/**
+ * Views reached from elsewhere, not from the menu (the annual review: from the year wheel;
+ * the user administration: from the user bar, so the menu still fits one row).
+ */
+const offMenu: ReadonlySet<View> = new Set(['annualreview', 'users']);
 
 export function viewsFor(role: Role): readonly View[] {
   return byRole[role];

@@ -148,7 +148,7 @@ export function oidcRoutes(deps: AppContext): Router {
       }
       const tokens = await createSession(conn, account.user_id, now, deps.settings);
       const viewer = { userId: account.user_id, username: account.username, role: resolved.mapping.role, municipality: resolved.mapping.municipality, schoolId: resolved.mapping.school_id };
-      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id } }, conn);
+      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id, groups_overage: identity.groupsOverage || undefined } }, conn);
       return tokens;
     });
     if (signedIn === null) return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}`);

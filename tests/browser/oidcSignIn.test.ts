@@ -146,3 +146,66 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
     expect(await back.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
   });
 });
+
+describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=users)', () => {
+  let usersApp: SampleApp;
+  let usersBrowser: Browser;
+  beforeAll(async () => {
+    [usersApp, usersBrowser] = await Promise.all([startAuthSampleApp({}, { dashboardDir }), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await usersBrowser?.close();
+    await usersApp?.close();
+  });
+
+  async function signedInPage(role: string, bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
+    const context = await newDashboardContext(usersBrowser, { bypassCSP });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const demo = usersApp.users.find((x) => x.role === role)!;
+    await page.goto(`${usersApp.url}/`);
+    await page.waitForSelector('#signin-username');
+    await page.getByLabel('Brukernavn').fill(demo.username);
+    await page.getByLabel('Passord').fill(demo.password);
+    await page.click('#signin-submit');
+    await page.waitForSelector('#app[data-page="app"]');
+    await waitForDashboard(page);
+    return { page, errors };
+  }
+
+  it('an administrator adds a user (password shown once), disables them, and the page has no axe violations', async () => {
+    const { page, errors } = await signedInPage('admin', true);
+    await page.click('#users-link');
+    await page.waitForSelector('#table-users');
+    await waitForDashboard(page);
+    const names = await page.$$eval('#table-users tbody tr th', (ths) => ths.map((th) => th.textContent));
+    expect(names).toEqual(['admin', 'kommune', 'ppt', 'rektor']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#user-add-name', 'ny-ppt');
+    await page.selectOption('#user-add-role', 'ppt');
+    await page.selectOption('#user-add-municipality', 'Fjordvik');
+    await page.click('#user-add-submit');
+    await page.waitForFunction(() => /La til ny-ppt\. Passord \(vises bare nå\): [A-Za-z0-9_-]{24}$/.test(document.getElementById('users-status')?.textContent ?? ''));
+    // The list is read again after the change.
+    await page.waitForFunction(() => [...document.querySelectorAll('#table-users tbody tr th')].some((th) => th.textContent === 'ny-ppt'));
+    await page.click('button[aria-label="Deaktiver ny-ppt"]');
+    await page.waitForSelector('button[aria-label="Aktiver ny-ppt"]');
+    await saveScreenshot(page, 'users-admin');
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('a municipality user sees only their municipality’s users; a rector has no link and is refused', async () => {
+    const { page } = await signedInPage('municipality');
+    await page.goto(`${usersApp.url}/?view=users`);
+    await page.waitForSelector('#table-users');
+    const names = await page.$$eval('#table-users tbody tr th', (ths) => ths.map((th) => th.textContent));
+    expect(names).not.toContain('admin');
+    expect(names).toContain('rektor');
+    await saveScreenshot(page, 'users-municipality');
+    const rector = await signedInPage('rector');
+    expect(await rector.page.locator('#users-link').count()).toBe(0);
+    await rector.page.goto(`${usersApp.url}/?view=users`);
+    await waitForDashboard(rector.page);
+    expect(await rector.page.locator('#table-users').count()).toBe(0);
+  });
+});
