@@ -46,6 +46,7 @@ import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { overviewView } from './views/overviewView.ts';
 import { schoolView } from './views/schoolView.ts';
+import { usersView } from './views/usersView.ts';
 import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
 import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
 import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
@@ -92,6 +93,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   annualreview: annualReviewView,
   deviations: deviationsView,
   import: importView,
+  users: usersView,
 };
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
@@ -152,7 +154,7 @@ async function render(): Promise<void> {
   setExportSelection(exportLines(ctx), t.ux.exportSource(formatDate(meta.asOf, state.lang)));
   header.replaceChildren(...siteHeader(ctx));
   const suppressionNote = user.role === 'admin' ? null : h('p', { class: 'note suppression-note', id: 'suppression-note' }, t.auth.suppressionNote(meta.suppression?.threshold ?? 5));
-  controls.hidden = denied || state.view === 'log' || state.view === 'import';
+  controls.hidden = denied || state.view === 'log' || state.view === 'import' || state.view === 'users';
   controls.replaceChildren(
     ...(controls.hidden
       ? []
@@ -219,7 +221,7 @@ function showSignIn(): void {
     showSignIn();
     document.getElementById('language-switch')?.focus();
   };
-  root.replaceChildren(signInHeader(t, lang, switchLanguage), signInForm(t, (signedIn) => void enter(signedIn, undefined, true)));
+  root.replaceChildren(signInHeader(t, lang, switchLanguage), signInForm(t, lang, (signedIn) => void enter(signedIn, undefined, true)));
   root.removeAttribute('aria-busy');
   root.dataset.ready = 'true';
   root.dataset.page = 'signin';
@@ -227,7 +229,9 @@ function showSignIn(): void {
 }
 
 async function leave(): Promise<void> {
-  await signOut().catch(() => undefined);
+  const logoutUrl = await signOut().catch(() => null);
+  // Signed in through an identity provider: end the session there too (RP-initiated logout).
+  if (logoutUrl) return location.assign(logoutUrl);
   showSignIn();
 }
 

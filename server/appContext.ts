@@ -8,6 +8,8 @@ import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AppDeps } from './appDeps.ts';
 import { resolveAuthConfig, type ResolvedAuthConfig } from './auth/authConfig.ts';
 import { AuditThrottle } from './auth/auditThrottle.ts';
+import { OidcClients } from './auth/oidc/oidcClients.ts';
+import { PendingLogins } from './auth/oidc/pendingLogins.ts';
 import { AnswerCache } from './cache/AnswerCache.ts';
 import { importCounter, type DataVersion } from './cache/dataVersion.ts';
 import { createQueue, QueueFullError, type Queue } from './figureQueue.ts';
@@ -24,6 +26,8 @@ export interface AppContext {
   readonly allowAnonymousAdmin: boolean;
   readonly pseudonymKey: PseudonymKey | undefined;
   readonly auditThrottle: AuditThrottle;
+  /** OpenID Connect: each provider's discovered configuration, and the sign-ins under way. */
+  readonly oidc: { readonly clients: OidcClients; readonly pending: PendingLogins };
   /**
    * Runs a figure query (pass the username as key: users are served by turns), at most
    * `serving.concurrency` at once; a full queue throws a 503 with `Retry-After`.
@@ -57,6 +61,7 @@ export function appContextOf(deps: AppDeps): AppContext {
     allowAnonymousAdmin: deps.allowAnonymousAdmin === true,
     pseudonymKey: deps.pseudonymKey,
     auditThrottle: new AuditThrottle(settings.anonymousAuditLimit, settings.anonymousAuditWindowMs),
+    oidc: { clients: new OidcClients(), pending: new PendingLogins() },
     figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
     answerCache,
     dataVersion: deps.dataVersion ?? imports.version,

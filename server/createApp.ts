@@ -22,7 +22,9 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { normsRoutes } from './routes/norms.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { sessionRoutes, signInRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
 import { yearWheelRoutes } from './routes/yearwheel.ts';
 
 export type { AppDeps } from './appDeps.ts';
@@ -50,6 +52,7 @@ export function createApp(options: AppDeps): Express {
   app.use(csrfProtection(deps));
   app.use(healthRoutes(deps));
   app.use(signInRoutes(deps));
+  app.use(oidcRoutes(deps));
   // Every API route below needs a signed-in viewer (server/auth/README.md).
   app.use('/api', requireViewer);
   app.use(sessionRoutes(deps));
@@ -61,6 +64,7 @@ export function createApp(options: AppDeps): Express {
   app.use(competenceRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));
+  app.use(userRoutes(deps));
   app.use('/api', notFound);
   const dashboardDir = options.dashboardDir;
   if (dashboardDir && existsSync(dashboardDir)) {

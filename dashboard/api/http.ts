@@ -83,8 +83,8 @@ async function request(url: string, accept: string, init: RequestInit = {}): Pro
   return response;
 }
 
-/** POST, PUT or DELETE, with the CSRF header and an optional JSON body; the JSON answer, or null (204). Never cached. */
-export async function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+/** POST, PUT, PATCH or DELETE, with the CSRF header and an optional JSON body; the JSON answer, or null (204). Never cached. */
+export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
   const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await request(path, 'application/json', { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

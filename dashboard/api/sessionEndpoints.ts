@@ -15,12 +15,24 @@ export async function signIn(username: string, password: string): Promise<Sessio
   return user!;
 }
 
-export async function signOut(): Promise<void> {
+/** Signs out; answers the identity provider's logout URL when the account signed in through one. */
+export async function signOut(): Promise<string | null> {
   try {
-    await send('DELETE', '/api/session');
+    const answer = await send<{ logout_url?: string }>('DELETE', '/api/session');
+    return answer?.logout_url ?? null;
   } finally {
     clearCache();
   }
+}
+
+export interface SignInProvider {
+  readonly id: string;
+  readonly label: string;
+  readonly start_url: string;
+}
+
+export async function getProviders(): Promise<SignInProvider[]> {
+  return (await getJson<{ providers: SignInProvider[] }>('/api/session/providers')).providers;
 }
 
 export type ExportFormat = 'csv' | 'png' | 'svg';

@@ -5,8 +5,11 @@
 import { ApiError } from '../api/http.ts';
 import { signIn } from '../api/sessionEndpoints.ts';
 import type { SessionUser } from '../api/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Strings } from '../i18n/strings.ts';
+import { providerSignInStrings } from '../i18n/providerSignInStrings.ts';
 import { h } from './h.ts';
+import { providerButtons } from './providerButtons.ts';
 
 function failureText(t: Strings, error: unknown): string {
   if (error instanceof ApiError && error.status === 429) return t.auth.tooMany;
@@ -14,7 +17,7 @@ function failureText(t: Strings, error: unknown): string {
   return t.auth.unreachable;
 }
 
-export function signInForm(t: Strings, onSignedIn: (user: SessionUser) => void): HTMLElement {
+export function signInForm(t: Strings, lang: Lang, onSignedIn: (user: SessionUser) => void): HTMLElement {
   const problem = h('p', { class: 'field-problem', id: 'signin-error', role: 'alert' });
   const username = h('input', { id: 'signin-username', name: 'username', type: 'text', autocomplete: 'username', required: true, class: 'text-input' });
   const password = h('input', { id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, class: 'text-input' });
@@ -48,6 +51,13 @@ export function signInForm(t: Strings, onSignedIn: (user: SessionUser) => void):
   return h(
     'main',
     { id: 'main', class: 'signin', tabindex: -1 },
-    h('div', { class: 'panel signin-panel' }, h('h1', { id: 'signin-heading' }, t.auth.heading), h('p', {}, t.auth.intro), form),
+    h(
+      'div',
+      { class: 'panel signin-panel' },
+      h('h1', { id: 'signin-heading' }, t.auth.heading),
+      h('p', {}, t.auth.intro),
+      providerButtons(providerSignInStrings(lang)),
+      form,
+    ),
   );
 }

@@ -15,6 +15,9 @@ export function userBar(user: SessionUser, t: Strings, onSignOut: () => void): H
     h(
       'p',
       { class: 'user-who', id: 'signed-in-user' },
+      // The user administration is off the menu (which fits one row at 1,366 px): a link floated
+      // to the right of the name, on the line the role and scope below it make wide anyway.
+      ...(user.role === 'admin' || user.role === 'municipality' ? [h('a', { class: 'user-admin-link', id: 'users-link', href: '?view=users' }, t.views.users), ' '] : []),
       h('span', { class: 'visually-hidden' }, `${t.auth.signedInAs} `),
       h('strong', { class: 'user-name' }, user.username),
       // On screen the role and scope stand under the name (the header fits one row at 1,366 px).

@@ -7,15 +7,18 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview', 'import'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview', 'import'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview', 'import', 'users'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview', 'import', 'users'],
   ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
   // The deviations come from /api/figures like every figure: outside the viewer's scope suppressed as case counts.
   rector: ['yearwheel', 'overview', 'comparison', 'school', 'deviations', 'annualreview'],
 };
 
-/** Views reached from another view, not from the menu (the annual review: from the year wheel). */
-const offMenu: ReadonlySet<View> = new Set(['annualreview']);
+/**
+ * Views reached from elsewhere, not from the menu (the annual review: from the year wheel;
+ * the user administration: from the user bar, so the menu still fits one row).
+ */
+const offMenu: ReadonlySet<View> = new Set(['annualreview', 'users']);
 
 export function viewsFor(role: Role): readonly View[] {
   return byRole[role];

@@ -35,8 +35,8 @@ async function one(conn: DuckDBConnection, sql: string, values: Record<string, s
   return (reader.getRowObjectsJS()[0] as Record<string, unknown> | undefined) ?? null;
 }
 
-/** Checks the user's scope against the schools table: the municipality or school must exist. */
-async function checkScope(conn: DuckDBConnection, user: NewUser): Promise<void> {
+/** Checks a scope against the schools table: the municipality or school must exist. */
+export async function checkScope(conn: DuckDBConnection, user: Pick<NewUser, 'municipality' | 'school_id'>): Promise<void> {
   if (user.municipality !== undefined) {
     const found = await one(conn, `SELECT 1 AS found FROM schools WHERE municipality = $m LIMIT 1`, { m: user.municipality });
     if (!found) throw new AccountError(`kommunen «${user.municipality}» finnes ikke blant skolene`);

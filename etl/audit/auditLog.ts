@@ -24,6 +24,10 @@ export const AuditAction = z.enum([
   'user_disable',
   'user_set_password',
   'norms_set',
+  'sign_in_no_access',
+  'user_change',
+  'mapping_add',
+  'mapping_remove',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

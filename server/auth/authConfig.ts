@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { defaultSuppressionThreshold } from '../../etl/figures/index.ts';
+import { oidcProvidersFromEnv, type OidcProviderConfig } from './oidc/oidcProviderConfig.ts';
 
 export interface AuthConfig {
   /** Figures from fewer individual-part cases are suppressed outside the viewer's scope (default 5). */
@@ -37,6 +38,10 @@ export interface AuthConfig {
   readonly allowedOrigins?: readonly string[];
   /** The clock, for session expiry and the audit log; injected by tests. */
   readonly now?: () => Date;
+  /** OpenID Connect providers, each a button on the sign-in page (oidc/oidcProviderConfig.ts; default none). */
+  readonly oidcProviders?: readonly OidcProviderConfig[];
+  /** Whom an unmapped user should ask for access, on the "ingen tilgang ennå" page. */
+  readonly accessContact?: string;
 }
 
 export type ResolvedAuthConfig = Required<AuthConfig>;
@@ -59,6 +64,8 @@ export function resolveAuthConfig(config: AuthConfig = {}): ResolvedAuthConfig {
     trustProxy: config.trustProxy ?? false,
     allowedOrigins: config.allowedOrigins ?? [],
     now: config.now ?? (() => new Date()),
+    oidcProviders: config.oidcProviders ?? [],
+    accessContact: config.accessContact ?? 'administratoren for Ressursteam-tall i kommunen din',
   };
 }
 
@@ -70,6 +77,7 @@ const Env = z.object({
   RT_SESSION_MAX_HOURS: positiveInteger('RT_SESSION_MAX_HOURS').optional(),
   TRUST_PROXY: z.string().optional(),
   RT_ALLOWED_ORIGINS: z.string().optional(),
+  RT_ACCESS_CONTACT: z.string().trim().min(1).max(300).optional(),
 });
 
 /** `TRUST_PROXY`: true/false, a hop count, or addresses/subnets as Express takes them. */
@@ -92,5 +100,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     absoluteTimeoutMs: e.RT_SESSION_MAX_HOURS === undefined ? undefined : e.RT_SESSION_MAX_HOURS * 60 * minute,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     allowedOrigins: (e.RT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    oidcProviders: oidcProvidersFromEnv(env),
+    accessContact: e.RT_ACCESS_CONTACT,
   };
 }

@@ -2,17 +2,19 @@
  * Sign-in and sign-out.
  * POST   /api/session  {username, password} → sets the session cookie, answers the user (CSRF + rate limit)
  * GET    /api/session  the signed-in user, or 401
- * DELETE /api/session  signs out
+ * DELETE /api/session  signs out: 204, or 200 {logout_url} for an account of an OpenID provider with RP-initiated logout
  * A new session gets a new CSRF token (the `rt_csrf` cookie changes at sign-in and sign-out).
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { maxPasswordLength, verifyAgainstNothing, verifyPassword } from '../../etl/accounts/passwordHash.ts';
 import { Username, type UserAccount } from '../../etl/accounts/userAccount.ts';
+import { identityProviderOf } from '../../etl/accounts/oidcAccounts.ts';
 import { findAccount, findCredentials } from '../../etl/accounts/userStore.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { clearSessionCookie, newToken, setCsrfCookie, setSessionCookie } from '../auth/cookies.ts';
 import { loginRateLimits } from '../auth/loginRateLimit.ts';
+import { providerLogoutUrl } from '../auth/oidc/providerLogoutUrl.ts';
 import { createSession, deleteSession, type Session } from '../auth/sessionStore.ts';
 import { viewerOf, type Viewer } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';
@@ -94,13 +96,20 @@ export function sessionRoutes(deps: AppContext): Router {
   router.delete('/api/session', async (req, res) => {
     const viewer = viewerOf(res);
     const session = res.locals.session as Session | null;
+    let provider: string | null = null;
     if (session) {
-      await withConnection(deps.instance, (conn) => deleteSession(conn, session.tokenHash));
-      await auditRequest(deps, req, viewer, { action: 'sign_out', target: viewer.username });
+      provider = await withConnection(deps.instance, async (conn) => {
+        await deleteSession(conn, session.tokenHash);
+        return identityProviderOf(conn, viewer.userId);
+      });
+      await auditRequest(deps, req, viewer, { action: 'sign_out', target: viewer.username, details: provider ? { provider } : undefined });
     }
     clearSessionCookie(req, res);
     setCsrfCookie(req, res, newToken());
-    res.status(204).end();
+    // Signed in through a provider that ends its own session too: the dashboard goes there next.
+    const logoutUrl = await providerLogoutUrl(deps, provider);
+    if (logoutUrl) res.json({ logout_url: logoutUrl });
+    else res.status(204).end();
   });
   return router;
 }

@@ -30,6 +30,8 @@ export interface SampleApp {
 export interface SampleAppOptions {
   /** Create the demo users of `npm start` (one per role) before the app starts. */
   readonly demoUsers?: boolean;
+  /** Listen on this port (default: a free one): the OpenID tests need the redirect URL first. */
+  readonly port?: number;
 }
 
 export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: SampleAppOptions = {}): Promise<SampleApp> {
@@ -40,7 +42,7 @@ export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: 
   const users = options.demoUsers ? await createDemoUsers(db.connection) : [];
   const app = createApp({ instance: db.instance, today: () => fixedToday, allowAnonymousAdmin: true, pseudonymKey: key, ...overrides });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -56,6 +58,6 @@ export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: 
 }
 
 /** The sample app as `npm start` runs it: sign-in required, one demo user per role. */
-export function startAuthSampleApp(auth: AuthConfig = {}, overrides: Partial<AppDeps> = {}): Promise<SampleApp> {
-  return startSampleApp({ auth, allowAnonymousAdmin: false, ...overrides }, { demoUsers: true });
+export function startAuthSampleApp(auth: AuthConfig = {}, overrides: Partial<AppDeps> = {}, port?: number): Promise<SampleApp> {
+  return startSampleApp({ auth, allowAnonymousAdmin: false, ...overrides }, { demoUsers: true, port });
 }

@@ -12,7 +12,7 @@ describe('authConfigFromEnv', () => {
   it('reads RT_SUPPRESSION_THRESHOLD, session lengths, TRUST_PROXY and allowed origins', () => {
     expect(
       authConfigFromEnv({ RT_SUPPRESSION_THRESHOLD: '10', RT_SESSION_IDLE_MINUTES: '15', RT_SESSION_MAX_HOURS: '2', TRUST_PROXY: '1', RT_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }),
-    ).toEqual({ suppressionThreshold: 10, idleTimeoutMs: 900_000, absoluteTimeoutMs: 7_200_000, trustProxy: 1, allowedOrigins: ['https://a.example', 'https://b.example'] });
+    ).toEqual({ suppressionThreshold: 10, idleTimeoutMs: 900_000, absoluteTimeoutMs: 7_200_000, trustProxy: 1, allowedOrigins: ['https://a.example', 'https://b.example'], oidcProviders: [] });
   });
 
   it('leaves unset variables to the defaults', () => {

@@ -1,0 +1,211 @@
+/**
+ * Sign-in through an OpenID provider in Chromium: a real oidc-provider on localhost (another
+ * site than the app's 127.0.0.1), a button per provider on the sign-in page, and for each
+ * mapped role the landing view and menu that role should see; an unmapped user lands on the
+ * "ingen tilgang ennå" page; sign-out goes on to the provider's logout. axe-core on the
+ * sign-in page (with the provider buttons) and on the no-access page. Screenshots:
+ * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-failed.png.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMapping } from '../../etl/accounts/idpMappings.ts';
+import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext, saveScreenshot } from '../helpers/browser.ts';
+import { dashboardDir, waitForDashboard } from '../helpers/dashboardApp.ts';
+import { axeViolations } from '../helpers/dashboardPage.ts';
+import { freePort, startOidcTestProvider, type OidcTestProvider } from '../helpers/oidcTestProvider.ts';
+import { startAuthSampleApp, type SampleApp } from '../helpers/sampleApp.ts';
+
+const havblikk = '990010014';
+let app: SampleApp;
+let idp: OidcTestProvider;
+let browser: Browser;
+
+/** The browser logs the 401 of GET /api/session while signed out: expected, not an error. */
+const realErrors = (list: readonly string[]) => list.filter((e) => !/status of 401/.test(e));
+
+describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
+  beforeAll(async () => {
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    idp = await startOidcTestProvider({
+      accounts: [
+        { sub: 'adm-1', name: 'Ada Administrator', groups: ['grp-admins'] },
+        { sub: 'kom-1', name: 'Kåre Kommune', org: 'org-fjordvik' },
+        { sub: 'ppt-1', name: 'Per PPT', groups: ['grp-ppt-fjordvik'] },
+        { sub: 'rek-1', name: 'Rita Rektor', groups: ['grp-rektor-havblikk'] },
+        { sub: 'stranger-1', name: 'Siri Fremmed', org: 'org-elsewhere' },
+      ],
+      redirectUris: [`${appUrl}/auth/oidc/test/callback`],
+      postLogoutRedirectUris: [`${appUrl}/`],
+    });
+    [app, browser] = await Promise.all([
+      startAuthSampleApp(
+        {
+          oidcProviders: [
+            {
+              id: 'test', label: 'Logg inn med Testkommunen-ID', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret,
+              redirectUrl: `${appUrl}/auth/oidc/test/callback`, scopes: 'openid profile rt', claimId: 'sub', claimOrganisation: 'org',
+              claimGroups: 'groups', postLogoutUrl: `${appUrl}/`,
+            },
+          ],
+          accessContact: 'Kari i IT-avdelingen, it@fjordvik.example',
+        },
+        { dashboardDir },
+        port,
+      ),
+      launchChromium(),
+    ]);
+    const conn = app.db.connection;
+    const now = new Date('2026-11-23T10:00:00Z');
+    await addMapping(conn, { provider: 'test', kind: 'group', value: 'grp-admins', role: 'admin' }, now);
+    await addMapping(conn, { provider: 'test', kind: 'organisation', value: 'org-fjordvik', role: 'municipality', municipality: 'Fjordvik' }, now);
+    await addMapping(conn, { provider: 'test', kind: 'group', value: 'grp-ppt-fjordvik', role: 'ppt', municipality: 'Fjordvik' }, now);
+    await addMapping(conn, { provider: 'test', kind: 'group', value: 'grp-rektor-havblikk', role: 'rector', school_id: havblikk }, now);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await idp?.close();
+  });
+
+  async function freshPage(bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
+    const context = await newDashboardContext(browser, { bypassCSP });
+    const page = await context.newPage();
+    return { page, errors: collectPageErrors(page) };
+  }
+
+  async function clickProvider(page: Page, sub: string): Promise<void> {
+    idp.nextLogin = sub;
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector('a[data-provider="test"]');
+    await page.click('a[data-provider="test"]');
+  }
+
+  it('the sign-in page shows the provider as a button above the local form, with no axe violations', async () => {
+    const { page, errors } = await freshPage(true);
+    await page.goto(`${app.url}/`);
+    const button = page.locator('a[data-provider="test"]');
+    await button.waitFor();
+    expect(await button.textContent()).toBe('Logg inn med Testkommunen-ID');
+    expect(await page.locator('#signin-username').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'oidc-signin');
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  const roles = [
+    { sub: 'adm-1', role: 'administrator', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence'], view: 'overview', file: 'admin' },
+    { sub: 'kom-1', role: 'kommune', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence'], view: 'overview', file: 'municipality' },
+    { sub: 'ppt-1', role: 'PPT', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence'], view: 'overview', file: 'ppt' },
+    { sub: 'rek-1', role: 'rektor', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school'], view: 'yearwheel', file: 'rector' },
+  ];
+  it.each(roles)('$sub signs in through the provider as $role and lands on the $view', async ({ sub, role, nav, view, file }) => {
+    const { page, errors } = await freshPage();
+    await clickProvider(page, sub);
+    await page.waitForSelector('#app[data-page="app"]');
+    await waitForDashboard(page);
+    expect(new URL(page.url()).origin).toBe(app.url);
+    expect(await page.textContent('#signed-in-user .user-role')).toBe(role);
+    expect(await page.$$eval('.view-nav a', (links) => links.map((a) => a.id))).toEqual(nav);
+    expect(await page.getAttribute(`#nav-${view}`, 'aria-current')).toBe('page');
+    if (file === 'rector') expect(await page.textContent('#signed-in-user .user-scope')).toContain('Havblikk');
+    await saveScreenshot(page, `oidc-${file}`);
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('an unmapped user gets "ingen tilgang ennå" naming whom to ask, with no axe violations', async () => {
+    const { page } = await freshPage(true);
+    await clickProvider(page, 'stranger-1');
+    await page.waitForURL(/\/auth\/no-access\?ref=[0-9a-f]{12}$/);
+    expect(await page.textContent('h1')).toBe('Ingen tilgang ennå');
+    expect(await page.textContent('main')).toContain('Kari i IT-avdelingen, it@fjordvik.example');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'oidc-no-access');
+    // No session: the API still says signed out.
+    expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
+  });
+
+  it('a refused provider sign-in shows why on the sign-in page', async () => {
+    const { page } = await freshPage();
+    await page.goto(`${app.url}/?signin=failed`);
+    await page.waitForSelector('#provider-signin-failed');
+    expect(await page.textContent('#provider-signin-failed')).toMatch(/ikke godtatt/);
+    await saveScreenshot(page, 'oidc-failed');
+  });
+
+  it('signing out ends the session here and goes on to the provider’s logout', async () => {
+    const { page } = await freshPage();
+    await clickProvider(page, 'kom-1');
+    await page.waitForSelector('#app[data-page="app"]');
+    await waitForDashboard(page);
+    await page.click('#sign-out');
+    await page.waitForURL((url) => url.origin === new URL(idp.issuer).origin);
+    expect(new URL(page.url()).pathname).toBe('/session/end');
+    const back = await page.context().newPage();
+    await back.goto(`${app.url}/`);
+    expect(await back.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=users)', () => {
+  let usersApp: SampleApp;
+  let usersBrowser: Browser;
+  beforeAll(async () => {
+    [usersApp, usersBrowser] = await Promise.all([startAuthSampleApp({}, { dashboardDir }), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await usersBrowser?.close();
+    await usersApp?.close();
+  });
+
+  async function signedInPage(role: string, bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
+    const context = await newDashboardContext(usersBrowser, { bypassCSP });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const demo = usersApp.users.find((x) => x.role === role)!;
+    await page.goto(`${usersApp.url}/`);
+    await page.waitForSelector('#signin-username');
+    await page.getByLabel('Brukernavn').fill(demo.username);
+    await page.getByLabel('Passord').fill(demo.password);
+    await page.click('#signin-submit');
+    await page.waitForSelector('#app[data-page="app"]');
+    await waitForDashboard(page);
+    return { page, errors };
+  }
+
+  it('an administrator adds a user (password shown once), disables them, and the page has no axe violations', async () => {
+    const { page, errors } = await signedInPage('admin', true);
+    await page.click('#users-link');
+    await page.waitForSelector('#table-users');
+    await waitForDashboard(page);
+    const names = await page.$$eval('#table-users tbody tr th', (ths) => ths.map((th) => th.textContent));
+    expect(names).toEqual(['admin', 'kommune', 'ppt', 'rektor']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#user-add-name', 'ny-ppt');
+    await page.selectOption('#user-add-role', 'ppt');
+    await page.selectOption('#user-add-municipality', 'Fjordvik');
+    await page.click('#user-add-submit');
+    await page.waitForFunction(() => /La til ny-ppt\. Passord \(vises bare nå\): [A-Za-z0-9_-]{24}$/.test(document.getElementById('users-status')?.textContent ?? ''));
+    // The list is read again after the change.
+    await page.waitForFunction(() => [...document.querySelectorAll('#table-users tbody tr th')].some((th) => th.textContent === 'ny-ppt'));
+    await page.click('button[aria-label="Deaktiver ny-ppt"]');
+    await page.waitForSelector('button[aria-label="Aktiver ny-ppt"]');
+    await saveScreenshot(page, 'users-admin');
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('a municipality user sees only their municipality’s users; a rector has no link and is refused', async () => {
+    const { page } = await signedInPage('municipality');
+    await page.goto(`${usersApp.url}/?view=users`);
+    await page.waitForSelector('#table-users');
+    const names = await page.$$eval('#table-users tbody tr th', (ths) => ths.map((th) => th.textContent));
+    expect(names).not.toContain('admin');
+    expect(names).toContain('rektor');
+    await saveScreenshot(page, 'users-municipality');
+    const rector = await signedInPage('rector');
+    expect(await rector.page.locator('#users-link').count()).toBe(0);
+    await rector.page.goto(`${usersApp.url}/?view=users`);
+    await waitForDashboard(rector.page);
+    expect(await rector.page.locator('#table-users').count()).toBe(0);
+  });
+});
