@@ -81,6 +81,47 @@ const en: UsersStrings = {
   failed: (reason) => `Not saved: ${reason}`,
 };
 
+const sv: UsersStrings = {
+  heading: 'Användare och behörigheter',
+  intro: 'Ändringar gäller direkt och förs in i loggen. En inaktiverad användare loggas ut.',
+  usersTable: 'Användare',
+  username: 'Användarnamn',
+  role: 'Roll',
+  scope: 'Gäller',
+  status: 'Status',
+  actions: 'Åtgärder',
+  active: 'aktiv',
+  disabled: 'inaktiverad',
+  disable: 'Inaktivera',
+  enable: 'Aktivera',
+  newPassword: 'Nytt lösenord',
+  passwordShown: (user, password) => `Nytt lösenord för ${user} (visas bara nu): ${password}`,
+  addHeading: 'Lägg till användare',
+  changeHeading: 'Ändra roll',
+  user: 'Användare',
+  municipality: 'Kommun',
+  school: 'Skola',
+  none: '–',
+  add: 'Lägg till',
+  change: 'Spara',
+  added: (user, password) => `Lade till ${user}. Lösenord (visas bara nu): ${password}`,
+  changedUser: (user) => `Ändrade ${user}.`,
+  mappingsHeading: 'Kopplingar från identitetsleverantör',
+  mappingsIntro: 'Vem som får vilken roll när de loggar in med kommunens inloggning: en person (referensen från sidan «ingen åtkomst än»), en grupp eller en organisation.',
+  mappingsTable: 'Kopplingar',
+  provider: 'Leverantör',
+  kind: 'Gäller vem',
+  kinds: { subject: 'person', group: 'grupp', organisation: 'organisation' },
+  value: 'Referens eller id',
+  remove: 'Ta bort',
+  addMapping: 'Lägg till koppling',
+  mappingAdded: 'Lade till kopplingen.',
+  mappingRemoved: 'Tog bort kopplingen.',
+  failed: (reason) => `Sparades inte: ${reason}`,
+};
+
+const byLang: Readonly<Record<Lang, UsersStrings>> = { nb, en, sv };
+
 export function usersStrings(lang: Lang): UsersStrings {
-  return lang === 'en' ? en : nb;
+  return byLang[lang];
 }

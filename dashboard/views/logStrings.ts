@@ -30,6 +30,18 @@ const en: LogStrings = {
   clear: 'Clear the filters',
 };
 
+const sv: LogStrings = {
+  count: (n, more) =>
+    `${n === 0 ? 'Inga händelser matchar filtren' : n === 1 ? 'Visar den enda händelsen som matchar filtren' : `Visar de ${n} senaste händelserna som matchar filtren`}${more ? '; «Visa äldre händelser» hämtar fler' : ''}. Filtren står i adressen, så länken visar samma sak.`,
+  school: 'Skola',
+  anyone: 'Alla användare',
+  userHint: 'Användarnamn; tomt för alla',
+  badDay: (text) => `«${text}» är inte ett datum. Skriv dd.mm.åååå. Loggen visar fortfarande det förra urvalet.`,
+  clear: 'Rensa filtren',
+};
+
+const byLang: Readonly<Record<Lang, LogStrings>> = { nb, en, sv };
+
 export function logStrings(lang: Lang): LogStrings {
-  return lang === 'en' ? en : nb;
+  return byLang[lang];
 }

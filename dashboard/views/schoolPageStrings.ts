@@ -59,6 +59,27 @@ const en: SchoolPageStrings = {
   lastYearAlt: (label) => `Dotted line: ${label}, the school's own figures a year earlier, moved a year on.`,
 };
 
+const sv: SchoolPageStrings = {
+  perLegend: 'Visa antal',
+  perOption: { count: 'Som räknat', pupils: 'Per elev', staff: 'Per 10 anställda' },
+  perNote: {
+    pupils: 'Antal och summor är delade med skolans elever; andelar, medelvärden och medianer är som förut.',
+    staff: 'Antal och summor är delade med skolans anställda och multiplicerade med 10; andelar, medelvärden och medianer är som förut.',
+  },
+  sizeUnknown: 'Skolans storlek finns inte i skolfilen, så talen kan inte visas per elev eller per anställd.',
+  meanSchool: (m) => `Medelskola, ${m}`,
+  meanSchoolNote: (m, n) =>
+    `Medelskola: för antal och summor ${m} totalt delat med kommunens ${n} skolor (per elev och per 10 anställda: delat med alla skolornas elever eller anställda); för andelar, medelvärden och medianer kommunens eget tal.`,
+  previous: (label) => `I fjol (${label})`,
+  change: 'Förändring',
+  points: 'procentenheter',
+  samePeriodLastYear: 'samma period året innan',
+  lastYearReference: (label) => `I fjol (${label})`,
+  lastYearAlt: (label) => `Prickad linje: ${label}, skolans egna tal året innan, flyttad ett år framåt.`,
+};
+
+const byLang: Readonly<Record<Lang, SchoolPageStrings>> = { nb, en, sv };
+
 export function schoolPageStrings(lang: Lang): SchoolPageStrings {
-  return lang === 'en' ? en : nb;
+  return byLang[lang];
 }
