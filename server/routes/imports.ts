@@ -7,7 +7,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { importAuditDetails } from '../../etl/audit/importAuditDetails.ts';
 import { kinds } from '../../etl/contract/index.ts';
@@ -19,6 +19,7 @@ import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
+import { acquireImportLock } from './importLock.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
 
@@ -60,30 +61,48 @@ export function importRoutes(deps: AppContext): Router {
     }
     if (!deps.pseudonymKey) throw new HttpError(503, 'imports_not_configured');
     validateQuery(ImportRequest, req);
+    // Held from before the body is read until the import is over. A client that goes away
+    // while its body is read frees it; once the import runs, only its end does.
+    const lock = { release: acquireImportLock(deps.instance), importing: false };
+    res.locals.importLock = lock;
+    res.on('close', () => {
+      if (!lock.importing) lock.release();
+    });
     next();
   };
   router.post('/api/imports', admit, express.raw({ type: csvTypes, limit: '50mb' }), async (req, res) => {
-    const viewer = viewerOf(res);
-    const { filename, kind } = validateQuery(ImportRequest, req);
-    if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
-    const dir = makeUploadTempDir();
-    const path = join(dir, safeUploadName(filename));
+    const lock = res.locals.importLock as { release: () => void; importing: boolean };
+    lock.importing = true;
     try {
-      writeFileSync(path, req.body, { mode: 0o600 });
-      const report = await withConnection(deps.instance, (conn) => importBatch(conn, [path], { key: deps.pseudonymKey!, kind }));
-      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
-      res.json(renamed(report, path, filename));
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: 1 } });
-      // The reason a municipal user understands; the database's own words stay in the server.
-      const reason = error.file ? `${filename}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
-      throw new HttpError(422, 'import_failed', { reason });
+      await importUpload(deps, req, res);
     } finally {
-      // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
-      deps.dataChanged();
-      rmSync(dir, { recursive: true, force: true });
+      lock.release();
     }
   });
   return router;
+}
+
+async function importUpload(deps: AppContext, req: Request, res: Response): Promise<void> {
+  const viewer = viewerOf(res);
+  const { filename, kind } = validateQuery(ImportRequest, req);
+  if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
+  const dir = makeUploadTempDir();
+  const path = join(dir, safeUploadName(filename));
+  try {
+    writeFileSync(path, req.body, { mode: 0o600 });
+    const options = { key: deps.pseudonymKey!, kind, actor: { username: viewer.username, via: 'http' as const }, fileName: (file: string) => (file === path ? filename : file) };
+    const report = await withConnection(deps.instance, (conn) => importBatch(conn, [path], options));
+    await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
+    res.json(renamed(report, path, filename));
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: 1 } });
+    // The reason a municipal user understands; the database's own words stay in the server.
+    const reason = error.file ? `${filename}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
+    throw new HttpError(422, 'import_failed', { reason });
+  } finally {
+    // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
+    deps.dataChanged();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
