@@ -26,6 +26,7 @@ export const maxColumns = 1_000;
 const thousands = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, ' ');
 
 function tooWide(columns: number, cut: boolean): string {
+  if (cut && columns <= maxColumns) return 'overskriftsraden er lengre enn 64 kB og kan ikke leses (er en overskrift eller et felt i den altfor langt?)';
   const count = cut ? `mer enn ${thousands(columns)}` : thousands(columns);
   return `filen har ${count} kolonner i overskriftsraden; høyst ${thousands(maxColumns)} kan leses inn. Fjern kolonnene som ikke hører til datakontrakten og prøv igjen`;
 }
