@@ -1,5 +1,5 @@
 /**
- * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|competence|quarantine`,
+ * The command line of contract section 5: `npm run --silent etl -- import|figures|followup|competence|quarantine|backup|restore`,
  * and `user add|list|disable|set-password` for the dashboard's accounts.
  * Errors go to stderr with a non-zero exit; stdout carries only the requested output. Only
  * the project's own messages about the arguments are printed as they are; any other error is
@@ -10,6 +10,7 @@ import { kinds } from './contract/index.ts';
 import type { KindName } from './contract/types.ts';
 import { defaultDatabasePath } from './db/defaultPaths.ts';
 import { cliErrorMessage } from './log/cliErrorMessage.ts';
+import { backupCommand, restoreCommand } from './cli/backupCommand.ts';
 import { competenceCommand } from './cli/competenceCommand.ts';
 import { figuresCommand } from './cli/figuresCommand.ts';
 import { followupCommand } from './cli/followupCommand.ts';
@@ -72,6 +73,21 @@ program
   .option('--batch <n>', 'only this import batch')
   .option('--json', 'print JSON')
   .action((opts) => quarantineCommand(opts));
+
+program
+  .command('backup')
+  .description('write the database as Parquet (EXPORT DATABASE) and a copy of the pseudonym key into an empty folder')
+  .argument('<folder>')
+  .option('--db <path>', 'database file', defaultDatabasePath())
+  .action((folder: string, opts: { db: string }) => backupCommand(folder, opts));
+
+program
+  .command('restore')
+  .description('build a new database file from a backup folder (and put the pseudonym key beside it)')
+  .argument('<folder>')
+  .requiredOption('--db <path>', 'the new database file (must not exist)')
+  .option('--key <file>', 'the pseudonym key, if moved out of the backup folder')
+  .action((folder: string, opts: { db: string; key?: string }) => restoreCommand(folder, opts));
 
 const user = program.command('user').description('accounts that may sign in to the dashboard');
 

@@ -19,6 +19,7 @@ import { competenceRoutes } from './routes/competence.ts';
 import { figureRoutes } from './routes/figures.ts';
 import { followUpRoutes } from './routes/followup.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importHistoryRoutes } from './routes/importHistory.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { normsRoutes } from './routes/norms.ts';
@@ -65,6 +66,7 @@ export function createApp(options: AppDeps): Express {
   app.use(auditRoutes(deps));
   app.use(importRoutes(deps));
   app.use(userRoutes(deps));
+  app.use(importHistoryRoutes(deps));
   app.use('/api', notFound);
   const dashboardDir = options.dashboardDir;
   if (dashboardDir && existsSync(dashboardDir)) {

@@ -41,6 +41,20 @@ export function schemaDdl(): string[] {
        "column" VARCHAR,
        reason VARCHAR NOT NULL
      )`,
+    // Added after the first release (import history, issue 13): ALTERs, so older databases gain them too.
+    // Who imported (a user name, or the operating-system user of the command line), how, the
+    // files' names, and how many earlier quarantined rows it fixed. (A refused batch leaves no
+    // row: it rolls back; the audit log notes the attempt.)
+    `ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS username VARCHAR`,
+    `ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS via VARCHAR`,
+    `ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS file_names VARCHAR[]`,
+    `ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS resolved BIGINT DEFAULT 0`,
+    // A quarantined row's key as a keyed pseudonym (never the key itself), so a later import
+    // that loads a valid row with the same key can mark it fixed (resolved_batch); and its
+    // school when the row names one the database knows (for municipality users' scope).
+    `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS row_key VARCHAR`,
+    `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS resolved_batch INTEGER`,
+    `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS school_id VARCHAR`,
     `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     `INSERT INTO meta VALUES ('schema_version', '${schemaVersion}') ON CONFLICT DO NOTHING`,
     ...accountsDdl,

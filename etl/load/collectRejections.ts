@@ -7,13 +7,21 @@ import { lineLocator } from '../read/lineLocator.ts';
 import type { Rejection } from './importReport.ts';
 import type { PreparedFile } from './prepareFile.ts';
 
+/** A rejection with what the quarantine keeps besides: the row's key as a pseudonym and its known school. */
+export interface CollectedRejection extends Rejection {
+  readonly rowKey: string | null;
+  readonly schoolId: string | null;
+}
+
 export async function collectRejections(
   conn: DuckDBConnection,
   prepared: readonly PreparedFile[],
   readText: (file: PreparedFile) => string,
-): Promise<Rejection[]> {
+): Promise<CollectedRejection[]> {
   const result = await conn.runAndReadAll(
-    `SELECT file_index, row_id, record_line, pos, col, reason FROM rt_rejections ORDER BY file_index, row_id, record_line, pos`,
+    `SELECT r.file_index, r.row_id, r.record_line, r.pos, r.col, r.reason, k.row_key, k.school_id
+     FROM rt_rejections r LEFT JOIN rt_row_keys k ON k.file_index = r.file_index AND k.row_id = r.row_id
+     ORDER BY r.file_index, r.row_id, r.record_line, r.pos`,
   );
   const rows = result.getRowObjects() as Array<{
     file_index: number;
@@ -22,8 +30,10 @@ export async function collectRejections(
     pos: number | null;
     col: string | null;
     reason: string;
+    row_key: string | null;
+    school_id: string | null;
   }>;
-  const rejections: Rejection[] = [];
+  const rejections: CollectedRejection[] = [];
   for (const [index, file] of prepared.entries()) {
     const own = rows.filter((r) => r.file_index === index);
     if (own.length === 0) continue;
@@ -36,7 +46,7 @@ export async function collectRejections(
       // say so, or the lines in between would be lost without a word.
       const last = r.record_line !== null ? locate.lastLineOfRecord(Number(r.record_line)) : line;
       const reason = last > line ? `${r.reason} (linje ${line}–${last} ble lest som én rad fordi et anførselstegn ikke er lukket på linjen)` : r.reason;
-      rejections.push({ file: file.file, line, column: header ?? r.col, reason });
+      rejections.push({ file: file.file, line, column: header ?? r.col, reason, rowKey: r.row_key, schoolId: r.school_id });
     }
   }
   return rejections.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));

@@ -7,20 +7,22 @@
  * quarantined with file, line, column and reason while the rest loads.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { kinds } from '../contract/index.ts';
 import { buildFigureFacts } from '../figures/facts/buildFigureFacts.ts';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { KindName } from '../contract/types.ts';
-import { fnrMacros } from './fnrSql.ts';
-import { personnummerMacros } from './personnummerSql.ts';
-import { ImportError, type FileReport, type ImportReport } from './importReport.ts';
+import { containsNationalIdentityNumber, fnrMacros } from './fnrSql.ts';
+import { containsPersonnummer, personnummerMacros } from './personnummerSql.ts';
+import { ImportError, type FileReport, type ImportReport, type Rejection } from './importReport.ts';
 import { listInputFiles } from './listInputFiles.ts';
 import { makeImportTempDir } from './importTempDir.ts';
 import { prepareFile, type PreparedFile } from './prepareFile.ts';
 import type { PseudonymKey } from './pseudonymKey.ts';
 import { collectRejections } from './collectRejections.ts';
 import { fileTableNames, fileTables, stageFile } from './stageFile.ts';
+import { recordRejectedRowKeys, resolveQuarantine, rowKeysTableDdl, writeQuarantine } from './quarantineRows.ts';
 import { rejectOutOfScope, type ImportScope } from './scopeRejections.ts';
 import { upsertFile } from './upsertFile.ts';
 import { acceptedRowsSql, rejectionsTableDdl, validateReferences } from './validateFile.ts';
@@ -35,6 +37,10 @@ export interface ImportOptions {
   readonly onFileLoaded?: (file: string) => void | Promise<void>;
   /** Called inside the transaction, everything written, immediately before COMMIT; tests use it to kill an import during COMMIT. */
   readonly beforeCommit?: () => void | Promise<void>;
+  /** Who imports, for the import history. */
+  readonly actor?: { readonly username: string; readonly via: 'cli' | 'http' };
+  /** The name the history keeps for a file (an upload's own name); default the path's last part. */
+  readonly fileName?: (path: string) => string;
 }
 
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
@@ -88,45 +94,57 @@ async function setUpSession(conn: DuckDBConnection, key: PseudonymKey) {
   for (const macro of [...fnrMacros, ...personnummerMacros]) await conn.run(macro);
   await conn.run(rejectionsTableDdl);
   await conn.run('DELETE FROM rt_rejections');
+  await conn.run(rowKeysTableDdl);
+  await conn.run('DELETE FROM rt_row_keys');
   await conn.run('CREATE OR REPLACE TEMP TABLE rt_key (inner_pad BLOB, outer_pad BLOB)');
   await conn.run('INSERT INTO rt_key VALUES (unhex($inner), unhex($outer))', { inner: key.innerPadHex, outer: key.outerPadHex });
 }
 
 /** Inside the transaction: foreign keys and upsert, file by file (parents first), then the quarantine and the batch log. */
 async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: ImportOptions): Promise<ImportReport> {
+  const batchId = Number((await conn.runAndReadAll(`SELECT nextval('import_batch_seq')`)).getRows()[0]![0]);
   const files: FileReport[] = [];
+  let resolved = 0;
   for (const [i, file] of read.entries()) {
-    files.push(await loadFile(conn, i, file, options.scope));
+    const loaded = await loadFile(conn, i, file, batchId, options.scope);
+    files.push(loaded.report);
+    resolved += loaded.resolved;
     await options.onFileLoaded?.(file.file);
   }
-  const batchId = Number((await conn.runAndReadAll(`SELECT nextval('import_batch_seq')`)).getRows()[0]![0]);
-  const rejections = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
-  await conn.run('DROP TABLE IF EXISTS rt_quarantine_rows');
-  await conn.run('CREATE TEMP TABLE rt_quarantine_rows (file VARCHAR, kind VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)');
-  for (const r of rejections) {
-    const kind = read.find((p) => p.file === r.file)?.mapping.spec.kind ?? null;
-    await conn.run('INSERT INTO rt_quarantine_rows VALUES ($file, $kind, $line, $column, $reason)', {
-      file: r.file,
-      kind,
-      line: r.line,
-      column: r.column,
-      reason: r.reason,
-    });
-  }
-  await conn.run(`INSERT INTO quarantine SELECT ${batchId}, * FROM rt_quarantine_rows`);
+  const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
+  const kindOf = new Map(read.map((p) => [p.file, p.mapping.spec.kind]));
+  const shown = (file: string) => options.fileName?.(file) ?? basename(file);
+  await writeQuarantine(conn, batchId, collected.map((r) => ({ ...r, file: options.fileName ? shown(r.file) : r.file, kind: kindOf.get(r.file) ?? null })));
   const sum = (k: keyof FileReport) => files.reduce((acc, f) => acc + (f[k] as number), 0);
   await conn.run(
-    `INSERT INTO import_batches VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')})`,
+    `INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected, username, via, file_names, resolved)
+     VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')},
+       $username, $via, $names::VARCHAR[], ${resolved})`,
+    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => safeFileName(shown(f.file)))) },
   );
+  const rejections: Rejection[] = collected.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
   return { batch_id: batchId, files, rejections };
 }
 
-async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile, scope?: ImportScope): Promise<FileReport> {
+/** A file name kept in the history: one that holds a national identity number is not kept. */
+function safeFileName(name: string): string {
+  return containsNationalIdentityNumber(name) || containsPersonnummer(name) ? '(filnavn med fødselsnummer)' : name;
+}
+
+async function loadFile(
+  conn: DuckDBConnection,
+  i: number,
+  file: PreparedFile,
+  batchId: number,
+  scope?: ImportScope,
+): Promise<{ report: FileReport; resolved: number }> {
   const t = fileTables(i);
   const mapping = file.mapping;
   await validateReferences(conn, i, mapping, t('typed'));
   if (scope) await rejectOutOfScope(conn, i, mapping, t('typed'), scope);
   const counts = await upsertFile(conn, mapping, acceptedRowsSql(t('typed'), i), t('staged'));
+  const resolved = await resolveQuarantine(conn, batchId, mapping.spec, acceptedRowsSql(t('typed'), i));
+  await recordRejectedRowKeys(conn, i, mapping.spec, t('typed'));
   const tally = await conn.runAndReadAll(
     `SELECT (SELECT count(*) FROM ${t('typed')})::INTEGER,
             (SELECT count(DISTINCT record_line) FROM rt_rejections WHERE file_index = ${i} AND record_line IS NOT NULL)::INTEGER,
@@ -134,7 +152,7 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile, s
   );
   const [typedRows, csvRejected, rowRejected] = tally.getRows()[0] as [number, number, number];
   for (const table of fileTableNames(i)) await conn.run(`DROP TABLE IF EXISTS ${table}`);
-  return {
+  const report: FileReport = {
     file: file.file,
     kind: mapping.spec.kind,
     read: typedRows + csvRejected,
@@ -142,4 +160,5 @@ async function loadFile(conn: DuckDBConnection, i: number, file: PreparedFile, s
     rejected: csvRejected + rowRejected,
     ignored_columns: [...mapping.ignoredColumns],
   };
+  return { report, resolved };
 }

@@ -17,6 +17,21 @@ export interface PreparedFile {
   readonly headerLine: number;
 }
 
+/**
+ * The widest file read. Every column costs SQL text and a field per row; the contract's
+ * widest kind has 16 columns, an Excel sheet can have 16,384. 1,000 leaves room for any real
+ * export with its extra columns while keeping a hostile header's cost bounded.
+ */
+export const maxColumns = 1_000;
+
+const thousands = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, ' ');
+
+function tooWide(columns: number, cut: boolean): string {
+  if (cut && columns <= maxColumns) return 'overskriftsraden er lengre enn 64 kB og kan ikke leses (er en overskrift eller et felt i den altfor langt?)';
+  const count = cut ? `mer enn ${thousands(columns)}` : thousands(columns);
+  return `filen har ${count} kolonner i overskriftsraden; høyst ${thousands(maxColumns)} kan leses inn. Fjern kolonnene som ikke hører til datakontrakten og prøv igjen`;
+}
+
 /** Blank lines before the header are skipped by the sniffer, so the reader must skip them too. */
 function headerLineOf(head: string): number {
   const leading = /^(?:\r\n|\r|\n)*/.exec(head)![0];
@@ -33,7 +48,10 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
     throw new ImportError(`filen kan ikke leses (${redactMessage((error as Error).message)})`, file);
   }
   if (decoded.head.trim() === '') throw new ImportError('filen er tom (mangler overskriftsrad)', file);
+  // The head holds the first 64 KiB: a header without a line break in it is cut off there.
+  const cut = !/[\r\n]/.test(decoded.head.trimStart()) && decoded.head.length >= 60_000;
   const header = sniffHeader(decoded.head);
+  if (header && (cut || header.names.length > maxColumns)) throw new ImportError(tooWide(header.names.length, cut), file);
   if (!header) throw new ImportError('fant ikke skilletegn (komma, semikolon eller tabulator) i overskriftsraden', file);
   const detection = detectKind(header.names, kind);
   if (!detection.ok) throw new ImportError(detection.reason, file);

@@ -20,9 +20,27 @@ function trimmed(raw: string): string {
   return `CASE WHEN starts_with(${raw}, ' ') OR ends_with(${raw}, ' ') THEN nullif(trim(${raw}), '') ELSE nullif(${raw}, '') END`;
 }
 
+/** Separates the extra fields in the one string searched first (a cheap filter; the field itself is checked after): not a digit, not a separator fnrSql allows. */
+const fieldSeparator = 'chr(31)';
+
+/**
+ * Extra columns (not in the contract) are never typed or trimmed: only searched for national
+ * identity numbers, all of a row's extra fields at once as one string (one regular expression
+ * a row, not one a field), and the field named only for the rare row that holds one.
+ */
+function extraIdSql(extra: readonly number[], macro: 'rt_has_fnr' | 'rt_has_personnummer'): string {
+  if (extra.length === 0) return 'NULL';
+  const fields = `[${extra.map((i) => `c${i}`).join(', ')}]`;
+  // The macro once, in a lambda: written out per field it made a plan of thousands of expressions.
+  const first = `list_position(list_transform(${fields}, x -> coalesce(${macro}(x), false)), true)`;
+  return `CASE WHEN ${macro}(concat_ws(${fieldSeparator}, ${extra.map((i) => `c${i}`).join(', ')})) THEN [${extra.join(', ')}][${first}] END`;
+}
+
 export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string {
   const width = mapping.headerNames.length;
-  const positions = Array.from({ length: width }, (_, i) => i);
+  const mapped = new Set(mapping.positions.values());
+  const positions = Array.from({ length: width }, (_, i) => i).filter((i) => mapped.has(i));
+  const extra = Array.from({ length: width }, (_, i) => i).filter((i) => !mapped.has(i));
   const v = (i: number) => `v${i}`;
   const values: string[] = [];
   const errors: string[] = [];
@@ -41,19 +59,20 @@ export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string
     errors.push(`${sql.error} AS ${errorColumn(col.name)}`);
   }
   const errorNames = mapping.spec.columns.filter((c) => mapping.positions.has(c.name)).map((c) => errorColumn(c.name));
-  const fnr = `CASE ${positions.map((i) => `WHEN rt_has_fnr(${v(i)}) THEN ${i}`).join(' ')} END AS _fnr_pos`;
+  const fnr = `CASE ${positions.map((i) => `WHEN rt_has_fnr(${v(i)}) THEN ${i}`).join(' ')} ELSE _extra_fnr_pos END AS _fnr_pos`;
   // Swedish personal identity numbers (personnummerSql.ts): a reason of their own.
-  const pnr = `CASE ${positions.map((i) => `WHEN rt_has_personnummer(${v(i)}) THEN ${i}`).join(' ')} END AS _pnr_pos`;
+  const pnr = `CASE ${positions.map((i) => `WHEN rt_has_personnummer(${v(i)}) THEN ${i}`).join(' ')} ELSE _extra_pnr_pos END AS _pnr_pos`;
   // One regex per row (over the ids joined) instead of one per id field.
   const control = idPositions.length
     ? `regexp_matches(concat(${idPositions.map(v).join(', ')}), ${controlCharacters}) AS _control`
     : 'false AS _control';
   const trims = positions.map((i) => `${trimmed(`c${i}`)} AS ${v(i)}`).join(', ');
   // Rows with every field empty (Excel's trailing ";;;;" lines) are not data: skip them.
-  const anyField = positions.map((i) => `c${i} IS NOT NULL`).join(' OR ');
+  const anyField = `coalesce(${Array.from({ length: width }, (_, i) => `c${i}`).join(', ')}) IS NOT NULL`;
   // Rowids of a transaction's own rows start at a large offset: make them 0-based.
-  const level1 = `SELECT rowid - (SELECT min(rowid) FROM ${rawTable}) AS _row, ${trims} FROM ${rawTable} WHERE ${anyField}`;
-  const level2 = `SELECT _row, ${positions.map(v).join(', ')}, ${values.join(', ')}, ${fnr}, ${pnr}, ${control} FROM (${level1})`;
+  const extraIds = `${extraIdSql(extra, 'rt_has_fnr')} AS _extra_fnr_pos, ${extraIdSql(extra, 'rt_has_personnummer')} AS _extra_pnr_pos`;
+  const level1 = `SELECT rowid - (SELECT min(rowid) FROM ${rawTable}) AS _row, ${trims}${trims ? ', ' : ''}${extraIds} FROM ${rawTable} WHERE ${anyField}`;
+  const level2 = `SELECT _row, ${positions.map(v).join(', ')}${positions.length ? ', ' : ''}${values.join(', ')}, ${fnr}, ${pnr}, ${control} FROM (${level1})`;
   const level3 = `SELECT *, ${errors.length ? errors.join(', ') + ', ' : ''}NULL AS _no_error FROM (${level2})`;
   const clean = `_fnr_pos IS NULL AND _pnr_pos IS NULL AND coalesce(${[...errorNames, '_no_error'].join(', ')}) IS NULL`;
   return `SELECT * EXCLUDE (${[...positions.map(v), '_no_error', '_control'].join(', ')}), ${clean} AS _clean FROM (${level3})`;

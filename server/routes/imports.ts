@@ -12,10 +12,13 @@
  *
  * A municipality user may import too, for their own municipality's schools: rows of other
  * schools are rejected with a reason (etl/load/scopeRejections.ts), the rest loads.
+ *
+ * One import at a time per database (importLock.ts): a second upload is told so (409
+ * `import_running` with Retry-After) before its body is read.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { importAuditDetails } from '../../etl/audit/importAuditDetails.ts';
 import { kinds } from '../../etl/contract/index.ts';
@@ -27,6 +30,7 @@ import { auditRequest } from '../auth/auditRequest.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
+import { acquireImportLock } from './importLock.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
 
@@ -86,39 +90,63 @@ export function importRoutes(deps: AppContext): Router {
     }
     if (!deps.pseudonymKey) throw new HttpError(503, 'imports_not_configured');
     validateQuery(ImportRequest, req);
+    // Held from before the body is read until the import is over. A client that goes away
+    // while its body is read frees it; once the import runs, only its end does.
+    const lock = { release: acquireImportLock(deps.instance), importing: false };
+    res.locals.importLock = lock;
+    res.on('close', () => {
+      if (!lock.importing) lock.release();
+    });
     next();
   };
   router.post('/api/imports', admit, express.raw({ type: csvTypes, limit: '50mb' }), async (req, res) => {
-    const viewer = viewerOf(res);
-    const { filename: filenames, size, kind } = validateQuery(ImportRequest, req);
-    if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
-    const parts = splitBody(req.body, filenames, size);
-    const scope = viewer.role === 'admin' ? undefined : { municipality: viewer.municipality! };
-    const dir = makeUploadTempDir();
-    // Temporary path → uploaded name; the index keeps two uploads of the same name apart.
-    const names = new Map<string, string>();
+    const lock = res.locals.importLock as { release: () => void; importing: boolean };
+    lock.importing = true;
     try {
-      const paths = parts.map((bytes, i) => {
-        const path = join(dir, `${i + 1}-${safeUploadName(filenames[i]!)}`);
-        writeFileSync(path, bytes, { mode: 0o600 });
-        names.set(path, filenames[i]!);
-        return path;
-      });
-      const report = await withConnection(deps.instance, (conn) => importBatch(conn, paths, { key: deps.pseudonymKey!, kind, scope }));
-      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
-      res.json(renamed(report, names));
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: parts.length } });
-      // The reason a municipal user understands; the database's own words stay in the server.
-      const named = error.file ? names.get(error.file) : undefined;
-      const reason = error.file ? `${named ?? 'fil'}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
-      throw new HttpError(422, 'import_failed', { reason, ...(named !== undefined ? { file: named } : {}) });
+      await importUpload(deps, req, res);
     } finally {
-      // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
-      deps.dataChanged();
-      rmSync(dir, { recursive: true, force: true });
+      lock.release();
     }
   });
   return router;
+}
+
+async function importUpload(deps: AppContext, req: Request, res: Response): Promise<void> {
+  const viewer = viewerOf(res);
+  const { filename: filenames, size, kind } = validateQuery(ImportRequest, req);
+  if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', { expected: 'text/csv' });
+  const parts = splitBody(req.body, filenames, size);
+  const scope = viewer.role === 'admin' ? undefined : { municipality: viewer.municipality! };
+  const dir = makeUploadTempDir();
+  // Temporary path → uploaded name; the index keeps two uploads of the same name apart.
+  const names = new Map<string, string>();
+  try {
+    const paths = parts.map((bytes, i) => {
+      const path = join(dir, `${i + 1}-${safeUploadName(filenames[i]!)}`);
+      writeFileSync(path, bytes, { mode: 0o600 });
+      names.set(path, filenames[i]!);
+      return path;
+    });
+    const options = {
+      key: deps.pseudonymKey!,
+      kind,
+      scope,
+      actor: { username: viewer.username, via: 'http' as const },
+      fileName: (file: string) => names.get(file) ?? file,
+    };
+    const report = await withConnection(deps.instance, (conn) => importBatch(conn, paths, options));
+    await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: importAuditDetails(report) });
+    res.json(renamed(report, names));
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    await auditRequest(deps, req, viewer, { action: 'import', target: 'upload', details: { outcome: 'failed', files: parts.length } });
+    // The reason a municipal user understands; the database's own words stay in the server.
+    const named = error.file ? names.get(error.file) : undefined;
+    const reason = error.file ? `${named ?? 'fil'}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
+    throw new HttpError(422, 'import_failed', { reason, ...(named !== undefined ? { file: named } : {}) });
+  } finally {
+    // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
+    deps.dataChanged();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -29,7 +29,7 @@ describe('ensureFigureFacts', () => {
     expect((await computeFigures(db.connection, query())).meetings_cancelled).toBe(0);
     // what the importer does: update in place (delete + insert) and log the batch
     await db.connection.run(`UPDATE meetings SET status = 'cancelled' WHERE meeting_id = 'm1'`);
-    await db.connection.run(`INSERT INTO import_batches VALUES (1, TIMESTAMP '2025-01-01 12:00', 1, 1, 0, 1, 0, 0)`);
+    await db.connection.run(`INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected) VALUES (1, TIMESTAMP '2025-01-01 12:00', 1, 1, 0, 1, 0, 0)`);
     expect((await computeFigures(db.connection, query())).meetings_cancelled).toBe(1);
   });
 
