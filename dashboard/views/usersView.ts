@@ -12,6 +12,7 @@ import type { Role } from '../api/types.ts';
 import { addMapping, addUser, changeUser, listMappings, listUsers, newPassword, removeMapping, type AdminUser, type Grant, type Mapping } from '../api/userAdminEndpoints.ts';
 import { dataTable, type TableColumn } from '../components/dataTable.ts';
 import { h } from '../components/h.ts';
+import { scrollRegion } from '../components/scrollRegion.ts';
 import { usersStrings } from '../i18n/usersStrings.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
@@ -110,7 +111,8 @@ export function usersView(ctx: ViewContext): ViewResult {
         h('button', { type: 'button', class: 'button button-small', 'data-action': 'password', 'aria-label': `${u.newPassword}: ${x.username}`,
           onclick: act(async () => u.passwordShown(x.username, await newPassword(x.username))) }, u.newPassword)));
     });
-    return table;
+    // Wide on a phone: the table scrolls in its own box, not the page.
+    return scrollRegion(u.usersTable, table);
   }
 
   function mappingsSection(mappings: readonly Mapping[], providers: ReadonlyArray<{ id: string; label: string }>): HTMLElement[] {
@@ -144,7 +146,7 @@ export function usersView(ctx: ViewContext): ViewResult {
         return u.mappingAdded;
       })();
     });
-    return [table, ...(providers.length > 0 ? [form] : [])];
+    return [scrollRegion(u.mappingsTable, table), ...(providers.length > 0 ? [form] : [])];
   }
 
   async function reload(): Promise<void> {

@@ -25,6 +25,10 @@ export const everyView: ReadonlyArray<{ readonly name: string; readonly query: s
   { name: 'annualreview', query: '?view=annualreview&year=2025&asOf=2026-03-01&municipality=Fjordvik&school=990010014' },
   { name: 'competence', query: '?view=competence&year=2025&municipality=Fjordvik' },
   { name: 'log', query: '?view=log&year=2025&municipality=Fjordvik' },
+  { name: 'deviations', query: '?view=deviations&year=2025&municipality=Fjordvik' },
+  { name: 'import', query: '?view=import' },
+  { name: 'users', query: '?view=users' },
+  { name: 'overview-sv', query: '?view=overview&year=2025&municipality=Fjordvik&lang=sv' },
   { name: 'overview-en', query: '?view=overview&year=2025&municipality=Fjordvik&lang=en' },
 ];
 

@@ -94,10 +94,10 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
   });
 
   const roles = [
-    { sub: 'adm-1', role: 'administrator', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence'], view: 'overview', file: 'admin' },
-    { sub: 'kom-1', role: 'kommune', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence'], view: 'overview', file: 'municipality' },
-    { sub: 'ppt-1', role: 'PPT', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence'], view: 'overview', file: 'ppt' },
-    { sub: 'rek-1', role: 'rektor', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school'], view: 'yearwheel', file: 'rector' },
+    { sub: 'adm-1', role: 'administrator', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-log', 'nav-competence', 'nav-deviations', 'nav-import'], view: 'overview', file: 'admin' },
+    { sub: 'kom-1', role: 'kommune', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations', 'nav-import'], view: 'overview', file: 'municipality' },
+    { sub: 'ppt-1', role: 'PPT', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations'], view: 'overview', file: 'ppt' },
+    { sub: 'rek-1', role: 'rektor', nav: ['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-deviations'], view: 'yearwheel', file: 'rector' },
   ];
   it.each(roles)('$sub signs in through the provider as $role and lands on the $view', async ({ sub, role, nav, view, file }) => {
     const { page, errors } = await freshPage();
