@@ -5,7 +5,7 @@
  * shown as hidden, never as 0.
  */
 import type { FigureRow } from '../../api/types.ts';
-import { agencyChart } from '../../charts/agencyChart.ts';
+import { barChart } from '../../charts/barChart.ts';
 import { asyncSection, type AsyncSection } from '../../components/asyncSection.ts';
 import { chartCard } from '../../components/chartCard.ts';
 import { dataTable, type TableColumn } from '../../components/dataTable.ts';
@@ -40,7 +40,10 @@ export function agencySection(ctx: ViewContext, s: DeviationStrings, load: () =>
         { header: s.deviations, value: (r) => r.count, text: (r) => formatCount(r.count, lang), numeric: true },
         { header: s.shareOfReported, value: (r) => r.count / reported, text: (r) => `${formatNumber((100 * r.count) / reported, lang)} %`, numeric: true },
       ];
-      const chart = agencyChart(rows, { alt: s.byAgencyAlt(m, formatCount(reported, lang)), label: (code) => agencyLabel(code, s), format: (v) => formatCount(v, lang), width: ctx.chartWidth });
+      // The overview's bar chart: counts, whole-number ticks, no reference line.
+      const bars = rows.map((r) => ({ label: agencyLabel(r.agency, s), value: r.count }));
+      const count = (v: number | null) => (v === null ? '–' : formatCount(v, lang));
+      const chart = barChart(bars, { alt: s.byAgencyAlt(m, formatCount(reported, lang)), format: count, axisFormat: count, integer: true, width: ctx.chartWidth });
       return chartCard({ chart, title: `${s.byAgency} – ${m}`, fileName: fileSlug(s.files.byAgency, m, state.from, state.to), columns, rows, note: s.byAgencyNote, t });
     },
   });

@@ -4,19 +4,13 @@
  * hand-counted tests of followUp.test.ts pin) gives, for every school, every municipality and
  * all schools of the sample data over two periods, and on the hand-made 4b fixture.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../etl/db/openDatabase.ts';
 import { computeFigures, computeFiguresBy } from '../../../etl/figures/computeFigures.ts';
 import type { FigureQuery } from '../../../etl/figures/figureQuery.ts';
 import { followUpKeys, type FollowUpKey } from '../../../etl/figures/figureKeys.ts';
 import { followUpFigures } from '../../../etl/followup/followUp.ts';
-import { importBatch } from '../../../etl/load/importBatch.ts';
-import { sampleDataDir } from '../../../server/loadSampleData.ts';
-import { testPseudonymKey } from '../../helpers/testKey.ts';
+import { readOnlySample, type ReadOnlySample } from '../../helpers/readOnlySample.ts';
 import { fixtureDatabase } from '../figures/figureFixture.ts';
 import { followUpQuery, insertFollowUpFixture } from './followUpFixture.ts';
 
@@ -32,22 +26,13 @@ const periods: readonly FigureQuery[] = [
 ];
 
 describe('the 4b figures from their own families equal the full key figure query', () => {
-  let dir: string;
-  let instance: DuckDBInstance;
+  let sample: ReadOnlySample;
   let conn: DuckDBConnection;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rt-4b-'));
-    const db = await openDatabase(join(dir, 'sample.duckdb'));
-    await importBatch(db.connection, [sampleDataDir], { key: testPseudonymKey() });
-    db.close();
-    instance = await DuckDBInstance.create(join(dir, 'sample.duckdb'), { access_mode: 'READ_ONLY' });
-    conn = await instance.connect();
+    sample = await readOnlySample('rt-4b-');
+    conn = sample.conn;
   }, 60_000);
-  afterAll(() => {
-    conn?.closeSync();
-    instance?.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => sample?.close());
 
   it('for every school, every municipality and all schools of the sample data', async () => {
     const pick = (row: Readonly<Record<FollowUpKey, number | null>>) => Object.fromEntries(followUpKeys.map((k) => [k, row[k]]));

@@ -5,18 +5,12 @@
  * order, for every school, every municipality and the whole country of the sample data, over
  * two periods, and on the hand-made 4b fixture with a case discussed at another school's meeting.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DATE, DuckDBInstance, LIST, VARCHAR, dateValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { DATE, LIST, VARCHAR, dateValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../etl/db/openDatabase.ts';
 import type { FigureQuery } from '../../../etl/figures/figureQuery.ts';
 import { followUpLists, type FollowUpLists } from '../../../etl/followup/followUpLists.ts';
-import { importBatch } from '../../../etl/load/importBatch.ts';
-import { sampleDataDir } from '../../../server/loadSampleData.ts';
+import { readOnlySample, type ReadOnlySample } from '../../helpers/readOnlySample.ts';
 import { fixtureDatabase, insert } from '../figures/figureFixture.ts';
-import { testPseudonymKey } from '../../helpers/testKey.ts';
 import { followUpQuery, insertFollowUpFixture } from './followUpFixture.ts';
 
 const iso = (c: string) => `strftime(${c}, '%Y-%m-%d')`;
@@ -97,22 +91,13 @@ const periods: readonly FigureQuery[] = [
 ];
 
 describe('the lists from the facts equal the lists from the contract tables', () => {
-  let dir: string;
-  let instance: DuckDBInstance;
+  let sample: ReadOnlySample;
   let conn: DuckDBConnection;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'rt-lists-'));
-    const db = await openDatabase(join(dir, 'sample.duckdb'));
-    await importBatch(db.connection, [sampleDataDir], { key: testPseudonymKey() });
-    db.close();
-    instance = await DuckDBInstance.create(join(dir, 'sample.duckdb'), { access_mode: 'READ_ONLY' });
-    conn = await instance.connect();
+    sample = await readOnlySample('rt-lists-');
+    conn = sample.conn;
   }, 60_000);
-  afterAll(() => {
-    conn?.closeSync();
-    instance?.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => sample?.close());
 
   it('for every school, every municipality and all schools of the sample data', async () => {
     const schools = await schoolsOf(conn);
