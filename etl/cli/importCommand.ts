@@ -37,20 +37,25 @@ async function auditImport(conn: DuckDBConnection, details: AuditEntry['details'
 }
 
 function stripBatch(report: ImportReport) {
-  return { files: report.files, rejections: report.rejections, batch_id: report.batch_id };
+  const skipped = report.skipped_sheets ? { skipped_sheets: report.skipped_sheets } : {};
+  return { files: report.files, rejections: report.rejections, ...skipped, batch_id: report.batch_id };
 }
 
 function formatReport(report: ImportReport): string {
   const lines = [`Import ${report.batch_id}:`];
   for (const f of report.files) {
     lines.push(
-      `  ${f.file} (${f.kind}): ${f.read} lest, ${f.inserted} nye, ${f.updated} endret, ${f.unchanged} uendret, ${f.rejected} avvist` +
+      `  ${f.file}${f.sheet !== undefined ? ` › ${f.sheet}` : ''} (${f.kind}): ${f.read} lest, ${f.inserted} nye, ${f.updated} endret, ${f.unchanged} uendret, ${f.rejected} avvist` +
         (f.ignored_columns.length ? `; ignorerte kolonner: ${f.ignored_columns.join(', ')}` : ''),
     );
   }
   if (report.rejections.length) {
     lines.push('Avviste rader:');
-    for (const r of report.rejections) lines.push(`  ${r.file}:${r.line} [${r.column ?? '-'}] ${r.reason}`);
+    for (const r of report.rejections) lines.push(`  ${r.file}${r.sheet !== undefined ? ` › ${r.sheet}, rad ` : ':'}${r.line} [${r.column ?? '-'}] ${r.reason}`);
+  }
+  if (report.skipped_sheets?.length) {
+    lines.push('Ark som ikke ble lest inn:');
+    for (const k of report.skipped_sheets) lines.push(`  ${k.file} › ${k.sheet}: ${k.reason}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lineLocator } from '../read/lineLocator.ts';
+import type { KindName } from '../contract/types.ts';
+import { columnLetter } from '../read/xlsx/sheetRows.ts';
 import type { Rejection } from './importReport.ts';
 import type { PreparedFile } from './prepareFile.ts';
 
@@ -11,6 +13,7 @@ import type { PreparedFile } from './prepareFile.ts';
 export interface CollectedRejection extends Rejection {
   readonly rowKey: string | null;
   readonly schoolId: string | null;
+  readonly kind: KindName;
 }
 
 export async function collectRejections(
@@ -46,8 +49,18 @@ export async function collectRejections(
       // say so, or the lines in between would be lost without a word.
       const last = r.record_line !== null ? locate.lastLineOfRecord(Number(r.record_line)) : line;
       const reason = last > line ? `${r.reason} (linje ${line}–${last} ble lest som én rad fordi et anførselstegn ikke er lukket på linjen)` : r.reason;
-      rejections.push({ file: file.file, line, column: header ?? r.col, reason, rowKey: r.row_key, schoolId: r.school_id });
+      const common = { file: file.file, reason, rowKey: r.row_key, schoolId: r.school_id, kind: file.mapping.spec.kind };
+      if (!file.sheet) rejections.push({ ...common, line, column: header ?? r.col });
+      else rejections.push({ ...common, sheet: file.sheet.name, line: file.sheet.rowOfLine[line - 1] ?? line, column: sheetColumn(file, r.pos, r.col) });
     }
   }
-  return rejections.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
+  return rejections.sort((a, b) => (a.file === b.file && a.sheet === b.sheet ? a.line - b.line : 0));
+}
+
+/** A sheet's column as the user finds it in Excel: its letter and its header (`C (dato)`). */
+function sheetColumn(file: PreparedFile, pos: number | null, col: string | null): string | null {
+  const at = pos ?? (col !== null ? file.mapping.positions.get(col) : undefined) ?? null;
+  if (at === null) return col;
+  const header = file.mapping.headerNames[at]?.trim();
+  return header ? `${columnLetter(at)} (${header})` : columnLetter(at);
 }

@@ -19,6 +19,8 @@ import { ImportError, type FileReport, type ImportReport, type Rejection } from 
 import { listInputFiles } from './listInputFiles.ts';
 import { makeImportTempDir } from './importTempDir.ts';
 import { prepareFile, type PreparedFile } from './prepareFile.ts';
+import { isWorkbook, prepareWorkbook, type SkippedSheet } from './prepareWorkbook.ts';
+import type { XlsxLimits } from '../read/xlsx/xlsxLimits.ts';
 import type { PseudonymKey } from './pseudonymKey.ts';
 import { collectRejections } from './collectRejections.ts';
 import { fileTableNames, fileTables, stageFile } from './stageFile.ts';
@@ -41,7 +43,15 @@ export interface ImportOptions {
   readonly actor?: { readonly username: string; readonly via: 'cli' | 'http' };
   /** The name the history keeps for a file (an upload's own name); default the path's last part. */
   readonly fileName?: (path: string) => string;
+  /** Limits on reading .xlsx workbooks (tests lower them); default xlsxLimits.ts. */
+  readonly xlsxLimits?: XlsxLimits;
 }
+
+/** As the report names a file: the upload's name over HTTP, the path given on the command line. */
+const shownName = (options: ImportOptions, file: string) => (options.fileName ? options.fileName(file) : file);
+
+/** As the history names a file: with its sheet for a workbook's sheet (`bok.xlsx › Saker`). */
+const withSheet = (name: string, sheet: string | undefined) => (sheet === undefined ? name : `${name} › ${sheet}`);
 
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
 
@@ -49,8 +59,14 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
   const tempDir = makeImportTempDir();
   let stagedFiles = 0;
   try {
+    const skipped: SkippedSheet[] = [];
     const prepared = listInputFiles(paths)
-      .map((file, i) => prepareFile(file, tempDir, i, options.kind))
+      .flatMap((file, i) => {
+        if (!isWorkbook(file)) return [prepareFile(file, tempDir, i, options.kind)];
+        const workbook = prepareWorkbook(file, tempDir, i, options.kind, options.xlsxLimits);
+        skipped.push(...workbook.skipped);
+        return workbook.prepared;
+      })
       .sort((a, b) => kindOrder.get(a.mapping.spec.kind)! - kindOrder.get(b.mapping.spec.kind)!);
     // The text each file's line numbers refer to: a repaired copy when quotes had to be mended.
     const read: PreparedFile[] = [];
@@ -66,6 +82,7 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
     await conn.run('BEGIN TRANSACTION');
     try {
       const report = await loadBatch(conn, read, options);
+      if (skipped.length || read.some((f) => f.sheet)) report.skipped_sheets = skipped.map((k) => ({ ...k, file: shownName(options, k.file) }));
       // The figure facts of the new data, in the same transaction: committed with it, and
       // until then every other connection reads the old data with the old facts.
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${FACTS}`);
@@ -112,17 +129,16 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
     await options.onFileLoaded?.(file.file);
   }
   const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
-  const kindOf = new Map(read.map((p) => [p.file, p.mapping.spec.kind]));
   const shown = (file: string) => options.fileName?.(file) ?? basename(file);
-  await writeQuarantine(conn, batchId, collected.map((r) => ({ ...r, file: options.fileName ? shown(r.file) : r.file, kind: kindOf.get(r.file) ?? null })));
+  await writeQuarantine(conn, batchId, collected.map((r) => ({ ...r, file: withSheet(shownName(options, r.file), r.sheet) })));
   const sum = (k: keyof FileReport) => files.reduce((acc, f) => acc + (f[k] as number), 0);
   await conn.run(
     `INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected, username, via, file_names, resolved)
      VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')},
        $username, $via, $names::VARCHAR[], ${resolved})`,
-    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => safeFileName(shown(f.file)))) },
+    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => safeFileName(withSheet(shown(f.file), f.sheet?.name)))) },
   );
-  const rejections: Rejection[] = collected.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
+  const rejections: Rejection[] = collected.map(({ file, sheet, line, column, reason }) => (sheet === undefined ? { file, line, column, reason } : { file, sheet, line, column, reason }));
   return { batch_id: batchId, files, rejections };
 }
 
@@ -154,6 +170,7 @@ async function loadFile(
   for (const table of fileTableNames(i)) await conn.run(`DROP TABLE IF EXISTS ${table}`);
   const report: FileReport = {
     file: file.file,
+    ...(file.sheet ? { sheet: file.sheet.name } : {}),
     kind: mapping.spec.kind,
     read: typedRows + csvRejected,
     ...counts,

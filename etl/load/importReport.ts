@@ -4,6 +4,8 @@ import { UserFacingError } from '../log/userFacingError.ts';
 
 export interface FileReport {
   file: string;
+  /** The sheet, for a file that is an .xlsx workbook (each imported sheet is reported on its own). */
+  sheet?: string;
   kind: KindName;
   read: number;
   inserted: number;
@@ -15,6 +17,8 @@ export interface FileReport {
 
 export interface Rejection {
   file: string;
+  /** The sheet of an .xlsx workbook; `line` is then the row number Excel shows, `column` the column letter and its header. */
+  sheet?: string;
   line: number;
   column: string | null;
   reason: string;
@@ -24,6 +28,8 @@ export interface ImportReport {
   batch_id: number;
   files: FileReport[];
   rejections: Rejection[];
+  /** Sheets of .xlsx workbooks not imported (hidden, empty, or no kind recognised), with why; only when the batch had a workbook. */
+  skipped_sheets?: Array<{ file: string; sheet: string; reason: string }>;
 }
 
 /** A problem with a whole file or the database: nothing of the batch is loaded. */

@@ -15,6 +15,15 @@ export interface PreparedFile {
   readonly mapping: HeaderMapping;
   /** Physical line of the header row: 1, unless the file starts with blank lines. */
   readonly headerLine: number;
+  /** Set for a sheet of an .xlsx workbook: the CSV written from it maps back to the sheet's rows and columns. */
+  readonly sheet?: SheetOrigin;
+}
+
+export interface SheetOrigin {
+  /** The sheet's name as the report shows it. */
+  readonly name: string;
+  /** The spreadsheet row of each physical line of the written CSV (index 0 = line 1). */
+  readonly rowOfLine: readonly number[];
 }
 
 /**
@@ -26,7 +35,7 @@ export const maxColumns = 1_000;
 
 const thousands = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, ' ');
 
-function tooWide(columns: number, cut: boolean): string {
+export function tooWide(columns: number, cut: boolean): string {
   if (cut && columns <= maxColumns) return 'overskriftsraden er lengre enn 64 kB og kan ikke leses (er en overskrift eller et felt i den altfor langt?)';
   const count = cut ? `mer enn ${thousands(columns)}` : thousands(columns);
   return `filen har ${count} kolonner i overskriftsraden; høyst ${thousands(maxColumns)} kan leses inn. Fjern kolonnene som ikke hører til datakontrakten og prøv igjen`;
@@ -63,7 +72,7 @@ export function prepareFile(file: string, tempDir: string, index: number, kind?:
  * national identity number (a data row taken for the header, a column named after a pupil)
  * is shown by its position instead.
  */
-function withoutIdentityNumbers(mapping: HeaderMapping): HeaderMapping {
+export function withoutIdentityNumbers(mapping: HeaderMapping): HeaderMapping {
   const holdsNumber = (name: string) => containsNationalIdentityNumber(name) || containsPersonnummer(name);
   const shown = (name: string, i: number) => (holdsNumber(name) ? `kolonne ${i + 1}` : name);
   if (!mapping.headerNames.some(holdsNumber)) return mapping;

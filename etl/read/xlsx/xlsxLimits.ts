@@ -1,0 +1,28 @@
+/**
+ * The limits an .xlsx file is read within. A workbook is a zip of XML: a few kilobytes can
+ * inflate to gigabytes (a zip bomb), and a sheet may claim a million rows. Every limit is
+ * checked while reading, on what is actually inflated and parsed (never on sizes the file
+ * declares), so a hostile file is refused with a reason before it costs memory or minutes.
+ */
+export interface XlsxLimits {
+  /** The .xlsx file itself: the upload limit of the server. */
+  readonly fileBytes: number;
+  /** Inflated bytes of all parts read together (workbook, shared strings, every sheet, each sheet read twice counts once). */
+  readonly inflatedBytes: number;
+  /** Data rows of one sheet: Excel's own maximum is 1,048,576 rows. */
+  readonly rowsPerSheet: number;
+  /** Entries in the zip (a real workbook has a few dozen). */
+  readonly zipEntries: number;
+}
+
+export const defaultXlsxLimits: XlsxLimits = {
+  fileBytes: 50 * 1024 * 1024,
+  inflatedBytes: 400 * 1024 * 1024,
+  rowsPerSheet: 1_048_576,
+  zipEntries: 10_000,
+};
+
+/** Excel's last column is XFD (16,384); a reference beyond it is not a spreadsheet's. */
+export const maxSheetColumns = 16_384;
+/** Excel's last row. */
+export const maxSheetRow = 1_048_576;
