@@ -7,7 +7,7 @@
  * no kind are skipped and named in the report; a workbook with no sheet to import refuses
  * the batch, as a CSV file of unknown kind does.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KindName } from '../contract/types.ts';
 import { detectKind } from '../read/detectKind.ts';
@@ -23,7 +23,21 @@ import { ImportError } from './importReport.ts';
 import { containsPersonnummer } from './personnummerSql.ts';
 import { maxColumns, tooWide, withoutIdentityNumbers, type PreparedFile } from './prepareFile.ts';
 
-export const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
+/** An .xlsx by its name, or by its zip signature (a workbook renamed to .csv is read as what it is). */
+export function isWorkbook(file: string): boolean {
+  if (/\.xlsx$/i.test(file)) return true;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 
 export interface SkippedSheet {
   readonly file: string;

@@ -52,12 +52,14 @@ const ImportRequest = z
     path: ['size'],
   });
 
-const csvTypes = ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel', 'application/octet-stream'];
+/** CSV, and Excel workbooks (.xlsx, read as their sheets: etl/load/prepareWorkbook.ts). */
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const csvTypes = ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel', 'application/octet-stream', xlsxType];
 
-/** A name safe to write in our own temporary folder: no folders, no odd characters, a CSV ending. */
+/** A name safe to write in our own temporary folder: no folders, no odd characters, a CSV ending (or .xlsx: it decides how the file is read). */
 export function safeUploadName(filename: string): string {
   const name = basename(filename.replaceAll('\\', '/')).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '') || 'fil';
-  return /\.(csv|tsv|txt)$/i.test(name) ? name : `${name}.csv`;
+  return /\.(csv|tsv|txt|xlsx)$/i.test(name) ? name : `${name}.csv`;
 }
 
 /** The body cut into the files it holds, by the sizes given (the whole body for one file without a size). */
@@ -76,6 +78,7 @@ function renamed(report: ImportReport, names: ReadonlyMap<string, string>) {
     batch_id: report.batch_id,
     files: report.files.map((f) => ({ ...f, file: name(f.file) })),
     rejections: report.rejections.map((r) => ({ ...r, file: name(r.file) })),
+    ...(report.skipped_sheets ? { skipped_sheets: report.skipped_sheets.map((k) => ({ ...k, file: name(k.file) })) } : {}),
   };
 }
 

@@ -35,7 +35,7 @@ export function sheetHead(source: SheetSource): SheetHead {
   let header: string[] = [];
   let width = 0;
   let dataRows = 0;
-  sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows + 1, (row, cells) => {
+  sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows, (row, cells) => {
     for (const c of cells) width = Math.max(width, c.column + 1);
     if (headerRow === null) {
       headerRow = row;
@@ -65,7 +65,7 @@ export function writeSheetCsv(source: SheetSource, head: SheetHead, path: string
     pendingLength = 0;
   };
   try {
-    sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows + 1, (row, cells) => {
+    sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows, (row, cells) => {
       if (head.headerRow === null || row < head.headerRow) return;
       const fields: string[] = new Array<string>(head.width).fill('');
       for (const c of cells) fields[c.column] = quoted(cellText(c));

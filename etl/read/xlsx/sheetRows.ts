@@ -41,6 +41,7 @@ export function sheetRows(
   entry: ZipEntry,
   budget: InflateBudget,
   sharedStrings: readonly string[],
+  /** Rows with content after the first (the header). */
   maxRows: number,
   onRow: (row: number, cells: readonly SheetCell[]) => void,
   sheetName: string,
@@ -99,7 +100,7 @@ export function sheetRows(
       if (name === 'c') finishCell();
       else if (name === 'row') {
         if (cells.length > 0) {
-          if (++rows > maxRows) throw new XlsxError(`arket «${sheetName}» har mer enn ${maxRows.toLocaleString('nb-NO').replace(/\s/g, ' ')} rader med innhold; del det opp`);
+          if (++rows > maxRows + 1) throw new XlsxError(`arket «${sheetName}» har mer enn ${maxRows.toLocaleString('nb-NO').replace(/\s/g, ' ')} rader med innhold; del det opp`);
           onRow(rowNumber, cells);
         }
       } else if (cell) {

@@ -85,7 +85,8 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: InflateBudg
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
     for (let at = 0; at < data.length; at += pushSize) inflate.push(data.subarray(at, at + pushSize), at + pushSize >= data.length);
   } catch (error) {
-    if (error instanceof XlsxError) throw error;
+    // fflate's own errors carry a numeric code; anything else (a limit, the XML) passes as it is.
+    if (typeof (error as { code?: unknown }).code !== 'number') throw error;
     throw new XlsxError('filen er skadet (en del av zip-arkivet kan ikke pakkes ut); lagre den på nytt fra Excel');
   }
 }
