@@ -60,14 +60,16 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
   let stagedFiles = 0;
   try {
     const skipped: SkippedSheet[] = [];
-    const prepared = listInputFiles(paths)
-      .flatMap((file, i) => {
-        if (!isWorkbook(file)) return [prepareFile(file, tempDir, i, options.kind)];
-        const workbook = prepareWorkbook(file, tempDir, i, options.kind, options.xlsxLimits);
+    const unsorted: PreparedFile[] = [];
+    for (const [i, file] of listInputFiles(paths).entries()) {
+      if (!isWorkbook(file)) unsorted.push(prepareFile(file, tempDir, i, options.kind));
+      else {
+        const workbook = await prepareWorkbook(file, tempDir, i, options.kind, options.xlsxLimits);
         skipped.push(...workbook.skipped);
-        return workbook.prepared;
-      })
-      .sort((a, b) => kindOrder.get(a.mapping.spec.kind)! - kindOrder.get(b.mapping.spec.kind)!);
+        unsorted.push(...workbook.prepared);
+      }
+    }
+    const prepared = unsorted.sort((a, b) => kindOrder.get(a.mapping.spec.kind)! - kindOrder.get(b.mapping.spec.kind)!);
     // The text each file's line numbers refer to: a repaired copy when quotes had to be mended.
     const read: PreparedFile[] = [];
     try {

@@ -70,9 +70,9 @@ function cellText(dateColumns: ReadonlySet<number>, date1904: boolean) {
   };
 }
 
-export function prepareWorkbook(file: string, tempDir: string, index: number, kind?: KindName, limits: XlsxLimits = defaultXlsxLimits): PreparedWorkbook {
+export async function prepareWorkbook(file: string, tempDir: string, index: number, kind?: KindName, limits: XlsxLimits = defaultXlsxLimits): Promise<PreparedWorkbook> {
   try {
-    return readWorkbook(file, tempDir, index, kind, limits);
+    return await readWorkbook(file, tempDir, index, kind, limits);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof XlsxError) throw new ImportError(error.message, file);
@@ -81,7 +81,7 @@ export function prepareWorkbook(file: string, tempDir: string, index: number, ki
   }
 }
 
-function readWorkbook(file: string, tempDir: string, index: number, kind: KindName | undefined, limits: XlsxLimits): PreparedWorkbook {
+async function readWorkbook(file: string, tempDir: string, index: number, kind: KindName | undefined, limits: XlsxLimits): Promise<PreparedWorkbook> {
   const size = statSync(file).size;
   if (size > limits.fileBytes) {
     throw new XlsxError(`filen er ${Math.ceil(size / (1024 * 1024))} MB; en Excel-arbeidsbok kan være høyst ${Math.round(limits.fileBytes / (1024 * 1024))} MB. Del den opp`);
@@ -89,7 +89,7 @@ function readWorkbook(file: string, tempDir: string, index: number, kind: KindNa
   const bytes = readFileSync(file);
   const entries = zipEntries(bytes, limits.zipEntries);
   const budget = new InflateBudget(limits.inflatedBytes);
-  const workbook = workbookParts(bytes, entries, budget);
+  const workbook = await workbookParts(bytes, entries, budget);
   const prepared: PreparedFile[] = [];
   const skipped: SkippedSheet[] = [];
   for (const [s, sheet] of workbook.sheets.entries()) {
@@ -104,7 +104,7 @@ function readWorkbook(file: string, tempDir: string, index: number, kind: KindNa
       continue;
     }
     const source: SheetSource = { bytes, entry: sheet.entry, budget, sharedStrings: workbook.sharedStrings, maxRows: limits.rowsPerSheet, name };
-    const head = sheetHead(source);
+    const head = await sheetHead(source);
     if (head.headerRow === null) {
       skip('arket er tomt');
       continue;
@@ -119,7 +119,7 @@ function readWorkbook(file: string, tempDir: string, index: number, kind: KindNa
     const mapping = withoutIdentityNumbers(detection.mapping);
     const dateColumns = new Set(mapping.spec.columns.filter((c) => c.type.t === 'date').flatMap((c) => mapping.positions.get(c.name) ?? []));
     const utf8Path = join(tempDir, `file-${index}-sheet-${s}.csv`);
-    const rowOfLine = writeSheetCsv(source, head, utf8Path, cellText(dateColumns, workbook.date1904));
+    const rowOfLine = await writeSheetCsv(source, head, utf8Path, cellText(dateColumns, workbook.date1904));
     prepared.push({
       file,
       decoded: { encoding: 'utf-8', utf8Path, head: '', lineEndings: 'lf' },

@@ -8,7 +8,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { sheetRows, type SheetCell } from './sheetRows.ts';
-import type { InflateBudget, ZipEntry } from './zipEntries.ts';
+import { InflateBudget, type ZipEntry } from './zipEntries.ts';
 
 export interface SheetSource {
   readonly bytes: Buffer;
@@ -30,12 +30,12 @@ export interface SheetHead {
   readonly dataRows: number;
 }
 
-export function sheetHead(source: SheetSource): SheetHead {
+export async function sheetHead(source: SheetSource): Promise<SheetHead> {
   let headerRow: number | null = null;
   let header: string[] = [];
   let width = 0;
   let dataRows = 0;
-  sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows, (row, cells) => {
+  await sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows, (row, cells) => {
     for (const c of cells) width = Math.max(width, c.column + 1);
     if (headerRow === null) {
       headerRow = row;
@@ -54,7 +54,7 @@ const lineBreaks = (value: string) => value.match(/\r\n|\r|\n/g)?.length ?? 0;
  * Writes the sheet from its header row on; `cellText` turns a cell into the text the
  * importer reads (dates, numbers). Returns each physical line's sheet row (index 0 = line 1).
  */
-export function writeSheetCsv(source: SheetSource, head: SheetHead, path: string, cellText: (cell: SheetCell) => string): number[] {
+export async function writeSheetCsv(source: SheetSource, head: SheetHead, path: string, cellText: (cell: SheetCell) => string): Promise<number[]> {
   const rowOfLine: number[] = [];
   const fd = openSync(path, 'w', 0o600);
   let pending: string[] = [];
@@ -65,7 +65,8 @@ export function writeSheetCsv(source: SheetSource, head: SheetHead, path: string
     pendingLength = 0;
   };
   try {
-    sheetRows(source.bytes, source.entry, source.budget, source.sharedStrings, source.maxRows, (row, cells) => {
+    // The second pass inflates what the first already counted against the budget.
+    await sheetRows(source.bytes, source.entry, InflateBudget.unlimited, source.sharedStrings, source.maxRows, (row, cells) => {
       if (head.headerRow === null || row < head.headerRow) return;
       const fields: string[] = new Array<string>(head.width).fill('');
       for (const c of cells) fields[c.column] = quoted(cellText(c));

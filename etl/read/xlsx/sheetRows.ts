@@ -36,7 +36,7 @@ export function columnLetter(column: number): string {
   return s;
 }
 
-export function sheetRows(
+export async function sheetRows(
   bytes: Buffer,
   entry: ZipEntry,
   budget: InflateBudget,
@@ -45,7 +45,7 @@ export function sheetRows(
   maxRows: number,
   onRow: (row: number, cells: readonly SheetCell[]) => void,
   sheetName: string,
-): void {
+): Promise<void> {
   let rowNumber = 0;
   let rows = 0;
   let cells: SheetCell[] = [];
@@ -78,7 +78,7 @@ export function sheetRows(
     if (value !== '') cells.push({ column: cell.column, value, numeric });
     cell = null;
   };
-  streamXml(bytes, entry, budget, {
+  await streamXml(bytes, entry, budget, {
     open: (name, a) => {
       if (name === 'row') {
         rowNumber = a.r !== undefined ? Number(a.r) : rowNumber + 1;

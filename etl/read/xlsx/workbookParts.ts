@@ -28,11 +28,11 @@ type Entries = ReadonlyMap<string, ZipEntry>;
 const noWorkbook = 'filen er ikke en Excel-arbeidsbok (mangler xl/workbook.xml); lagre den fra Excel som «Excel-arbeidsbok (.xlsx)»';
 
 /** The workbook part named by the package's root relationships (normally xl/workbook.xml). */
-function workbookPath(bytes: Buffer, entries: Entries, budget: InflateBudget): string {
+async function workbookPath(bytes: Buffer, entries: Entries, budget: InflateBudget): Promise<string> {
   const rels = entries.get('_rels/.rels');
   let target: string | null = null;
   if (rels) {
-    streamXml(bytes, rels, budget, {
+    await streamXml(bytes, rels, budget, {
       open: (name, a) => {
         if (name === 'Relationship' && a.Type?.endsWith('/officeDocument') && a.Target) target ??= a.Target.replace(/^\//, '');
       },
@@ -43,12 +43,12 @@ function workbookPath(bytes: Buffer, entries: Entries, budget: InflateBudget): s
   return target ?? 'xl/workbook.xml';
 }
 
-function relationships(bytes: Buffer, entries: Entries, budget: InflateBudget, workbook: string): Map<string, string> {
+async function relationships(bytes: Buffer, entries: Entries, budget: InflateBudget, workbook: string): Promise<Map<string, string>> {
   const dir = posix.dirname(workbook);
   const rels = entries.get(posix.join(dir, '_rels', `${posix.basename(workbook)}.rels`));
   const targets = new Map<string, string>();
   if (!rels) return targets;
-  streamXml(bytes, rels, budget, {
+  await streamXml(bytes, rels, budget, {
     open: (name, a) => {
       if (name !== 'Relationship' || !a.Id || !a.Target) return;
       targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir, a.Target)));
@@ -59,13 +59,13 @@ function relationships(bytes: Buffer, entries: Entries, budget: InflateBudget, w
   return targets;
 }
 
-function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget: InflateBudget): string[] {
+async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget: InflateBudget): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0; // <rPh> runs are reading aids (furigana), not the cell's text
-  streamXml(bytes, entry, budget, {
+  await streamXml(bytes, entry, budget, {
     open: (name) => {
       if (name === 'si') current = [];
       else if (name === 'rPh') phonetic++;
@@ -85,15 +85,15 @@ function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget: Infla
   return strings;
 }
 
-export function workbookParts(bytes: Buffer, entries: Entries, budget: InflateBudget): WorkbookParts {
-  const path = workbookPath(bytes, entries, budget);
+export async function workbookParts(bytes: Buffer, entries: Entries, budget: InflateBudget): Promise<WorkbookParts> {
+  const path = await workbookPath(bytes, entries, budget);
   const workbook = entries.get(path);
   if (!workbook) throw new XlsxError(noWorkbook);
-  const targets = relationships(bytes, entries, budget, path);
+  const targets = await relationships(bytes, entries, budget, path);
   const sheets: SheetPart[] = [];
   let date1904 = false;
   let sharedPath: string | null = null;
-  streamXml(bytes, workbook, budget, {
+  await streamXml(bytes, workbook, budget, {
     open: (name, a) => {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
@@ -105,6 +105,6 @@ export function workbookParts(bytes: Buffer, entries: Entries, budget: InflateBu
     text: () => undefined,
   }, 'xl/workbook.xml');
   for (const [, target] of targets) if (target.endsWith('sharedStrings.xml')) sharedPath = target;
-  const shared = sharedStrings(bytes, entries.get(sharedPath ?? 'xl/sharedStrings.xml'), budget);
+  const shared = await sharedStrings(bytes, entries.get(sharedPath ?? 'xl/sharedStrings.xml'), budget);
   return { sheets, date1904, sharedStrings: shared };
 }

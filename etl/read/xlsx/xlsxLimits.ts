@@ -7,7 +7,7 @@
 export interface XlsxLimits {
   /** The .xlsx file itself: the upload limit of the server. */
   readonly fileBytes: number;
-  /** Inflated bytes of all parts read together (workbook, shared strings, every sheet, each sheet read twice counts once). */
+  /** Inflated bytes of all parts read together (workbook, shared strings, every sheet; a sheet is read twice and counts once). */
   readonly inflatedBytes: number;
   /** Data rows of one sheet: Excel's own maximum is 1,048,576 rows. */
   readonly rowsPerSheet: number;
@@ -17,7 +17,7 @@ export interface XlsxLimits {
 
 export const defaultXlsxLimits: XlsxLimits = {
   fileBytes: 50 * 1024 * 1024,
-  inflatedBytes: 400 * 1024 * 1024,
+  inflatedBytes: 256 * 1024 * 1024,
   rowsPerSheet: 1_048_576,
   zipEntries: 10_000,
 };

@@ -52,6 +52,8 @@ export function zipEntries(bytes: Buffer, maxEntries: number): Map<string, ZipEn
 export class InflateBudget {
   private used = 0;
   constructor(private readonly cap: number) {}
+  /** For a part read again (a sheet's second pass): its size was counted, and refused if too large, the first time. */
+  static readonly unlimited = new InflateBudget(Infinity);
   take(bytes: number): void {
     this.used += bytes;
     if (this.used > this.cap) {
@@ -64,26 +66,43 @@ export class InflateBudget {
 /** Small pushes keep each inflated piece small too (deflate expands at most about 1,032 to 1). */
 const pushSize = 4096;
 
+/** Inflated bytes between two turns of the event loop: a server reading a large workbook keeps answering. */
+const yieldEvery = 256 << 10;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Streams an entry's inflated bytes to `onChunk`; the budget refuses a bomb while it inflates. */
-export function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+export async function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw new XlsxError(notZip);
   const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
   if (start + entry.compressedSize > bytes.length) throw new XlsxError('filen er avkuttet (zip-arkivet er ufullstendig); last den opp på nytt');
   const data = bytes.subarray(start, start + entry.compressedSize);
+  let sinceTurn = 0;
   const emit = (chunk: Uint8Array) => {
     budget.take(chunk.length);
+    sinceTurn += chunk.length;
     onChunk(chunk);
   };
+  const maybeYield = async () => {
+    if (sinceTurn < yieldEvery) return;
+    sinceTurn = 0;
+    await nextTurn();
+  };
   if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += 1 << 16) emit(data.subarray(at, at + (1 << 16)));
+    for (let at = 0; at < data.length; at += 1 << 16) {
+      emit(data.subarray(at, at + (1 << 16)));
+      await maybeYield();
+    }
     return;
   }
   if (entry.method !== 8) throw new XlsxError('filen bruker en komprimering som ikke leses; lagre den på nytt fra Excel');
   const inflate = new Inflate((chunk) => emit(chunk));
   try {
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
-    for (let at = 0; at < data.length; at += pushSize) inflate.push(data.subarray(at, at + pushSize), at + pushSize >= data.length);
+    for (let at = 0; at < data.length; at += pushSize) {
+      inflate.push(data.subarray(at, at + pushSize), at + pushSize >= data.length);
+      await maybeYield();
+    }
   } catch (error) {
     // fflate's own errors carry a numeric code; anything else (a limit, the XML) passes as it is.
     if (typeof (error as { code?: unknown }).code !== 'number') throw error;

@@ -234,6 +234,12 @@ describe('hostile and broken workbooks are refused with a reason, the database u
     expect(await refused(zip, { inflatedBytes: 1 << 20 })).toMatch(/^filen pakkes ut til mer enn 1 MB/);
   });
 
+  it('a text longer than any cell: refused before the parser holds it', async () => {
+    // Excel's cells hold at most 32,767 characters; 2 MB of text without markup is no spreadsheet's.
+    const long = buildXlsx({ sheets: [{ name: 'Skoler', rows: header + school(2, 'a'.repeat(2 << 20)) }] });
+    expect(await refused(long)).toBe('arket «Skoler» har en tekst eller et element som er lengre enn 1 MB; det er ikke en vanlig Excel-fil');
+  });
+
   it('too many rows in a sheet', async () => {
     const rows = [2, 3, 4, 5, 6].map((r) => school(r)).join('');
     expect(await refused(buildXlsx({ sheets: [{ name: 'Skoler', rows: header + rows }] }), { rowsPerSheet: 4 })).toBe('arket «Skoler» har mer enn 4 rader med innhold; del det opp');
