@@ -8,6 +8,8 @@ import { csrfToken } from './http.ts';
 
 export interface ImportFileReport {
   readonly file: string;
+  /** The sheet, for an .xlsx workbook (each imported sheet is a row of its own). */
+  readonly sheet?: string;
   readonly kind: KindName;
   readonly read: number;
   readonly inserted: number;
@@ -19,6 +21,7 @@ export interface ImportFileReport {
 
 export interface ImportRejection {
   readonly file: string;
+  readonly sheet?: string;
   readonly line: number;
   readonly column: string | null;
   readonly reason: string;
@@ -28,6 +31,8 @@ export interface ImportAnswer {
   readonly batch_id: number;
   readonly files: readonly ImportFileReport[];
   readonly rejections: readonly ImportRejection[];
+  /** Sheets of .xlsx workbooks not imported, with why. */
+  readonly skipped_sheets?: ReadonlyArray<{ readonly file: string; readonly sheet: string; readonly reason: string }>;
 }
 
 export type ImportOutcome =

@@ -18,6 +18,7 @@ import { axeViolations } from '../helpers/dashboardPage.ts';
 import { exampleExportsDir, expectedFiles } from '../helpers/exampleExports.ts';
 import type { SampleApp } from '../helpers/sampleApp.ts';
 import { signInThroughForm } from '../helpers/signIn.ts';
+import { projectRoot } from '../../etl/db/defaultPaths.ts';
 
 let app: SampleApp;
 let browser: Browser;
@@ -186,6 +187,26 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     // The sign-in asks GET /api/session signed out first: its 401 is expected.
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+
+  it('an .xlsx with two kinds on two sheets: sent as a workbook, reported per sheet with Excel rows', async () => {
+    await page.click('#import-clear');
+    await dropFiles([{ name: 'moter-og-skoler.xlsx', bytes: readFileSync(join(projectRoot, 'tests/fixtures/xlsx/moter-og-skoler.xlsx')) }]);
+    await page.waitForSelector('#import-files-table');
+    expect(await shownKinds()).toEqual({ 'moter-og-skoler.xlsx': 'workbook' });
+    await page.click('#import-send');
+    await page.waitForSelector('#import-report');
+    // Read, inserted, updated, unchanged, rejected, ignored columns: tests/fixtures/xlsx/README.md.
+    expect(await reportRows()).toEqual({
+      'moter-og-skoler.xlsx › Skoler': ['2', '2', '0', '0', '0', '–'],
+      'moter-og-skoler.xlsx › Møtelogg': ['4', '3', '0', '0', '1', '–'],
+    });
+    const rejections = await page.$$eval('.import-rejections[data-file="moter-og-skoler.xlsx › Møtelogg"] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(rejections).toEqual([['5', 'B (Skole_ID)', 'school_id finnes ikke i schools (verken i databasen eller i denne importen)']]);
+    // A workbook is fixed in Excel: no CSV fix file is offered for it.
+    await expect(page.$('.import-rejections[data-file="moter-og-skoler.xlsx › Møtelogg"] button')).resolves.toBeNull();
+    await saveScreenshot(page, 'import-xlsx-1366');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a municipality user has the page with their scope stated; a rector has no link to it', async () => {

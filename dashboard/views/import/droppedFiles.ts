@@ -1,10 +1,10 @@
 /**
- * The files of one drop or one choice, read as the importer reads a folder: the CSV, TSV and
- * TXT files of the folder itself (no subfolders, as `etl -- import <folder>`), or the files
+ * The files of one drop or one choice, read as the importer reads a folder: the CSV, TSV,
+ * TXT and .xlsx files of the folder itself (no subfolders, as `etl -- import <folder>`), or the files
  * dropped. Each keeps the name it is sent under: its path inside a dropped folder, made
  * unique so the report's rows can be told apart.
  */
-const dataFile = /\.(csv|tsv|txt)$/i;
+const dataFile = /\.(csv|tsv|txt|xlsx)$/i;
 
 export interface DroppedFile {
   /** The name sent to the server and shown in the report. */
@@ -14,7 +14,7 @@ export interface DroppedFile {
 
 export interface DroppedFiles {
   readonly files: readonly DroppedFile[];
-  /** Names left out: not a CSV, TSV or TXT file. */
+  /** Names left out: not a CSV, TSV, TXT or .xlsx file. */
   readonly skipped: readonly string[];
 }
 

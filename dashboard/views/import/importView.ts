@@ -24,6 +24,8 @@ const maxBatchBytes = 50 * 1024 * 1024;
 
 interface PendingFile extends DroppedFile {
   readonly sniff: FileSniff;
+  /** An .xlsx workbook: its sheets are recognised on the server (the browser reads only CSV heads). */
+  readonly workbook: boolean;
   readonly progress: HTMLProgressElement;
   readonly stage: HTMLElement;
 }
@@ -35,9 +37,12 @@ function formatSize(bytes: number, lang: Lang): string {
 
 async function sniffed(file: DroppedFile, s: ImportStrings): Promise<PendingFile> {
   const head = new Uint8Array(await file.file.slice(0, headBytes).arrayBuffer());
+  // A zip (PK\x03\x04) or an .xlsx name: sent as a workbook, as the server reads it (etl/load/prepareWorkbook.ts).
+  const workbook = /\.xlsx$/i.test(file.name) || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
   return {
     ...file,
-    sniff: sniffFileHead(head),
+    workbook,
+    sniff: workbook ? { ok: false, reason: '' } : sniffFileHead(head),
     progress: h('progress', { max: Math.max(1, file.file.size), value: 0, 'aria-label': file.name }),
     stage: h('span', { class: 'import-stage' }, s.waiting),
   };
@@ -54,8 +59,11 @@ export function importView(ctx: ViewContext): ViewResult {
   const pendingBox = h('div', { id: 'import-pending' });
   const resultBox = h('div', { id: 'import-result-box' });
 
+  const sendable = (p: PendingFile) => p.workbook || p.sniff.ok;
   const kindCell = (p: PendingFile) =>
-    p.sniff.ok
+    p.workbook
+      ? h('td', { 'data-kind': 'workbook' }, s.workbookKind)
+      : p.sniff.ok
       ? h('td', { 'data-kind': p.sniff.kind }, s.kinds[p.sniff.kind])
       : h('td', { 'data-kind': 'unknown', class: 'import-unknown' }, h('strong', {}, s.unknownKind), ': ', p.sniff.reason.replace(/^ukjent filtype: /, ''));
 
@@ -64,7 +72,7 @@ export function importView(ctx: ViewContext): ViewResult {
       pendingBox.replaceChildren();
       return;
     }
-    const known = pending.filter((p) => p.sniff.ok);
+    const known = pending.filter(sendable);
     const unknown = pending.length - known.length;
     const total = known.reduce((n, p) => n + p.file.size, 0);
     const tooLarge = total > maxBatchBytes;
@@ -75,9 +83,9 @@ export function importView(ctx: ViewContext): ViewResult {
         h('th', { scope: 'row' }, p.name),
         h('td', { class: 'num' }, formatSize(p.file.size, lang)),
         kindCell(p),
-        h('td', {}, p.sniff.ok ? `${s.encodings[p.sniff.encoding] ?? p.sniff.encoding}, ${s.delimiters[p.sniff.delimiter] ?? p.sniff.delimiter}` : s.none),
+        h('td', {}, p.workbook ? s.workbookFormat : p.sniff.ok ? `${s.encodings[p.sniff.encoding] ?? p.sniff.encoding}, ${s.delimiters[p.sniff.delimiter] ?? p.sniff.delimiter}` : s.none),
         h('td', {}, p.sniff.ok && p.sniff.ignoredColumns.length ? p.sniff.ignoredColumns.join(', ') : s.none),
-        h('td', { class: 'import-progress' }, p.sniff.ok ? [p.progress, ' ', p.stage] : s.notSent),
+        h('td', { class: 'import-progress' }, sendable(p) ? [p.progress, ' ', p.stage] : s.notSent),
       ),
     );
     const table = h(
@@ -127,7 +135,8 @@ export function importView(ctx: ViewContext): ViewResult {
   const finish = (outcome: ImportOutcome, sent: readonly PendingFile[]): void => {
     for (const p of sent) p.stage.textContent = outcome.ok ? s.done : s.failed;
     if (outcome.ok) {
-      const files: SentFile[] = sent.map((p) => ({ name: p.name, file: p.file, delimiter: p.sniff.ok ? p.sniff.delimiter : ';' }));
+      // The rejected rows as a file to fix are written from CSV text; a workbook is fixed in Excel.
+      const files: SentFile[] = sent.filter((p) => !p.workbook).map((p) => ({ name: p.name, file: p.file, delimiter: p.sniff.ok ? p.sniff.delimiter : ';' }));
       resultBox.replaceChildren(reportSection(s, lang, outcome.report, files));
     } else {
       const reason = outcome.reason ?? (outcome.status === 0 ? s.networkFailed : s.httpFailed(outcome.status));
@@ -144,7 +153,7 @@ export function importView(ctx: ViewContext): ViewResult {
   };
 
   const send = async (): Promise<void> => {
-    const sent = pending.filter((p) => p.sniff.ok);
+    const sent = pending.filter(sendable);
     if (busy || sent.length === 0) return;
     busy = true;
     drawPending();
@@ -165,7 +174,7 @@ export function importView(ctx: ViewContext): ViewResult {
     drawPending();
   };
 
-  const filesInput = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.tsv,.txt,text/csv', hidden: true, onchange: (e: Event) => void take(filesOfInput((e.target as HTMLInputElement).files!)) });
+  const filesInput = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, onchange: (e: Event) => void take(filesOfInput((e.target as HTMLInputElement).files!)) });
   const folderInput = h('input', { type: 'file', id: 'import-folder', multiple: true, webkitdirectory: true, hidden: true, onchange: (e: Event) => void take(filesOfInput((e.target as HTMLInputElement).files!)) });
   const zone = h(
     'div',

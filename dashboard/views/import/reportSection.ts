@@ -15,6 +15,9 @@ import { formatCount } from '../../format/numberFormat.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { ImportStrings } from './importStrings.ts';
 
+/** A file as the report names it: with its sheet for a workbook's sheet. */
+const shownName = (f: { readonly file: string; readonly sheet?: string }) => (f.sheet === undefined ? f.file : `${f.file} › ${f.sheet}`);
+
 /** Rejections shown on the page per file; the fix file holds them all. */
 const shownRejections = 200;
 
@@ -73,7 +76,7 @@ export function reportSection(s: ImportStrings, lang: Lang, answer: ImportAnswer
   const table = dataTable(
     s.reportTable,
     [
-      { header: s.report.file, value: (f: ImportAnswer['files'][number]) => f.file, rowHeader: true },
+      { header: s.report.file, value: (f: ImportAnswer['files'][number]) => shownName(f), rowHeader: true },
       { header: s.report.kind, value: (f) => s.kinds[f.kind] ?? f.kind },
       { header: s.report.read, value: (f) => f.read, text: (f) => n(f.read), numeric: true },
       { header: s.report.inserted, value: (f) => f.inserted, text: (f) => n(f.inserted), numeric: true },
@@ -85,21 +88,25 @@ export function reportSection(s: ImportStrings, lang: Lang, answer: ImportAnswer
     answer.files,
   );
   table.id = 'import-report';
-  const withRejections = answer.files.filter((f) => answer.rejections.some((r) => r.file === f.file));
+  const same = (f: ImportAnswer['files'][number]) => (r: ImportRejection) => r.file === f.file && r.sheet === f.sheet;
+  const withRejections = answer.files.filter((f) => answer.rejections.some(same(f)));
+  const skippedSheets = answer.skipped_sheets ?? [];
   return h(
     'section',
     { class: 'panel', id: 'import-result', 'aria-labelledby': 'import-result-heading' },
     h('h2', { id: 'import-result-heading', tabindex: -1 }, s.reportHeading),
     h('p', { class: 'note' }, s.batch(answer.batch_id)),
     scrollRegion(s.reportTable, table),
+    skippedSheets.length ? h('p', { class: 'note', id: 'import-skipped-sheets' }, s.skippedSheets(skippedSheets.map((k) => `${k.file} › ${k.sheet} (${k.reason})`).join('; '))) : null,
     withRejections.length ? h('p', { class: 'note' }, s.rejectedNote) : null,
+    withRejections.some((f) => f.sheet !== undefined) ? h('p', { class: 'note' }, s.sheetRowNote) : null,
     withRejections.map((f, i) =>
       rejectionsBlock(
         s,
-        sent.find((x) => x.name === f.file),
-        f.file,
+        f.sheet === undefined ? sent.find((x) => x.name === f.file) : undefined,
+        shownName(f),
         i,
-        answer.rejections.filter((r) => r.file === f.file),
+        answer.rejections.filter(same(f)),
       ),
     ),
   );

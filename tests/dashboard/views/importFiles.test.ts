@@ -10,15 +10,16 @@ const file = (name: string, relative = '') => {
 };
 
 describe('droppedFiles', () => {
-  it('keeps CSV, TSV and TXT files in name order, names repeats apart and lists the rest as skipped', () => {
+  it('keeps CSV, TSV, TXT and .xlsx files in name order, names repeats apart and lists the rest as skipped', () => {
     const result = droppedFiles([
       { path: 'saker.csv', file: file('saker.csv') },
       { path: 'eksport/skoler.CSV', file: file('skoler.CSV') },
       { path: 'notat.docx', file: file('notat.docx') },
       { path: 'saker.csv', file: file('saker.csv') },
       { path: 'droftinger.tsv', file: file('droftinger.tsv') },
+      { path: 'elevdata.xlsx', file: file('elevdata.xlsx') },
     ]);
-    expect(result.files.map((f) => f.name)).toEqual(['droftinger.tsv', 'eksport/skoler.CSV', 'saker.csv', 'saker.csv (2)']);
+    expect(result.files.map((f) => f.name)).toEqual(['droftinger.tsv', 'eksport/skoler.CSV', 'elevdata.xlsx', 'saker.csv', 'saker.csv (2)']);
     expect(result.skipped).toEqual(['notat.docx']);
   });
 

@@ -37,10 +37,10 @@ export class AuthClient {
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     const csrf = this.cookies.get('rt_csrf');
     if (method !== 'GET' && csrf && !options.noCsrfHeader) headers['x-csrf-token'] = csrf;
-    let body: string | Uint8Array | undefined;
+    let body: string | Blob | undefined;
     if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json';
-      body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
+      body = typeof options.body === 'string' ? options.body : options.body instanceof Uint8Array ? new Blob([options.body as Uint8Array<ArrayBuffer>]) : JSON.stringify(options.body);
     }
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
     this.remember(res);
