@@ -57,7 +57,7 @@ describe('importBatch with a file that cannot be read as a whole', () => {
     { name: 'a file of only a BOM and blank lines', file: () => writeText(dir, 'bom.csv', '\n\r\n', 'utf-8-bom'), reason: /bom\.csv: filen er tom/ },
     { name: 'an unknown header (foo,bar)', file: () => writeText(dir, 'foo.csv', 'foo,bar\n1,2\n'), reason: /foo\.csv: ukjent filtype: ingen av overskriftene er kolonnenavn/ },
     { name: 'a header without delimiters', file: () => writeText(dir, 'en.csv', 'school_id\nS1\n'), reason: /en\.csv: fant ikke skilletegn/ },
-    { name: 'a spreadsheet saved under a .csv name', file: () => writeText(dir, 'regneark.csv', 'PK\u0003\u0004\u0000\u0000'), reason: /regneark\.csv: filen er ikke en tekstfil/ },
+    { name: 'a spreadsheet saved under a .csv name', file: () => writeText(dir, 'regneark.csv', 'PK\u0003\u0004\u0000\u0000'), reason: /regneark\.csv: filen er ikke en gyldig \.xlsx-fil/ }, // a zip is read as the workbook it is
     { name: 'a column given twice', file: () => writeText(dir, 'to.csv', 'school_id;skole_id;school_name;municipality\n'), reason: /to\.csv: kolonnen finnes mer enn én gang: skole_id/ },
   ])('importBatch with $name throws an ImportError naming the file and loads nothing else', async ({ file, reason }) => {
     const error = await importError([goodSchools, file(), goodMeetings]);
@@ -69,7 +69,7 @@ describe('importBatch with a file that cannot be read as a whole', () => {
     const empty = join(dir, 'tom-mappe');
     mkdirSync(empty);
     writeFileSync(join(empty, 'les-meg.md'), 'ikke data');
-    expect((await importError([empty])).message).toMatch(/ingen CSV-filer å importere/);
+    expect((await importError([empty])).message).toMatch(/ingen CSV- eller Excel-filer \(\.xlsx\) å importere/);
   });
 });
 
@@ -90,13 +90,14 @@ describe('importBatch with an error in the middle of the batch', () => {
 });
 
 describe('importBatch on folders and odd but valid files', () => {
-  it('importBatch takes .csv, .tsv and .txt files from a folder and leaves other files alone', async () => {
+  it('importBatch takes .csv, .tsv and .txt files (and .xlsx: importBatch.xlsx.test.ts) from a folder and leaves other files alone', async () => {
     const folder = join(dir, 'mappe');
     mkdirSync(folder);
     writeCsv(folder, 'a-skoler.CSV', tableOf('schools', [{ ...baseRow('schools', 1), school_id: 'F1' }]));
     writeCsv(folder, 'b-skoler.tsv', tableOf('schools', [{ ...baseRow('schools', 2), school_id: 'F2' }]), { delimiter: '\t' });
     writeCsv(folder, 'c-skoler.txt', tableOf('schools', [{ ...baseRow('schools', 3), school_id: 'F3' }]), { delimiter: ';' });
-    writeFileSync(join(folder, 'd-notater.xlsx'), 'PK\u0003\u0004 not a csv');
+    writeFileSync(join(folder, 'd-notater.docx'), 'PK\u0003\u0004 not a csv');
+    writeFileSync(join(folder, '~$e-laast.xlsx'), 'Excel\'s lock file while a workbook is open');
     const report = await importBatch(conn, [folder], { key });
     expect(report.files.map((f) => [f.file.slice(folder.length + 1), f.inserted])).toEqual([
       ['a-skoler.CSV', 1],
