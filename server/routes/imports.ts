@@ -15,6 +15,10 @@
  *
  * One import at a time per database (importLock.ts): a second upload is told so (409
  * `import_running` with Retry-After) before its body is read.
+ *
+ * An Excel workbook (`filename=…xlsx`, content type `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
+ * or octet-stream) is imported sheet by sheet (etl/load/prepareWorkbook.ts), within the same
+ * 50 MB and lock, and with the workbook limits of etl/read/xlsx/xlsxLimits.ts.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
