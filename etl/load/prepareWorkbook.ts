@@ -89,7 +89,7 @@ async function readWorkbook(file: string, tempDir: string, index: number, kind: 
   const bytes = readFileSync(file);
   const entries = zipEntries(bytes, limits.zipEntries);
   const budget = new InflateBudget(limits.inflatedBytes);
-  const workbook = await workbookParts(bytes, entries, budget);
+  const workbook = await workbookParts(bytes, entries, budget, limits.sharedStrings);
   const prepared: PreparedFile[] = [];
   const skipped: SkippedSheet[] = [];
   for (const [s, sheet] of workbook.sheets.entries()) {

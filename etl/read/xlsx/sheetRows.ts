@@ -89,6 +89,8 @@ export async function sheetRows(
         const column = a.r !== undefined ? columnOfReference(a.r) : nextColumn;
         if (column === null || column >= maxSheetColumns) throw new XlsxError(`arket «${sheetName}» har en cellereferanse utenfor Excels grense (kolonne XFD)`);
         nextColumn = column + 1;
+        // A row holds at most one cell per column; more is no spreadsheet's, and would pile up in memory.
+        if (cells.length >= maxSheetColumns) throw new XlsxError(`arket «${sheetName}» har en rad med mer enn ${maxSheetColumns} celler (Excels grense)`);
         cell = { column, type: a.t ?? 'n', value: [], inValue: false, phonetic: 0 };
       } else if (cell) {
         if (name === 'rPh') cell.phonetic++;

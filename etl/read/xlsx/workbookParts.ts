@@ -59,7 +59,7 @@ async function relationships(bytes: Buffer, entries: Entries, budget: InflateBud
   return targets;
 }
 
-async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget: InflateBudget): Promise<string[]> {
+async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget: InflateBudget, max: number): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
   let current: string[] | null = null;
@@ -73,6 +73,7 @@ async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget:
     },
     close: (name) => {
       if (name === 'si' && current) {
+        if (strings.length >= max) throw new XlsxError(`arbeidsboken har mer enn ${max.toLocaleString('nb-NO').replace(/\s/g, ' ')} ulike tekster; del den opp`);
         strings.push(current.join(''));
         current = null;
       } else if (name === 'rPh') phonetic--;
@@ -85,7 +86,7 @@ async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, budget:
   return strings;
 }
 
-export async function workbookParts(bytes: Buffer, entries: Entries, budget: InflateBudget): Promise<WorkbookParts> {
+export async function workbookParts(bytes: Buffer, entries: Entries, budget: InflateBudget, maxSharedStrings: number): Promise<WorkbookParts> {
   const path = await workbookPath(bytes, entries, budget);
   const workbook = entries.get(path);
   if (!workbook) throw new XlsxError(noWorkbook);
@@ -105,6 +106,6 @@ export async function workbookParts(bytes: Buffer, entries: Entries, budget: Inf
     text: () => undefined,
   }, 'xl/workbook.xml');
   for (const [, target] of targets) if (target.endsWith('sharedStrings.xml')) sharedPath = target;
-  const shared = await sharedStrings(bytes, entries.get(sharedPath ?? 'xl/sharedStrings.xml'), budget);
+  const shared = await sharedStrings(bytes, entries.get(sharedPath ?? 'xl/sharedStrings.xml'), budget, maxSharedStrings);
   return { sheets, date1904, sharedStrings: shared };
 }

@@ -13,6 +13,12 @@ export interface XlsxLimits {
   readonly rowsPerSheet: number;
   /** Entries in the zip (a real workbook has a few dozen). */
   readonly zipEntries: number;
+  /**
+   * Shared strings (every distinct text of the workbook, held in memory while its sheets are
+   * read): a national cases file has about a million. Without this cap, 256 MB of tiny
+   * strings would take gigabytes as JavaScript strings.
+   */
+  readonly sharedStrings: number;
 }
 
 export const defaultXlsxLimits: XlsxLimits = {
@@ -20,6 +26,7 @@ export const defaultXlsxLimits: XlsxLimits = {
   inflatedBytes: 256 * 1024 * 1024,
   rowsPerSheet: 1_048_576,
   zipEntries: 10_000,
+  sharedStrings: 4_000_000,
 };
 
 /** Excel's last column is XFD (16,384); a reference beyond it is not a spreadsheet's. */

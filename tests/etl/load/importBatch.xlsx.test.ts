@@ -245,6 +245,14 @@ describe('hostile and broken workbooks are refused with a reason, the database u
     expect(await refused(buildXlsx({ sheets: [{ name: 'Skoler', rows: header + rows }] }), { rowsPerSheet: 4 })).toBe('arket «Skoler» har mer enn 4 rader med innhold; del det opp');
   });
 
+  it('more shared strings than the limit, and more cells in a row than Excel has columns', async () => {
+    expect(await refused(buildXlsx({ sharedStrings: ['a', 'b', 'c', 'd'], sheets: [{ name: 'Skoler', rows: header + school(2) }] }), { sharedStrings: 3 })).toBe(
+      'arbeidsboken har mer enn 3 ulike tekster; del den opp',
+    );
+    const crowded = '<row r="2">' + '<c r="A2" t="inlineStr"><is><t>x</t></is></c>'.repeat(16_385) + '</row>';
+    expect(await refused(buildXlsx({ sheets: [{ name: 'Skoler', rows: header + crowded }] }))).toBe('arket «Skoler» har en rad med mer enn 16384 celler (Excels grense)');
+  });
+
   it('a row number beyond Excel’s last row', async () => {
     expect(await refused(buildXlsx({ sheets: [{ name: 'Skoler', rows: header + school(1_048_577) }] }))).toBe('arket «Skoler» har et radnummer utenfor Excels grense (1048576)');
   });
