@@ -4,7 +4,7 @@
  * mapped role the landing view and menu that role should see; an unmapped user lands on the
  * "ingen tilgang ennå" page; sign-out goes on to the provider's logout. axe-core on the
  * sign-in page (with the provider buttons) and on the no-access page. Screenshots:
- * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-failed.png.
+ * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-no-access-sv.png, oidc-failed.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,16 +113,49 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
     expect(realErrors(errors)).toEqual([]);
   });
 
-  it('an unmapped user gets "ingen tilgang ennå" naming whom to ask, with no axe violations', async () => {
-    const { page } = await freshPage(true);
+  it('an unmapped user gets "ingen tilgang ennå" naming whom to ask, laid out like the sign-in page, with no axe violations', async () => {
+    const { page, errors } = await freshPage(true);
     await clickProvider(page, 'stranger-1');
     await page.waitForURL(/\/auth\/no-access\?ref=[0-9a-f]{12}$/);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    const ref = new URL(page.url()).searchParams.get('ref')!;
     expect(await page.textContent('h1')).toBe('Ingen tilgang ennå');
-    expect(await page.textContent('main')).toContain('Kari i IT-avdelingen, it@fjordvik.example');
+    expect(await page.textContent('#no-access-contact')).toBe('Kari i IT-avdelingen, it@fjordvik.example');
+    expect(await page.textContent('#no-access-ask')).toBe('Be Kari i IT-avdelingen, it@fjordvik.example om tilgang. Forsøket ditt er registrert.');
+    expect(await page.textContent('#no-access-ref')).toBe(ref);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    // The sign-in page's look: its header with the product's name and the language switch, one panel.
+    expect(await page.locator('header.signin-header .brand-name').count()).toBe(1);
+    expect(await page.locator('main.signin .signin-panel').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'oidc-no-access');
     // No session: the API still says signed out.
     expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('the no-access page in Swedish and English (the language switch), and back to the sign-in page in that language', async () => {
+    const { page } = await freshPage(true);
+    await page.goto(`${app.url}/auth/no-access?ref=0123456789ab`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    await page.click('a[hreflang="sv"]');
+    await page.waitForSelector('html[lang="sv"] #app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('h1')).toBe('Ingen åtkomst ännu');
+    expect(await page.textContent('#no-access-ask')).toBe('Be Kari i IT-avdelingen, it@fjordvik.example om åtkomst. Ditt försök har registrerats.');
+    expect(await page.textContent('#no-access-ref')).toBe('0123456789ab');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'oidc-no-access-sv');
+    await page.click('a[hreflang="en"]');
+    await page.waitForSelector('html[lang="en"] #app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('h1')).toBe('No access yet');
+    expect(await page.textContent('#no-access-back')).toBe('Back to sign-in');
+    await page.click('#no-access-back');
+    await page.waitForSelector('#app[data-page="signin"]');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // A reference that is not 12 hex digits is not shown.
+    await page.goto(`${app.url}/auth/no-access?ref=%3Cb%3Ehi%3C%2Fb%3E`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    expect(await page.locator('#no-access-ref').count()).toBe(0);
   });
 
   it('a refused provider sign-in shows why on the sign-in page', async () => {

@@ -149,8 +149,8 @@ describe('etl user while the server runs', () => {
     expect(disabled.code, disabled.stderr).toBe(0);
     expect(disabled.stdout).toBe('Deaktiverte kortvarig\n');
     expect((await client.get('/api/session')).status).toBe(401);
-    const audit = (await (await signedIn('boss', boss.password)).get('/api/audit?action=user_disable&limit=5')).json() as { entries: Array<Record<string, unknown>> };
-    expect((await audit).entries[0]).toMatchObject({ username: userInfo().username, via: 'cli', target: 'kortvarig' });
+    const audit = (await (await (await signedIn('boss', boss.password)).get('/api/audit?action=user_disable&limit=5')).json()) as { entries: Array<Record<string, unknown>> };
+    expect(audit.entries[0]).toMatchObject({ username: userInfo().username, via: 'cli', target: 'kortvarig' });
   });
 
   it('a request on the socket is validated like one on the command line (a role outside the list, a forged hash)', async () => {
