@@ -227,6 +227,35 @@ describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=us
     expect(realErrors(errors)).toEqual([]);
   });
 
+  it('an administrator changes a mapping’s role and scope (in Swedish too), and the page has no axe violations', async () => {
+    const mapping = await addMapping(usersApp.db.connection, { provider: 'test', kind: 'group', value: 'grp-endres', role: 'ppt', municipality: 'Fjordvik' }, new Date('2026-11-23T10:00:00Z'));
+    const { page, errors } = await signedInPage('admin', true);
+    await page.goto(`${usersApp.url}/?view=users`);
+    await page.waitForSelector('#mapping-change-id');
+    await waitForDashboard(page);
+    const row = () => page.$$eval('#table-mappings tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 5).map((c) => c.textContent)).find((cells) => cells[2] === 'grp-endres'));
+    expect(await row()).toEqual(['test', 'gruppe', 'grp-endres', 'PPT', 'Fjordvik']);
+    await page.selectOption('#mapping-change-id', String(mapping.mapping_id));
+    // The fields show the mapping's grant before anything is changed.
+    expect(await page.inputValue('#mapping-change-role')).toBe('ppt');
+    expect(await page.inputValue('#mapping-change-municipality')).toBe('Fjordvik');
+    await page.selectOption('#mapping-change-role', 'rector');
+    await page.selectOption('#mapping-change-school', havblikk);
+    await page.click('#mapping-change-submit');
+    await page.waitForFunction(() => document.getElementById('users-status')?.textContent === 'Endret koblingen.');
+    // The list is read again after the change.
+    await page.waitForFunction(() => [...document.querySelectorAll('#table-mappings tbody tr')].some((tr) => tr.children[2]?.textContent === 'grp-endres' && tr.children[3]?.textContent === 'rektor'));
+    expect((await row())![4]).toMatch(/^Havblikk.*, Fjordvik$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#mapping-change-heading').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'users-mapping-change');
+    await page.goto(`${usersApp.url}/?view=users&lang=sv`);
+    await page.waitForSelector('#mapping-change-heading');
+    expect(await page.textContent('#mapping-change-heading')).toBe('Ändra koppling');
+    expect(await page.textContent('#mapping-change-submit')).toBe('Spara kopplingen');
+    expect(realErrors(errors)).toEqual([]);
+  });
+
   it('a municipality user sees only their municipality’s users; a rector has no link and is refused', async () => {
     const { page } = await signedInPage('municipality');
     await page.goto(`${usersApp.url}/?view=users`);
