@@ -73,6 +73,9 @@ const moveBack = async () => {
 const mappingBack = async () => {
   await app.db.connection.run(`UPDATE idp_mappings SET role = 'ppt', municipality = 'Fjordvik', school_id = NULL WHERE value = 'fjord-edit'`);
 };
+const lauvBack = async () => {
+  await app.db.connection.run(`UPDATE idp_mappings SET role = 'municipality', municipality = 'Lauvåsen', school_id = NULL WHERE value = 'lauv-edit'`);
+};
 const editPath = () => `/api/idp-mappings/${mappingIds['fjord-edit']}`;
 
 const cases: Case[] = [
@@ -96,6 +99,7 @@ const cases: Case[] = [
   { label: 'move a mapping of their municipality to another municipality', method: 'PATCH', path: editPath, body: () => ({ role: 'ppt', municipality: 'Lauvåsen' }), expected: adminOnly(200), reset: mappingBack },
   { label: 'make a mapping of their municipality an administrator mapping', method: 'PATCH', path: editPath, body: () => ({ role: 'admin' }), expected: adminOnly(200), reset: mappingBack },
   { label: 'change a mapping of another municipality', method: 'PATCH', path: () => `/api/idp-mappings/${mappingIds['lauv-edit']}`, body: () => ({ role: 'municipality', municipality: 'Lauvåsen' }), expected: adminOnly(200) },
+  { label: 'take a mapping of another municipality into their own', method: 'PATCH', path: () => `/api/idp-mappings/${mappingIds['lauv-edit']}`, body: () => ({ role: 'ppt', municipality: 'Fjordvik' }), expected: adminOnly(200), reset: lauvBack },
   { label: 'change a mapping that does not exist', method: 'PATCH', path: () => '/api/idp-mappings/987654', body: () => ({ role: 'ppt', municipality: 'Fjordvik' }), expected: userAdmins(404) },
   { label: 'change a mapping to a rector without a school', method: 'PATCH', path: editPath, body: () => ({ role: 'rector' }), expected: { admin: 400, municipality: 400, rector: 400, ppt: 400 } },
   { label: 'change what a mapping matches (not allowed: remove and add)', method: 'PATCH', path: editPath, body: () => ({ role: 'ppt', municipality: 'Fjordvik', value: 'other' }), expected: { admin: 400, municipality: 400, rector: 400, ppt: 400 } },
@@ -214,7 +218,7 @@ describe('changes take effect at once', () => {
       user_set_password: 2 + 1 + 2,
       mapping_add: 2 + 1 + 1,
       mapping_remove: 2 + 1,
-      mapping_change: 2 + 1 + 1 + 1 + 1, // within (admin, municipality), to Lauvåsen, to admin, Lauvåsen's (admin each), the session test's
+      mapping_change: 2 + 1 + 1 + 1 + 1 + 1, // within (admin, municipality), to Lauvåsen, to admin, Lauvåsen's, Lauvåsen's into Fjordvik (admin each), the session test's
     });
   });
 });
