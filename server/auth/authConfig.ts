@@ -104,6 +104,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     allowedOrigins: (e.RT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     oidcProviders: oidcProvidersFromEnv(env),
-    accessContact: e.RT_ACCESS_CONTACT?.trim() || null,
+    accessContact: e.RT_ACCESS_CONTACT?.trim() || undefined,
   };
 }
