@@ -22,12 +22,14 @@ import { forgetFocus, rememberFocus, restoreFocus } from './components/focus.ts'
 import { h } from './components/h.ts';
 import { signInForm } from './components/signInForm.ts';
 import { signInHeader } from './components/signInHeader.ts';
+import { noAccessPage } from './components/noAccessPage.ts';
 import { urlNotice } from './components/urlNotice.ts';
 import { setExportSelection } from './export/exportCaption.ts';
 import { formatDate } from './format/dateFormat.ts';
 import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import type { Lang } from './i18n/lang.ts';
+import { noAccessStrings } from './i18n/noAccessStrings.ts';
 import { strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
@@ -228,6 +230,31 @@ function showSignIn(): void {
   document.getElementById('signin-username')?.focus();
 }
 
+/** `/auth/no-access`: signed in at an identity provider, but no role here yet (no session). */
+function showNoAccess(): void {
+  const lang = parseQuery(location.search).lang ?? 'nb';
+  const t = strings(lang);
+  const words = noAccessStrings(lang);
+  document.documentElement.lang = lang;
+  document.title = `${words.heading} – ${t.appTitle}`;
+  const switchLanguage = (to: Lang) => {
+    const query = new URLSearchParams(location.search);
+    if (to === 'nb') query.delete('lang');
+    else query.set('lang', to);
+    history.replaceState(null, '', `?${query.toString()}`);
+    showNoAccess();
+    document.getElementById('language-switch')?.focus();
+  };
+  const page = noAccessPage(words, lang === 'nb' ? '/' : `/?lang=${lang}`);
+  root.replaceChildren(signInHeader(t, lang, switchLanguage), page.element);
+  root.dataset.page = 'no-access';
+  root.dataset.ready = 'false';
+  void page.ready.then(() => {
+    root.removeAttribute('aria-busy');
+    root.dataset.ready = 'true';
+  });
+}
+
 async function leave(): Promise<void> {
   const logoutUrl = await signOut().catch(() => null);
   // Signed in through an identity provider: end the session there too (RP-initiated logout).
@@ -278,6 +305,7 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSig
 }
 
 async function start(): Promise<void> {
+  if (location.pathname === '/auth/no-access') return showNoAccess();
   const t = strings(parseQuery(location.search).lang ?? 'nb');
   root.replaceChildren(loadingMessage(t));
   // Ask for the session and the metadata together; without a session the latter is a 401, ignored.

@@ -8,6 +8,10 @@
  * With `RT_SNAPSHOT=<file>` it serves a read-only snapshot instead, as one of several
  * processes behind a load balancer: RT_DB is then the process's own small database for its
  * sessions and audit log (etl/db/openSnapshot.ts); nothing is imported or created.
+ *
+ * Beside the database it listens on an admin socket (server/adminSocket.ts, owner-only, no
+ * network port) for the command line's `user` commands, which cannot open the file while
+ * this process holds DuckDB's lock. Not in snapshot mode, where the accounts are read-only.
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,7 +21,9 @@ import { ensureFigureFacts } from '../etl/figures/index.ts';
 import { defaultDatabasePath, projectRoot, secretPathFor } from '../etl/db/defaultPaths.ts';
 import { sweepAbandonedTempDirs } from '../etl/load/importTempDir.ts';
 import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
+import { adminSocketPathFor } from '../etl/accounts/adminSocketPath.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
+import { listenAdminSocket } from './adminSocket.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
 import { servingConfigFromEnv } from './servingConfig.ts';
@@ -39,7 +45,7 @@ if (snapshot) {
   console.log(`Tom database: lastet eksempeldata (${rows} rader) inn i ${dbPath}`);
   if ((await countUsers(db.connection)) === 0) console.log(describeDemoUsers(await createDemoUsers(db.connection)));
 } else if ((await countUsers(db.connection)) === 0) {
-  console.log('Ingen brukere ennå: stopp serveren og legg til en med `npm run --silent etl -- user add <navn> --role admin`.');
+  console.log('Ingen brukere ennå: legg til en med `npm run --silent etl -- user add <navn> --role admin`.');
 }
 
 // Build the figure facts before the first request instead of during it.
@@ -48,6 +54,12 @@ await ensureFigureFacts(db.connection);
 const auth = authConfigFromEnv(process.env);
 const serving = servingConfigFromEnv(process.env);
 const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key });
+// The CLI's way in while this process holds the database's lock.
+const socketPath = snapshot ? null : adminSocketPathFor(dbPath);
+if (!snapshot && socketPath === null) console.log(`Stien til databasen er for lang for en administrasjonskontakt: stopp serveren før \`etl -- user\`.`);
+const adminSocket = socketPath ? await listenAdminSocket(db.instance, socketPath) : null;
+if (adminSocket) console.log(`Administrasjonskontakt for \`etl -- user\`: ${socketPath}`);
+
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   // The port actually bound (PORT=0 picks a free one: the snapshot test reads it here).
@@ -56,6 +68,7 @@ const server = app.listen(port, () => {
 });
 
 function shutdown() {
+  adminSocket?.close();
   server.close(() => {
     db.close();
     process.exit(0);

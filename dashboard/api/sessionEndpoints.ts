@@ -35,6 +35,11 @@ export async function getProviders(): Promise<SignInProvider[]> {
   return (await getJson<{ providers: SignInProvider[] }>('/api/session/providers')).providers;
 }
 
+/** Whom to ask for access (RT_ACCESS_CONTACT), for the "ingen tilgang ennå" page; null when not configured. */
+export async function getAccessContact(): Promise<string | null> {
+  return (await getJson<{ access_contact?: string | null }>('/api/session/providers')).access_contact ?? null;
+}
+
 export type ExportFormat = 'csv' | 'png' | 'svg';
 
 /** Fire-and-forget: tells the audit trail about an export; a failure never stops the download. */

@@ -54,6 +54,11 @@ export async function addMapping(mapping: { provider: string; kind: string; valu
   await changed(send('POST', '/api/idp-mappings', withoutEmpty(mapping)));
 }
 
+/** A mapping's new role and scope (what it matches stays). */
+export async function changeMapping(id: number, grant: Grant): Promise<void> {
+  await changed(send('PATCH', `/api/idp-mappings/${id}`, withoutEmpty(grant)));
+}
+
 export async function removeMapping(id: number): Promise<void> {
   await changed(send('DELETE', `/api/idp-mappings/${id}`));
 }

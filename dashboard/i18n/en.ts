@@ -207,6 +207,7 @@ export const en: Strings = {
       user_change: 'Changed a user',
       mapping_add: 'Added an identity-provider mapping',
       mapping_remove: 'Removed an identity-provider mapping',
+      mapping_change: 'Changed an identity-provider mapping',
     },
     vias: { http: 'browser', cli: 'command line', system: 'system' },
     targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope' },

@@ -210,6 +210,7 @@ export const nb = {
       user_change: 'Endret en bruker',
       mapping_add: 'La til en kobling fra identitetsleverandør',
       mapping_remove: 'Fjernet en kobling fra identitetsleverandør',
+      mapping_change: 'Endret en kobling fra identitetsleverandør',
     } satisfies Record<AuditAction, string>,
     vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
     targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },

@@ -210,6 +210,7 @@ export const sv: Strings = {
       user_change: 'Ändrade en användare',
       mapping_add: 'Lade till en koppling från identitetsleverantör',
       mapping_remove: 'Tog bort en koppling från identitetsleverantör',
+      mapping_change: 'Ändrade en koppling från identitetsleverantör',
       norms_set: 'Ändrade normer för årshjulet',
     },
     vias: { http: 'webbläsare', cli: 'kommandorad', system: 'systemet' } as Record<string, string>,

@@ -3,16 +3,17 @@
  * (their municipality's users; the server decides, and refuses the rest). Lists the accounts
  * with disable/enable and a new password (shown once, in a status line), a form to add a user
  * and one to change a user's role and scope, and the identity-provider mappings with a form
- * to add one and a button to remove each. Every change goes to the server at once; the lists
+ * to add one, one to change a mapping's role and scope, and a button to remove each. Every change goes to the server at once; the lists
  * are read again after it.
  */
 import { ApiError } from '../api/http.ts';
 import { getProviders } from '../api/sessionEndpoints.ts';
 import type { Role } from '../api/types.ts';
-import { addMapping, addUser, changeUser, listMappings, listUsers, newPassword, removeMapping, type AdminUser, type Grant, type Mapping } from '../api/userAdminEndpoints.ts';
+import { addMapping, addUser, changeMapping, changeUser, listMappings, listUsers, newPassword, removeMapping, type AdminUser, type Grant, type Mapping } from '../api/userAdminEndpoints.ts';
 import { dataTable, type TableColumn } from '../components/dataTable.ts';
 import { h } from '../components/h.ts';
 import { scrollRegion } from '../components/scrollRegion.ts';
+import { mappingEditStrings } from '../i18n/mappingEditStrings.ts';
 import { usersStrings } from '../i18n/usersStrings.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
@@ -56,6 +57,12 @@ export function usersView(ctx: ViewContext): ViewResult {
     const field = (id: string, label: string, input: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
     return {
       elements: [field(`${prefix}-role`, u.role, role), field(`${prefix}-municipality`, u.municipality, municipality), field(`${prefix}-school`, u.school, school)],
+      /** Shows a grant in the fields (the current one of what is being changed). */
+      show: (g: { role: Role; municipality: string | null; school_id: string | null }) => {
+        role.value = g.role;
+        municipality.value = g.role === 'municipality' || g.role === 'ppt' ? (g.municipality ?? '') : '';
+        school.value = g.school_id ?? '';
+      },
       grant: (): Grant => ({
         role: role.value as Role,
         municipality: role.value === 'municipality' || role.value === 'ppt' ? municipality.value || null : null,
@@ -146,7 +153,31 @@ export function usersView(ctx: ViewContext): ViewResult {
         return u.mappingAdded;
       })();
     });
-    return [scrollRegion(u.mappingsTable, table), ...(providers.length > 0 ? [form] : [])];
+    return [scrollRegion(u.mappingsTable, table), ...(providers.length > 0 ? [form] : []), ...(mappings.length > 0 ? [changeMappingForm(mappings, providers)] : [])];
+  }
+
+  function changeMappingForm(mappings: readonly Mapping[], providers: ReadonlyArray<{ id: string; label: string }>): HTMLElement {
+    const e = mappingEditStrings(ctx.lang);
+    const describe = (m: Mapping) =>
+      `${providers.find((p) => p.id === m.provider)?.label ?? m.provider}, ${u.kinds[m.kind] ?? m.kind} ${m.kind === 'subject' ? m.value.slice(0, 12) : m.value}: ${roleName(m.role)}, ${scopeOf(m)}`;
+    const which = h('select', { id: 'mapping-change-id', class: 'text-input' }, ...mappings.map((m) => h('option', { value: String(m.mapping_id) }, describe(m))));
+    const grant = grantFields('mapping-change');
+    // The fields start at the chosen mapping's grant, so saving without a change changes nothing.
+    const showChosen = () => grant.show(mappings.find((m) => String(m.mapping_id) === which.value) ?? mappings[0]!);
+    which.addEventListener('change', showChosen);
+    showChosen();
+    const form = h('form', { class: 'users-form', 'aria-labelledby': 'mapping-change-heading' }, h('h3', { id: 'mapping-change-heading' }, e.heading),
+      h('p', {}, e.intro),
+      h('div', { class: 'field' }, h('label', { for: 'mapping-change-id' }, e.mapping), which), ...grant.elements,
+      h('button', { type: 'submit', class: 'button', id: 'mapping-change-submit' }, e.save));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      act(async () => {
+        await changeMapping(Number(which.value), grant.grant());
+        return e.changed;
+      })();
+    });
+    return form;
   }
 
   async function reload(): Promise<void> {

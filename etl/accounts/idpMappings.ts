@@ -130,6 +130,32 @@ export async function removeMapping(conn: DuckDBConnection, mappingId: number): 
   return true;
 }
 
+/**
+ * Gives a mapping another role and scope. Those who signed in through it get the new grant
+ * at once (their accounts copy it) and their sessions end: a narrowed grant must not live on
+ * in an open session, and at the next sign-in the mappings are resolved anew.
+ */
+export async function changeMapping(conn: DuckDBConnection, mappingId: number, grant: Pick<NewMapping, 'role' | 'municipality' | 'school_id'>): Promise<IdpMapping | null> {
+  if (!(await findMapping(conn, mappingId))) return null;
+  await checkScope(conn, grant);
+  const values = {
+    id: mappingId,
+    role: grant.role,
+    municipality: grant.role === 'municipality' || grant.role === 'ppt' ? (grant.municipality ?? null) : null,
+    school: grant.role === 'rector' ? (grant.school_id ?? null) : null,
+  };
+  const types = { id: INTEGER, role: VARCHAR, municipality: VARCHAR, school: VARCHAR };
+  await conn.run(`UPDATE idp_mappings SET role = $role, municipality = $municipality, school_id = $school WHERE mapping_id = $id`, values, types);
+  await conn.run(
+    `UPDATE users SET role = $role, municipality = $municipality, school_id = $school
+     WHERE user_id IN (SELECT user_id FROM oidc_identities WHERE mapping_id = $id)`,
+    values,
+    types,
+  );
+  await conn.run(`DELETE FROM sessions WHERE user_id IN (SELECT user_id FROM oidc_identities WHERE mapping_id = $id)`, { id: mappingId }, { id: INTEGER });
+  return findMapping(conn, mappingId);
+}
+
 export interface IdentityFacts {
   readonly provider: string;
   readonly subjectRef: string;

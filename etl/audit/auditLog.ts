@@ -28,6 +28,7 @@ export const AuditAction = z.enum([
   'user_change',
   'mapping_add',
   'mapping_remove',
+  'mapping_change',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,15 +1,23 @@
 /**
  * `user add|list|disable|set-password`: the accounts that may sign in to the dashboard.
- * A password comes from stdin (`--password-stdin`), or is generated and printed once.
- * Every change is written to the audit log with the operating-system user as the actor.
+ * A password comes from stdin (`--password-stdin`), or is generated and printed once; only
+ * its hash leaves this process. Every change is written to the audit log with the
+ * operating-system user as the actor.
+ *
+ * While the server runs it holds DuckDB's lock on the file, so the request goes to the
+ * server's admin socket beside the database (server/adminSocket.ts), which runs it through
+ * its own connection; with no server listening there, the CLI opens the file itself. Both
+ * ways run the same request (etl/accounts/runUserAdminRequest.ts).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from '../accounts/passwordHash.ts';
+import { adminSocketPathFor } from '../accounts/adminSocketPath.ts';
+import { runUserAdminRequest } from '../accounts/runUserAdminRequest.ts';
 import { NewUser, Username, type UserAccount } from '../accounts/userAccount.ts';
-import { AccountError, addUser, disableUser, findAccount, listUsers, setPasswordHash } from '../accounts/userStore.ts';
-import { appendAudit, type AuditEntry } from '../audit/auditLog.ts';
+import type { UserAdminRequest } from '../accounts/userAdminRequest.ts';
+import { AccountError } from '../accounts/userStore.ts';
 import { cliActor } from '../audit/cliActor.ts';
 import { openDatabase } from '../db/openDatabase.ts';
+import { askRunningServer } from './adminSocketClient.ts';
 
 export interface UserAddOptions {
   db: string;
@@ -20,14 +28,13 @@ export interface UserAddOptions {
   json?: boolean;
 }
 
-async function audit(conn: DuckDBConnection, action: AuditEntry['action'], target: string, details?: AuditEntry['details']) {
-  await appendAudit(conn, { at: new Date(), username: cliActor(), role: null, via: 'cli', action, target, details });
-}
-
-async function withDb<T>(path: string, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+/** Through the running server when one listens on the database's admin socket, else on the file. */
+async function perform(path: string, request: UserAdminRequest): Promise<unknown> {
+  const reply = await askRunningServer(adminSocketPathFor(path), request);
+  if (reply.answered) return reply.result;
   const db = await openDatabase(path);
   try {
-    return await work(db.connection);
+    return await runUserAdminRequest(db.connection, request);
   } finally {
     db.close();
   }
@@ -62,11 +69,7 @@ export async function userAddCommand(username: string, options: UserAddOptions):
   const generated = options.passwordStdin ? null : generatePassword();
   const password = generated ?? (await passwordFromStdin());
   const hash = await hashPassword(password);
-  const account = await withDb(options.db, async (conn) => {
-    const added = await addUser(conn, parsed.data, hash, new Date());
-    await audit(conn, 'user_add', added.username, { role: added.role, municipality: added.municipality, school_id: added.school_id });
-    return added;
-  });
+  const account = (await perform(options.db, { command: 'add', actor: cliActor(), user: parsed.data, passwordHash: hash })) as UserAccount;
   if (options.json) {
     process.stdout.write(JSON.stringify(generated ? { user: account, password: generated } : { user: account }) + '\n');
     return;
@@ -76,17 +79,14 @@ export async function userAddCommand(username: string, options: UserAddOptions):
 }
 
 export async function userListCommand(options: { db: string; json?: boolean }): Promise<void> {
-  const users = await withDb(options.db, listUsers);
+  const users = (await perform(options.db, { command: 'list', actor: cliActor() })) as UserAccount[];
   if (options.json) process.stdout.write(JSON.stringify(users) + '\n');
   else for (const u of users) process.stdout.write(describe(u) + '\n');
 }
 
 export async function userDisableCommand(username: string, options: { db: string }): Promise<void> {
   const name = parseUsername(username);
-  await withDb(options.db, async (conn) => {
-    if (!(await disableUser(conn, name))) throw new AccountError(`fant ingen bruker «${name}»`);
-    await audit(conn, 'user_disable', name);
-  });
+  await perform(options.db, { command: 'disable', actor: cliActor(), username: name });
   process.stdout.write(`Deaktiverte ${name}\n`);
 }
 
@@ -95,11 +95,7 @@ export async function userSetPasswordCommand(username: string, options: { db: st
   const generated = options.passwordStdin ? null : generatePassword();
   const password = generated ?? (await passwordFromStdin());
   const hash = await hashPassword(password);
-  await withDb(options.db, async (conn) => {
-    if (!(await findAccount(conn, name))) throw new AccountError(`fant ingen bruker «${name}»`);
-    await setPasswordHash(conn, name, hash);
-    await audit(conn, 'user_set_password', name);
-  });
+  await perform(options.db, { command: 'set-password', actor: cliActor(), username: name, passwordHash: hash });
   process.stdout.write(`Nytt passord for ${name}\n`);
   if (generated) process.stdout.write(`Passord (vises bare nå): ${generated}\n`);
 }

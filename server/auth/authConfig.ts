@@ -40,8 +40,11 @@ export interface AuthConfig {
   readonly now?: () => Date;
   /** OpenID Connect providers, each a button on the sign-in page (oidc/oidcProviderConfig.ts; default none). */
   readonly oidcProviders?: readonly OidcProviderConfig[];
-  /** Whom an unmapped user should ask for access, on the "ingen tilgang ennå" page. */
-  readonly accessContact?: string;
+  /**
+   * Whom an unmapped user should ask for access, on the "ingen tilgang ennå" page; null: the
+   * page asks for the municipality's administrator in the reader's language.
+   */
+  readonly accessContact?: string | null;
 }
 
 export type ResolvedAuthConfig = Required<AuthConfig>;
@@ -65,7 +68,7 @@ export function resolveAuthConfig(config: AuthConfig = {}): ResolvedAuthConfig {
     allowedOrigins: config.allowedOrigins ?? [],
     now: config.now ?? (() => new Date()),
     oidcProviders: config.oidcProviders ?? [],
-    accessContact: config.accessContact ?? 'administratoren for Ressursteam-tall i kommunen din',
+    accessContact: config.accessContact ?? null,
   };
 }
 
@@ -101,6 +104,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     allowedOrigins: (e.RT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     oidcProviders: oidcProvidersFromEnv(env),
-    accessContact: e.RT_ACCESS_CONTACT,
+    accessContact: e.RT_ACCESS_CONTACT?.trim() || undefined,
   };
 }

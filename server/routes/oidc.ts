@@ -6,13 +6,13 @@
  *   GET /auth/oidc/:provider/start      → 303 to the provider, with a fresh sign-in under way (`rt_oidc` cookie)
  *   GET /auth/oidc/:provider/callback   the provider's answer → 303 to the dashboard, signed in;
  *                                       or to `/auth/no-access` (no mapping) or `/?signin=failed`
- *   GET /auth/no-access                 "ingen tilgang ennå", naming whom to ask
+ *   GET /auth/no-access                 "ingen tilgang ennå": the dashboard's page (dashboard/components/noAccessPage.ts),
+ *                                       served as every client-side route; whom to ask comes with the providers
  * Every outcome of a callback is audited: `sign_in` (with the provider), `sign_in_failed`
  * (the reason as a short code), `sign_in_no_access` (the account reference to map).
  */
 import { Router, type Request, type Response } from 'express';
 import * as client from 'openid-client';
-import { z } from 'zod';
 import { resolveMapping } from '../../etl/accounts/idpMappings.ts';
 import { accountForIdentity, oidcUsername } from '../../etl/accounts/oidcAccounts.ts';
 import type { AppContext } from '../appContext.ts';
@@ -20,7 +20,6 @@ import { auditRequest } from '../auth/auditRequest.ts';
 import { requestCookies, setCsrfCookie, setSessionCookie, wellFormedToken } from '../auth/cookies.ts';
 import { identityClaims } from '../auth/oidc/identityClaims.ts';
 import type { OidcProviderConfig } from '../auth/oidc/oidcProviderConfig.ts';
-import { noAccessPage } from '../auth/oidc/noAccessPage.ts';
 import { subjectRef } from '../auth/oidc/subjectRef.ts';
 import { createSession } from '../auth/sessionStore.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -70,13 +69,15 @@ function callbackUrl(provider: OidcProviderConfig, req: Request): URL {
   return url;
 }
 
-const NoAccessQuery = z.object({ ref: z.string().regex(/^[0-9a-f]{12}$/).optional() });
-
 export function oidcRoutes(deps: AppContext): Router {
   const router = Router();
 
   router.get('/api/session/providers', (_req, res) => {
-    res.json({ providers: deps.settings.oidcProviders.map((p) => ({ id: p.id, label: p.label, start_url: `/auth/oidc/${p.id}/start` })) });
+    res.json({
+      providers: deps.settings.oidcProviders.map((p) => ({ id: p.id, label: p.label, start_url: `/auth/oidc/${p.id}/start` })),
+      // For the "ingen tilgang ennå" page (the dashboard at /auth/no-access), which has no session either.
+      access_contact: deps.settings.accessContact,
+    });
   });
 
   router.get('/auth/oidc/:provider/start', async (req, res) => {
@@ -156,11 +157,6 @@ export function oidcRoutes(deps: AppContext): Router {
     setSessionCookie(req, res, signedIn.token, deps.settings.absoluteTimeoutMs);
     setCsrfCookie(req, res, signedIn.csrfToken);
     res.redirect(303, '/');
-  });
-
-  router.get('/auth/no-access', (req, res) => {
-    const query = NoAccessQuery.safeParse(req.query);
-    res.type('html').set('Cache-Control', 'no-store').send(noAccessPage(deps.settings.accessContact, query.success ? query.data.ref : undefined));
   });
 
   return router;

@@ -6,13 +6,14 @@
  *   POST   /api/users/:username/password       a new generated password, answered once; ends the user's sessions
  *   GET    /api/idp-mappings                   the identity-provider mappings in the viewer's reach
  *   POST   /api/idp-mappings {provider, kind, value, role, municipality?, school_id?}
+ *   PATCH  /api/idp-mappings/:id {role, municipality?, school_id?}   another grant; ends the sessions of those who signed in through it
  *   DELETE /api/idp-mappings/:id               ends the sessions of those who signed in through it
  * Every change is audited (user_add, user_change, user_disable, user_set_password, mapping_add,
- * mapping_remove); every refusal for scope is a 403 audited as access_denied.
+ * mapping_change, mapping_remove); every refusal for scope is a 403 audited as access_denied.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { addMapping, findMapping, listMappings, MappingGrant, MappingKind, removeMapping } from '../../etl/accounts/idpMappings.ts';
+import { addMapping, changeMapping, findMapping, listMappings, MappingGrant, MappingKind, removeMapping } from '../../etl/accounts/idpMappings.ts';
 import { generatePassword, hashPassword } from '../../etl/accounts/passwordHash.ts';
 import { NewUser, Username } from '../../etl/accounts/userAccount.ts';
 import { changeGrant, isProviderAccount, setDisabled } from '../../etl/accounts/userChanges.ts';
@@ -45,6 +46,21 @@ const NewMappingBody = z
     school_id: z.string().trim().min(1).max(64).optional(),
   })
   .strict();
+
+/** A mapping's new role and scope: what it matches (provider, kind, value) stays; to match another, add one. */
+const MappingChangeBody = z
+  .object({
+    role: z.enum(['admin', 'municipality', 'rector', 'ppt']),
+    municipality: z.string().trim().min(1).max(200).optional(),
+    school_id: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+
+function mappingIdParam(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, 'unknown_mapping');
+  return id;
+}
 
 function invalid(issues: z.core.$ZodIssue[]): HttpError {
   return new HttpError(400, 'invalid_parameters', issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })));
@@ -188,10 +204,36 @@ export function userRoutes(deps: AppContext): Router {
     res.status(201).json({ mapping });
   });
 
+  router.patch('/api/idp-mappings/:id', async (req, res) => {
+    const viewer = viewerOf(res);
+    const id = mappingIdParam(req);
+    const body = MappingChangeBody.safeParse(req.body);
+    if (!body.success) throw invalid(body.error.issues);
+    const grant = MappingGrant.safeParse(body.data);
+    if (!grant.success) throw invalid(grant.error.issues);
+    const mapping = await withConnection(deps.instance, async (conn) => {
+      const before = await findMapping(conn, id);
+      await guarded(deps, req, viewer, conn, `mapping:${id}`, async () => {
+        requireUserAdmin(viewer);
+        if (!before) throw new HttpError(404, 'unknown_mapping');
+        // Both what it grants now and what it is to grant must be within the viewer's reach.
+        requireManageable(viewer, before.role, before.municipality);
+        await requireGrantable(conn, viewer, grant.data);
+      });
+      const changed = (await changeMapping(conn, id, grant.data))!;
+      await auditRequest(deps, req, viewer, {
+        action: 'mapping_change',
+        target: `mapping:${id}`,
+        details: { provider: changed.provider, kind: changed.kind, role: changed.role, municipality: changed.municipality, school_id: changed.school_id, was_role: before!.role, was_municipality: before!.municipality, was_school_id: before!.school_id },
+      }, conn);
+      return changed;
+    });
+    res.json({ mapping });
+  });
+
   router.delete('/api/idp-mappings/:id', async (req, res) => {
     const viewer = viewerOf(res);
-    const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, 'unknown_mapping');
+    const id = mappingIdParam(req);
     await withConnection(deps.instance, async (conn) => {
       const mapping = await findMapping(conn, id);
       await guarded(deps, req, viewer, conn, `mapping:${id}`, () => {

@@ -4,7 +4,7 @@
  * mapped role the landing view and menu that role should see; an unmapped user lands on the
  * "ingen tilgang ennå" page; sign-out goes on to the provider's logout. axe-core on the
  * sign-in page (with the provider buttons) and on the no-access page. Screenshots:
- * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-failed.png.
+ * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-no-access-sv.png, oidc-failed.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,16 +113,49 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
     expect(realErrors(errors)).toEqual([]);
   });
 
-  it('an unmapped user gets "ingen tilgang ennå" naming whom to ask, with no axe violations', async () => {
-    const { page } = await freshPage(true);
+  it('an unmapped user gets "ingen tilgang ennå" naming whom to ask, laid out like the sign-in page, with no axe violations', async () => {
+    const { page, errors } = await freshPage(true);
     await clickProvider(page, 'stranger-1');
     await page.waitForURL(/\/auth\/no-access\?ref=[0-9a-f]{12}$/);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    const ref = new URL(page.url()).searchParams.get('ref')!;
     expect(await page.textContent('h1')).toBe('Ingen tilgang ennå');
-    expect(await page.textContent('main')).toContain('Kari i IT-avdelingen, it@fjordvik.example');
+    expect(await page.textContent('#no-access-contact')).toBe('Kari i IT-avdelingen, it@fjordvik.example');
+    expect(await page.textContent('#no-access-ask')).toBe('Be Kari i IT-avdelingen, it@fjordvik.example om tilgang. Forsøket ditt er registrert.');
+    expect(await page.textContent('#no-access-ref')).toBe(ref);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    // The sign-in page's look: its header with the product's name and the language switch, one panel.
+    expect(await page.locator('header.signin-header .brand-name').count()).toBe(1);
+    expect(await page.locator('main.signin .signin-panel').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'oidc-no-access');
     // No session: the API still says signed out.
     expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('the no-access page in Swedish and English (the language switch), and back to the sign-in page in that language', async () => {
+    const { page } = await freshPage(true);
+    await page.goto(`${app.url}/auth/no-access?ref=0123456789ab`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    await page.click('a[hreflang="sv"]');
+    await page.waitForSelector('html[lang="sv"] #app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('h1')).toBe('Ingen åtkomst ännu');
+    expect(await page.textContent('#no-access-ask')).toBe('Be Kari i IT-avdelingen, it@fjordvik.example om åtkomst. Ditt försök har registrerats.');
+    expect(await page.textContent('#no-access-ref')).toBe('0123456789ab');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'oidc-no-access-sv');
+    await page.click('a[hreflang="en"]');
+    await page.waitForSelector('html[lang="en"] #app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('h1')).toBe('No access yet');
+    expect(await page.textContent('#no-access-back')).toBe('Back to sign-in');
+    await page.click('#no-access-back');
+    await page.waitForSelector('#app[data-page="signin"]');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // A reference that is not 12 hex digits is not shown.
+    await page.goto(`${app.url}/auth/no-access?ref=%3Cb%3Ehi%3C%2Fb%3E`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    expect(await page.locator('#no-access-ref').count()).toBe(0);
   });
 
   it('a refused provider sign-in shows why on the sign-in page', async () => {
@@ -191,6 +224,35 @@ describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=us
     await page.click('button[aria-label="Deaktiver ny-ppt"]');
     await page.waitForSelector('button[aria-label="Aktiver ny-ppt"]');
     await saveScreenshot(page, 'users-admin');
+    expect(realErrors(errors)).toEqual([]);
+  });
+
+  it('an administrator changes a mapping’s role and scope (in Swedish too), and the page has no axe violations', async () => {
+    const mapping = await addMapping(usersApp.db.connection, { provider: 'test', kind: 'group', value: 'grp-endres', role: 'ppt', municipality: 'Fjordvik' }, new Date('2026-11-23T10:00:00Z'));
+    const { page, errors } = await signedInPage('admin', true);
+    await page.goto(`${usersApp.url}/?view=users`);
+    await page.waitForSelector('#mapping-change-id');
+    await waitForDashboard(page);
+    const row = () => page.$$eval('#table-mappings tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 5).map((c) => c.textContent)).find((cells) => cells[2] === 'grp-endres'));
+    expect(await row()).toEqual(['test', 'gruppe', 'grp-endres', 'PPT', 'Fjordvik']);
+    await page.selectOption('#mapping-change-id', String(mapping.mapping_id));
+    // The fields show the mapping's grant before anything is changed.
+    expect(await page.inputValue('#mapping-change-role')).toBe('ppt');
+    expect(await page.inputValue('#mapping-change-municipality')).toBe('Fjordvik');
+    await page.selectOption('#mapping-change-role', 'rector');
+    await page.selectOption('#mapping-change-school', havblikk);
+    await page.click('#mapping-change-submit');
+    await page.waitForFunction(() => document.getElementById('users-status')?.textContent === 'Endret koblingen.');
+    // The list is read again after the change.
+    await page.waitForFunction(() => [...document.querySelectorAll('#table-mappings tbody tr')].some((tr) => tr.children[2]?.textContent === 'grp-endres' && tr.children[3]?.textContent === 'rektor'));
+    expect((await row())![4]).toMatch(/^Havblikk.*, Fjordvik$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#mapping-change-heading').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'users-mapping-change');
+    await page.goto(`${usersApp.url}/?view=users&lang=sv`);
+    await page.waitForSelector('#mapping-change-heading');
+    expect(await page.textContent('#mapping-change-heading')).toBe('Ändra koppling');
+    expect(await page.textContent('#mapping-change-submit')).toBe('Spara kopplingen');
     expect(realErrors(errors)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Every text key has an English and a Swedish translation: the key paths of each dictionary
  * (the shared one and each view's own: year wheel, competence, deviations, import, log, school
- * page, users, provider sign-in) compared
+ * page, users, provider sign-in, no access yet, mapping edit) compared
  * with bokmål's, recursively; functions and lists are leaves (a list must be as long). The
  * figure labels and definitions are compared with the figure keys of etl/figures/figureKeys.ts.
  */
@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { definitionsEn } from '../../../dashboard/i18n/definitionsEn.ts';
 import { definitionsSv } from '../../../dashboard/i18n/definitionsSv.ts';
 import { labelsSv } from '../../../dashboard/i18n/labelsSv.ts';
+import { mappingEditStrings } from '../../../dashboard/i18n/mappingEditStrings.ts';
+import { noAccessStrings } from '../../../dashboard/i18n/noAccessStrings.ts';
 import { providerSignInStrings } from '../../../dashboard/i18n/providerSignInStrings.ts';
 import { usersStrings } from '../../../dashboard/i18n/usersStrings.ts';
 import { languages, otherLanguages } from '../../../dashboard/i18n/lang.ts';
@@ -46,6 +48,8 @@ const dictionaries = {
   schoolPage: schoolPageStrings,
   users: usersStrings,
   providerSignIn: providerSignInStrings,
+  noAccess: noAccessStrings,
+  mappingEdit: mappingEditStrings,
 };
 
 describe('the dashboard dictionaries', () => {

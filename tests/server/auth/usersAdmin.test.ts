@@ -3,11 +3,13 @@
  * /api/idp-mappings (written by hand from server/auth/userAdminScope.ts's rule: an
  * administrator everything; a municipality user their own municipality's non-admin accounts
  * and mappings; rector and PPT nothing), and the effects: a disabled user's session ends at
- * once, a role change is seen at the next request, a new password is answered once and the
+ * once, a changed mapping ends the sessions of those who signed in through it, a role change is seen at the next request, a new password is answered once and the
  * old one stops working, every change is in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMapping } from '../../../etl/accounts/idpMappings.ts';
+import { addMapping, findMapping } from '../../../etl/accounts/idpMappings.ts';
+import { accountForIdentity } from '../../../etl/accounts/oidcAccounts.ts';
+import { createSession } from '../../../server/auth/sessionStore.ts';
 import { hashPassword } from '../../../etl/accounts/passwordHash.ts';
 import { addUser } from '../../../etl/accounts/userStore.ts';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
@@ -45,6 +47,8 @@ beforeAll(async () => {
     mappingIds[`lauv-${role}`] = (await addMapping(conn, { provider: 'feide', kind: 'group', value: `lauv-${role}`, role: 'municipality', municipality: 'Lauvåsen' }, now)).mapping_id;
     mappingIds[`fjord-${role}`] = (await addMapping(conn, { provider: 'feide', kind: 'group', value: `fjord-${role}`, role: 'ppt', municipality: 'Fjordvik' }, now)).mapping_id;
   }
+  mappingIds['fjord-edit'] = (await addMapping(conn, { provider: 'feide', kind: 'group', value: 'fjord-edit', role: 'ppt', municipality: 'Fjordvik' }, now)).mapping_id;
+  mappingIds['lauv-edit'] = (await addMapping(conn, { provider: 'feide', kind: 'group', value: 'lauv-edit', role: 'municipality', municipality: 'Lauvåsen' }, now)).mapping_id;
   for (const role of roles) clients.set(role, await signedIn(app, role));
 }, 60_000);
 afterAll(() => app.close());
@@ -66,6 +70,14 @@ const moveBack = async () => {
   await app.db.connection.run(`UPDATE users SET role = 'ppt', municipality = 'Fjordvik', school_id = NULL WHERE username = 'fjord-ppt2'`);
 };
 
+const mappingBack = async () => {
+  await app.db.connection.run(`UPDATE idp_mappings SET role = 'ppt', municipality = 'Fjordvik', school_id = NULL WHERE value = 'fjord-edit'`);
+};
+const lauvBack = async () => {
+  await app.db.connection.run(`UPDATE idp_mappings SET role = 'municipality', municipality = 'Lauvåsen', school_id = NULL WHERE value = 'lauv-edit'`);
+};
+const editPath = () => `/api/idp-mappings/${mappingIds['fjord-edit']}`;
+
 const cases: Case[] = [
   { label: 'list users', method: 'GET', path: () => '/api/users', expected: userAdmins(200) },
   { label: 'add a rector of their municipality', method: 'POST', path: () => '/api/users', body: (r) => ({ username: `ny-rektor-${r}`, role: 'rector', school_id: fjordvikSchool }), expected: userAdmins(201) },
@@ -83,6 +95,14 @@ const cases: Case[] = [
   { label: 'add a mapping in their municipality', method: 'POST', path: () => '/api/idp-mappings', body: (r) => ({ provider: 'feide', kind: 'group', value: `ny-${r}`, role: 'rector', school_id: fjordvikSchool }), expected: userAdmins(201) },
   { label: 'add a mapping to another municipality', method: 'POST', path: () => '/api/idp-mappings', body: (r) => ({ provider: 'feide', kind: 'organisation', value: `org-${r}`, role: 'ppt', municipality: 'Lauvåsen' }), expected: adminOnly(201) },
   { label: 'add an administrator mapping', method: 'POST', path: () => '/api/idp-mappings', body: (r) => ({ provider: 'feide', kind: 'group', value: `admins-${r}`, role: 'admin' }), expected: adminOnly(201) },
+  { label: 'change a mapping of their municipality within it', method: 'PATCH', path: editPath, body: () => ({ role: 'rector', school_id: fjordvikSchool }), expected: userAdmins(200), reset: mappingBack },
+  { label: 'move a mapping of their municipality to another municipality', method: 'PATCH', path: editPath, body: () => ({ role: 'ppt', municipality: 'Lauvåsen' }), expected: adminOnly(200), reset: mappingBack },
+  { label: 'make a mapping of their municipality an administrator mapping', method: 'PATCH', path: editPath, body: () => ({ role: 'admin' }), expected: adminOnly(200), reset: mappingBack },
+  { label: 'change a mapping of another municipality', method: 'PATCH', path: () => `/api/idp-mappings/${mappingIds['lauv-edit']}`, body: () => ({ role: 'municipality', municipality: 'Lauvåsen' }), expected: adminOnly(200) },
+  { label: 'take a mapping of another municipality into their own', method: 'PATCH', path: () => `/api/idp-mappings/${mappingIds['lauv-edit']}`, body: () => ({ role: 'ppt', municipality: 'Fjordvik' }), expected: adminOnly(200), reset: lauvBack },
+  { label: 'change a mapping that does not exist', method: 'PATCH', path: () => '/api/idp-mappings/987654', body: () => ({ role: 'ppt', municipality: 'Fjordvik' }), expected: userAdmins(404) },
+  { label: 'change a mapping to a rector without a school', method: 'PATCH', path: editPath, body: () => ({ role: 'rector' }), expected: { admin: 400, municipality: 400, rector: 400, ppt: 400 } },
+  { label: 'change what a mapping matches (not allowed: remove and add)', method: 'PATCH', path: editPath, body: () => ({ role: 'ppt', municipality: 'Fjordvik', value: 'other' }), expected: { admin: 400, municipality: 400, rector: 400, ppt: 400 } },
   { label: 'remove a mapping of their municipality', method: 'DELETE', path: (r) => `/api/idp-mappings/${mappingIds[`fjord-${r}`]}`, expected: userAdmins(204) },
   { label: 'remove a mapping of another municipality', method: 'DELETE', path: (r) => `/api/idp-mappings/${mappingIds[`lauv-${r}`]}`, expected: adminOnly(204) },
 ];
@@ -152,13 +172,42 @@ describe('changes take effect at once', () => {
     expect((await new AuthClient(app.url).signIn('fjord-ppt2', second.password)).status).toBe(200);
   });
 
+  it('a changed mapping ends the sessions of those who signed in through it, and their account gets the new grant', async () => {
+    const conn = app.db.connection;
+    const id = mappingIds['fjord-edit']!;
+    // Someone who signed in through the mapping (what the callback does: server/routes/oidc.ts).
+    const account = await accountForIdentity(conn, 'feide', 'ab'.repeat(32), (await findMapping(conn, id))!, new Date());
+    const { token } = await createSession(conn, account.user_id, new Date(), { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 3_600_000 });
+    const them = new AuthClient(app.url);
+    them.cookies.set('rt_session', token);
+    expect(await (await them.get('/api/session')).json()).toMatchObject({ role: 'ppt', municipality: 'Fjordvik' });
+    const res = await clients.get('municipality')!.request('PATCH', `/api/idp-mappings/${id}`, { body: { role: 'rector', school_id: fjordvikSchool } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { mapping: Record<string, unknown> }).mapping).toMatchObject({ mapping_id: id, kind: 'group', value: 'fjord-edit', role: 'rector', school_id: fjordvikSchool, municipality: 'Fjordvik' });
+    expect((await them.get('/api/session')).status).toBe(401);
+    const [row] = (await conn.runAndReadAll(`SELECT role, municipality, school_id FROM users WHERE user_id = ${account.user_id}`)).getRowObjectsJson();
+    expect(row).toEqual({ role: 'rector', municipality: null, school_id: fjordvikSchool });
+    const [audit] = (await conn.runAndReadAll(`SELECT username, target, details FROM audit_log WHERE action = 'mapping_change' ORDER BY audit_id DESC LIMIT 1`)).getRowObjectsJson();
+    expect(audit).toMatchObject({ username: 'kommune', target: `mapping:${id}` });
+    expect(JSON.parse(String(audit!.details))).toMatchObject({ role: 'rector', school_id: fjordvikSchool, was_role: 'ppt', was_municipality: 'Fjordvik' });
+    await mappingBack();
+  });
+
+  it('a change without the CSRF header is refused and changes nothing', async () => {
+    const id = mappingIds['fjord-edit']!;
+    const res = await clients.get('admin')!.request('PATCH', `/api/idp-mappings/${id}`, { body: { role: 'admin' }, noCsrfHeader: true });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toBe('csrf_failed');
+    expect((await findMapping(app.db.connection, id))!.role).toBe('ppt');
+  });
+
   it('an administrator cannot disable themselves', async () => {
     expect((await clients.get('admin')!.request('PATCH', '/api/users/admin', { body: { disabled: true } })).status).toBe(409);
   });
 
   it('every change is audited with its actor', async () => {
     const reader = await app.db.connection.runAndReadAll(
-      `SELECT action, count(*)::INTEGER AS n FROM audit_log WHERE via = 'http' AND action IN ('user_add', 'user_change', 'user_disable', 'user_set_password', 'mapping_add', 'mapping_remove') GROUP BY action ORDER BY action`,
+      `SELECT action, count(*)::INTEGER AS n FROM audit_log WHERE via = 'http' AND action IN ('user_add', 'user_change', 'user_disable', 'user_set_password', 'mapping_add', 'mapping_remove', 'mapping_change') GROUP BY action ORDER BY action`,
     );
     const counts = Object.fromEntries(reader.getRows().map(([a, n]) => [String(a), Number(n)]));
     // By hand from the table above and the tests before this one.
@@ -169,6 +218,7 @@ describe('changes take effect at once', () => {
       user_set_password: 2 + 1 + 2,
       mapping_add: 2 + 1 + 1,
       mapping_remove: 2 + 1,
+      mapping_change: 2 + 1 + 1 + 1 + 1 + 1, // within (admin, municipality), to Lauvåsen, to admin, Lauvåsen's, Lauvåsen's into Fjordvik (admin each), the session test's
     });
   });
 });

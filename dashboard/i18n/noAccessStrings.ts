@@ -1,0 +1,50 @@
+/** The words of the "ingen tilgang ennå" page (signed in at a provider, but no role here yet), by language. */
+import type { Lang } from './lang.ts';
+
+export interface NoAccessStrings {
+  readonly heading: string;
+  readonly signedInThere: string;
+  /** Before the contact's name (RT_ACCESS_CONTACT), which the page shows in bold. */
+  readonly askBefore: string;
+  readonly askAfter: string;
+  /** When the server names no contact. */
+  readonly askAdministrator: string;
+  readonly reference: string;
+  readonly back: string;
+}
+
+const nb: NoAccessStrings = {
+  heading: 'Ingen tilgang ennå',
+  signedInThere: 'Du er logget inn hos identitetsleverandøren, men har ikke fått en rolle i Ressursteam-tall ennå.',
+  askBefore: 'Be ',
+  askAfter: ' om tilgang. Forsøket ditt er registrert.',
+  askAdministrator: 'Be administratoren for Ressursteam-tall i kommunen om tilgang. Forsøket ditt er registrert.',
+  reference: 'Oppgi denne referansen:',
+  back: 'Tilbake til innloggingen',
+};
+
+const en: NoAccessStrings = {
+  heading: 'No access yet',
+  signedInThere: 'You are signed in at your identity provider, but have not been given a role in Ressursteam-tall yet.',
+  askBefore: 'Ask ',
+  askAfter: ' for access. Your attempt has been recorded.',
+  askAdministrator: 'Ask your municipality’s administrator of Ressursteam-tall for access. Your attempt has been recorded.',
+  reference: 'Quote this reference:',
+  back: 'Back to sign-in',
+};
+
+const sv: NoAccessStrings = {
+  heading: 'Ingen åtkomst ännu',
+  signedInThere: 'Du är inloggad hos identitetsleverantören, men har inte fått någon roll i Ressursteam-tall ännu.',
+  askBefore: 'Be ',
+  askAfter: ' om åtkomst. Ditt försök har registrerats.',
+  askAdministrator: 'Be kommunens administratör för Ressursteam-tall om åtkomst. Ditt försök har registrerats.',
+  reference: 'Uppge den här referensen:',
+  back: 'Tillbaka till inloggningen',
+};
+
+const byLang: Readonly<Record<Lang, NoAccessStrings>> = { nb, en, sv };
+
+export function noAccessStrings(lang: Lang): NoAccessStrings {
+  return byLang[lang];
+}
