@@ -73,7 +73,7 @@ const a1Open = [
 
 describe('GET /api/deviations', () => {
   it("gives a rector their own school's open deviations, pairs and categories (hand-counted)", async () => {
-    for (const extra of [{}, { school: 'A1' }]) {
+    for (const extra of [{}, { school: 'A1' }] as Record<string, string>[]) {
       const body = await details(rectorA, extra);
       expect(body.details!.open_deviations).toEqual(a1Open);
       // a1, a2 (social services once), a3 (three pairs), a5; a4 was reported before the period.
