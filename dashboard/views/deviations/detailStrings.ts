@@ -46,6 +46,7 @@ const nb = {
     figure: 'Nøkkeltall',
     value: 'Verdi',
     bySchool: 'Per skole',
+    breakdown: 'Hvilke instanser og kategorier',
   },
   files: { openList: 'apne avvik', pairs: 'avvik per instanspar', categories: 'avvik per kategori', report: 'avviksrapport' },
 };
@@ -93,6 +94,7 @@ const en: DeviationDetailStrings = {
     figure: 'Key figure',
     value: 'Value',
     bySchool: 'Per school',
+    breakdown: 'Which agencies and categories',
   },
   files: { openList: 'open deviations', pairs: 'deviations per agency pair', categories: 'deviations per category', report: 'deviation report' },
 };
@@ -139,6 +141,7 @@ const sv: DeviationDetailStrings = {
     figure: 'Nyckeltal',
     value: 'Värde',
     bySchool: 'Per skola',
+    breakdown: 'Vilka verksamheter och kategorier',
   },
   files: { openList: 'oppna avvikelser', pairs: 'avvikelser per verksamhetspar', categories: 'avvikelser per kategori', report: 'avvikelserapport' },
 };

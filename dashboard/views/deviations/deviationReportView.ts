@@ -2,13 +2,14 @@
  * The deviation report for the regional level (`?view=deviationreport`, linked from the
  * deviations page, not in the menu): for the chosen period and municipality, on one A4
  * portrait page (deviationReport.css), the 4d key figures of the municipality, the same per
- * school, the deviations per agency, per pair of agencies and per category. Numbers only:
+ * school, the deviations per agency and per category side by side, and the pairs of agencies
+ * as a matrix. Numbers only:
  * no single deviation is named (the list of open deviations stays on the page). Figures
  * the server hides are "skjult"; the pairs and categories only where the viewer is scoped to
  * the municipality or the school (as on the page). The per-school table downloads as CSV;
  * the page prints (or saves as PDF) as it looks.
  */
-import { getDeviationDetails, type AgencyPairCount, type CategoryCount, type DeviationDetailsAnswer } from '../../api/deviationEndpoints.ts';
+import { getDeviationDetails, type CategoryCount, type DeviationDetailsAnswer } from '../../api/deviationEndpoints.ts';
 import { getFigures, getFiguresBy } from '../../api/endpoints.ts';
 import type { FigureRow, FigureSpec } from '../../api/types.ts';
 import { asyncSection } from '../../components/asyncSection.ts';
@@ -18,6 +19,7 @@ import { h } from '../../components/h.ts';
 import { navLink } from '../../components/navLink.ts';
 import { agencyCounts, parseAgencyCounts, type AgencyCount } from '../../data/deviations/agencyCounts.ts';
 import { detailScope } from '../../data/deviations/detailScope.ts';
+import { pairMatrix } from '../../data/deviations/pairMatrix.ts';
 import { figureValue } from '../../data/figureValue.ts';
 import { fileSlug } from '../../export/download.ts';
 import { formatDate } from '../../format/dateFormat.ts';
@@ -27,6 +29,7 @@ import { effectiveAsOf, figureParams } from '../../state/figureParams.ts';
 import { schoolsInScope } from '../schoolsInScope.ts';
 import type { ViewContext, ViewResult } from '../viewContext.ts';
 import { categoryLabel, deviationDetailStrings } from './detailStrings.ts';
+import { pairMatrixTable } from './pairMatrixTable.ts';
 import { agencyLabel, deviationStrings } from './strings.ts';
 import '../../styles/deviationReport.css';
 
@@ -79,7 +82,6 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
         h('h2', {}, d.report.bySchool),
         schoolTable,
         h('div', { class: 'screen-only' }, exportButtons({ name: fileSlug(d.files.report, m, state.from, state.to), title: `${d.report.heading(m)} – ${d.report.bySchool}`, csv: { rows, columns: schoolColumns } }, t)),
-        agencyTable(total),
       );
     },
   });
@@ -92,28 +94,31 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
           { header: s.agency, value: (r) => agencyLabel(r.agency, s), rowHeader: true },
           { header: s.deviations, value: (r) => r.count, text: (r) => formatCount(r.count, lang), numeric: true },
         ], agencyCounts(byAgency));
-    return h('div', { class: 'report-block' }, h('h2', {}, s.byAgency), body);
+    return h('div', { class: 'report-block' }, h('h3', {}, s.byAgency), body);
   }
 
   const breakdowns = asyncSection({
     id: 'report-breakdowns',
-    title: `${d.pairs} · ${d.categories}`,
+    title: d.report.breakdown,
     t,
     load: async () => {
-      const answer = await details;
-      if (!answer?.details) return h('p', { class: 'note', 'data-state': 'empty' }, d.withheld);
-      const pairs = dataTable<AgencyPairCount>(d.pairs, [
-        { header: d.pairA, value: (r) => agencyLabel(r.a, s), rowHeader: true },
-        { header: d.pairB, value: (r) => agencyLabel(r.b, s) },
-        { header: s.deviations, value: (r) => r.reported, text: (r) => formatCount(r.reported, lang), numeric: true },
-      ], answer.details.agency_pairs);
-      pairs.id = 'report-pairs';
+      const [total, answer] = await Promise.all([getFigures(params), details]);
+      const count = (n: number) => formatCount(n, lang);
+      if (!answer?.details) return h('div', {}, agencyTable(total), h('p', { class: 'note' }, d.withheld));
       const categories = dataTable<CategoryCount>(d.categories, [
         { header: d.fields.category, value: (r) => categoryLabel(r.category, d), rowHeader: true },
-        ...(['reported', 'open', 'answer_overdue'] as const).map((k): TableColumn<CategoryCount> => ({ header: d.categoryColumns[k], value: (r) => r[k], text: (r) => formatCount(r[k], lang), numeric: true })),
+        ...(['reported', 'open', 'answer_overdue'] as const).map((k): TableColumn<CategoryCount> => ({ header: d.categoryColumns[k], value: (r) => r[k], text: (r) => count(r[k]), numeric: true })),
       ], answer.details.categories);
       categories.id = 'report-categories';
-      return h('div', { class: 'report-pair-row' }, h('div', {}, h('h3', {}, d.pairs), pairs), h('div', {}, h('h3', {}, d.categories), categories));
+      const matrix = pairMatrix(answer.details.agency_pairs);
+      const pairs = matrix.cells.length ? pairMatrixTable(d.pairs, matrix, (c) => agencyLabel(c, s), count) : h('p', {}, d.noPairs);
+      pairs.id = 'report-pairs';
+      return h(
+        'div',
+        {},
+        h('div', { class: 'report-pair-row' }, agencyTable(total), h('div', { class: 'report-block' }, h('h3', {}, d.categories), categories)),
+        h('div', { class: 'report-block' }, h('h3', {}, d.pairs), pairs),
+      );
     },
   });
 
