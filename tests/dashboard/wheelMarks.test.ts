@@ -23,7 +23,7 @@ const answer: YearWheelAnswer = {
 };
 
 describe('wheelData', () => {
-  const data = wheelData(answer, yearWheelStrings('nb'));
+  const data = wheelData(answer, yearWheelStrings('nb'), 'nb');
 
   it('names every mark as the issue asks, in date order', () => {
     expect(data.marks.map((m) => [m.ring, m.kind, m.label])).toEqual([

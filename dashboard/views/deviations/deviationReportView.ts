@@ -17,6 +17,7 @@ import { dataTable, type TableColumn } from '../../components/dataTable.ts';
 import { exportButtons } from '../../components/exportButtons.ts';
 import { h } from '../../components/h.ts';
 import { navLink } from '../../components/navLink.ts';
+import { scrollRegion } from '../../components/scrollRegion.ts';
 import { agencyCounts, parseAgencyCounts, type AgencyCount } from '../../data/deviations/agencyCounts.ts';
 import { detailScope } from '../../data/deviations/detailScope.ts';
 import { pairMatrix } from '../../data/deviations/pairMatrix.ts';
@@ -80,7 +81,7 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
         {},
         totalTable,
         h('h2', {}, d.report.bySchool),
-        schoolTable,
+        scrollRegion(t.tableRegion(`${d.report.bySchool} – ${m}`), schoolTable),
         h('div', { class: 'screen-only' }, exportButtons({ name: fileSlug(d.files.report, m, state.from, state.to), title: `${d.report.heading(m)} – ${d.report.bySchool}`, csv: { rows, columns: schoolColumns } }, t)),
       );
     },
@@ -117,7 +118,7 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
         'div',
         {},
         h('div', { class: 'report-pair-row' }, agencyTable(total), h('div', { class: 'report-block' }, h('h3', {}, d.categories), categories)),
-        h('div', { class: 'report-block' }, h('h3', {}, d.pairs), pairs),
+        h('div', { class: 'report-block' }, h('h3', {}, d.pairs), scrollRegion(t.tableRegion(d.pairs), pairs)),
       );
     },
   });
