@@ -43,3 +43,11 @@ describe('wheelData', () => {
     expect({ from: data.from, to: data.to, asOf: data.asOf }).toEqual({ from: '2025-08-01', to: '2026-07-31', asOf: '2026-03-01' });
   });
 });
+
+describe('wheelData in Swedish', () => {
+  it('writes the dates of the marks as Swedes do (yyyy-mm-dd)', () => {
+    const marks = wheelData(answer, yearWheelStrings('sv'), 'sv').marks.map((m) => m.label);
+    expect(marks.slice(0, 3)).toEqual(['Planerat möte 2025-09-12: hållet 2025-09-13', 'Möte 2025-09-13: hållet', 'Planerat möte 2025-09-19: inte hållet']);
+    expect(marks.join(' ')).not.toMatch(/\d{2}\.\d{2}\.\d{4}/);
+  });
+});
