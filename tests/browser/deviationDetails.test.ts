@@ -10,7 +10,7 @@
  * (test-output/screenshots/deviation-report-*.png).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,12 @@ describe.skipIf(!chromiumAvailable())('the deviations page details in Chromium',
     const rows = await tableRows(page, '#table-deviations-open');
     const oldest = all.filter(isOpen).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))[0]!;
     expect(rows[0]![2]).toBe(oldest.date); // 2024-05-01, not 01.05.2024
+    // The exported chart's caption (selection and source line) writes its dates the Swedish way too.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#deviations-categories [data-export="svg"]')]);
+    const svg = readFileSync((await file.path())!, 'utf8');
+    expect(svg).toContain('2024-08-01–2025-07-31');
+    expect(svg).toMatch(/Hämtat \d{4}-\d{2}-\d{2}\./);
+    expect(svg).not.toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await checkWidths(page, 'deviation-details-sv');
