@@ -80,6 +80,8 @@ describe.skipIf(!chromiumAvailable())('the deviations page details in Chromium',
     all = reader.getRowObjectsJson() as unknown as Ref[];
     const context = await newDashboardContext(browser, { bypassCSP: true });
     page = await context.newPage();
+    // Two cores shared by many browsers: signing in and drawing the page may take long.
+    page.setDefaultTimeout(90_000);
     await page.setViewportSize({ width: 1366, height: 900 });
     errors = collectPageErrors(page);
     const kommune = app.users.find((u) => u.role === 'municipality')!;
