@@ -79,7 +79,7 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
       return h(
         'div',
         {},
-        totalTable,
+        scrollRegion(t.tableRegion(d.report.keyFigures), totalTable),
         h('h2', {}, d.report.bySchool),
         scrollRegion(t.tableRegion(`${d.report.bySchool} – ${m}`), schoolTable),
         h('div', { class: 'screen-only' }, exportButtons({ name: fileSlug(d.files.report, m, state.from, state.to), title: `${d.report.heading(m)} – ${d.report.bySchool}`, csv: { rows, columns: schoolColumns } }, t)),
@@ -95,7 +95,7 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
           { header: s.agency, value: (r) => agencyLabel(r.agency, s), rowHeader: true },
           { header: s.deviations, value: (r) => r.count, text: (r) => formatCount(r.count, lang), numeric: true },
         ], agencyCounts(byAgency));
-    return h('div', { class: 'report-block' }, h('h3', {}, s.byAgency), body);
+    return h('div', { class: 'report-block' }, h('h3', {}, s.byAgency), body instanceof HTMLTableElement ? scrollRegion(t.tableRegion(s.byAgency), body) : body);
   }
 
   const breakdowns = asyncSection({
@@ -117,7 +117,7 @@ export function deviationReportView(ctx: ViewContext): ViewResult {
       return h(
         'div',
         {},
-        h('div', { class: 'report-pair-row' }, agencyTable(total), h('div', { class: 'report-block' }, h('h3', {}, d.categories), categories)),
+        h('div', { class: 'report-pair-row' }, agencyTable(total), h('div', { class: 'report-block' }, h('h3', {}, d.categories), scrollRegion(t.tableRegion(d.categories), categories))),
         h('div', { class: 'report-block' }, h('h3', {}, d.pairs), scrollRegion(t.tableRegion(d.pairs), pairs)),
       );
     },
