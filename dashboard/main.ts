@@ -43,6 +43,7 @@ import { comparisonView } from './views/comparisonView.ts';
 import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
 import { deviationsView } from './views/deviationsView.ts';
+import { deviationReportView } from './views/deviations/deviationReportView.ts';
 import { importView } from './views/import/importView.ts';
 import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
@@ -94,6 +95,7 @@ const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult
   yearwheel: yearWheelView,
   annualreview: annualReviewView,
   deviations: deviationsView,
+  deviationreport: deviationReportView,
   import: importView,
   users: usersView,
 };

@@ -16,6 +16,7 @@ import { limitUrlLength } from './http/limitUrlLength.ts';
 import { noStore, securityHeaders } from './http/securityHeaders.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { competenceRoutes } from './routes/competence.ts';
+import { deviationRoutes } from './routes/deviations.ts';
 import { figureRoutes } from './routes/figures.ts';
 import { followUpRoutes } from './routes/followup.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -60,6 +61,7 @@ export function createApp(options: AppDeps): Express {
   app.use(metaRoutes(deps));
   app.use(figureRoutes(deps));
   app.use(followUpRoutes(deps));
+  app.use(deviationRoutes(deps));
   app.use(yearWheelRoutes(deps));
   app.use(normsRoutes(deps));
   app.use(competenceRoutes(deps));

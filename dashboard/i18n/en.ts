@@ -5,7 +5,7 @@ export const en: Strings = {
   appTitle: 'Ressursteam-tall',
   appSubtitle: "Key figures for schools' resource teams",
   skipToContent: 'Skip to content',
-  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', deviations: 'Deviations', import: 'Import', users: 'Users' },
+  views: { overview: 'Overview per municipality', comparison: 'Compare municipalities', school: 'School page', log: 'Log', competence: 'Competence', yearwheel: 'Year wheel and follow-up', annualreview: 'Annual review', deviations: 'Deviations', deviationreport: 'Deviation report', import: 'Import', users: 'Users' },
   /** Shorter names in the menu where the page's own name is long (eight views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Year wheel', overview: 'Overview', comparison: 'Compare' } as Partial<Record<string, string>>,
   viewNav: 'Views',

@@ -5,7 +5,7 @@ export const nb = {
   appTitle: 'Ressursteam-tall',
   appSubtitle: 'Nøkkeltall for skolenes ressursteam',
   skipToContent: 'Hopp til innholdet',
-  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering', deviations: 'Avvik', import: 'Import', users: 'Brukere' },
+  views: { overview: 'Oversikt per kommune', comparison: 'Sammenlign kommuner', school: 'Skoleside', log: 'Logg', competence: 'Kompetanse', yearwheel: 'Årshjul og oppfølging', annualreview: 'Årlig evaluering', deviations: 'Avvik', deviationreport: 'Avviksrapport', import: 'Import', users: 'Brukere' },
   /** Shorter names in the menu where the page's own name is long (eight views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Årshjul', overview: 'Oversikt', comparison: 'Sammenlign' } as Partial<Record<string, string>>,
   viewNav: 'Visninger',

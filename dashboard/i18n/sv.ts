@@ -9,7 +9,7 @@ export const sv: Strings = {
   appTitle: 'Ressursteam-tall',
   appSubtitle: 'Nyckeltal för skolornas elevhälsoteam (EHT)',
   skipToContent: 'Hoppa till innehållet',
-  views: { overview: 'Översikt per kommun', comparison: 'Jämför kommuner', school: 'Skolsida', log: 'Logg', competence: 'Kompetens', yearwheel: 'Årshjul och uppföljning', annualreview: 'Årlig utvärdering', deviations: 'Avvikelser', import: 'Import', users: 'Användare' },
+  views: { overview: 'Översikt per kommun', comparison: 'Jämför kommuner', school: 'Skolsida', log: 'Logg', competence: 'Kompetens', yearwheel: 'Årshjul och uppföljning', annualreview: 'Årlig utvärdering', deviations: 'Avvikelser', deviationreport: 'Avvikelserapport', import: 'Import', users: 'Användare' },
   /** Shorter names in the menu where the page's own name is long (seven views fit one row at 1,366 px). */
   navViews: { yearwheel: 'Årshjul', overview: 'Översikt', comparison: 'Jämför' } as Partial<Record<string, string>>,
   viewNav: 'Vyer',

@@ -7,7 +7,7 @@ import type { FigureKey, SchoolLevel } from '../api/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Term } from './period.ts';
 
-export const views = ['overview', 'comparison', 'school', 'log', 'competence', 'yearwheel', 'annualreview', 'deviations', 'import', 'users'] as const;
+export const views = ['overview', 'comparison', 'school', 'log', 'competence', 'yearwheel', 'annualreview', 'deviations', 'deviationreport', 'import', 'users'] as const;
 export type View = (typeof views)[number];
 
 /** The views about one school the viewer is scoped to (the school picker lists only those). */

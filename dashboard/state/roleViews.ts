@@ -7,18 +7,19 @@ import type { View } from './dashboardState.ts';
 import type { QueryState } from './urlState.ts';
 
 const byRole: Record<Role, readonly View[]> = {
-  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'annualreview', 'import', 'users'],
-  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview', 'import', 'users'],
-  ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'annualreview'],
+  admin: ['yearwheel', 'overview', 'comparison', 'school', 'log', 'competence', 'deviations', 'deviationreport', 'annualreview', 'import', 'users'],
+  municipality: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'deviationreport', 'annualreview', 'import', 'users'],
+  ppt: ['yearwheel', 'overview', 'comparison', 'school', 'competence', 'deviations', 'deviationreport', 'annualreview'],
   // The deviations come from /api/figures like every figure: outside the viewer's scope suppressed as case counts.
-  rector: ['yearwheel', 'overview', 'comparison', 'school', 'deviations', 'annualreview'],
+  rector: ['yearwheel', 'overview', 'comparison', 'school', 'deviations', 'deviationreport', 'annualreview'],
 };
 
 /**
  * Views reached from elsewhere, not from the menu (the annual review: from the year wheel;
+ * the deviation report: from the deviations page;
  * the user administration: from the user bar, so the menu still fits one row).
  */
-const offMenu: ReadonlySet<View> = new Set(['annualreview', 'users']);
+const offMenu: ReadonlySet<View> = new Set(['annualreview', 'deviationreport', 'users']);
 
 export function viewsFor(role: Role): readonly View[] {
   return byRole[role];

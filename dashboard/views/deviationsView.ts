@@ -13,7 +13,13 @@ import type { FigureRow } from '../api/types.ts';
 import { h } from '../components/h.ts';
 import { navLink } from '../components/navLink.ts';
 import { figureParams } from '../state/figureParams.ts';
+import { getDeviationDetails, type DeviationDetailsAnswer } from '../api/deviationEndpoints.ts';
+import { detailScope } from '../data/deviations/detailScope.ts';
 import { agencyBySchoolSection, agencySection } from './deviations/agencySection.ts';
+import { categorySection } from './deviations/categorySection.ts';
+import { deviationDetailStrings } from './deviations/detailStrings.ts';
+import { openListSection } from './deviations/openListSection.ts';
+import { pairSection } from './deviations/pairSection.ts';
 import { deviationStrings } from './deviations/strings.ts';
 import { schoolsInScope } from './schoolsInScope.ts';
 import { groupTableSection } from './sections/groupTableSection.ts';
@@ -34,6 +40,13 @@ export function deviationsView(base: ViewContext): ViewResult {
   const schools = () => (bySchool ??= getFiguresBy(params, 'school'));
   const municipalityTotal = () => (total ??= getFigures(params));
   const schoolName = (row: FigureRow) => row.school_name ?? row.school_id ?? '';
+  // The list, pairs and categories: the municipality when all its schools are the viewer's,
+  // a rector's own school, else nothing asked (the server would withhold them).
+  const d = deviationDetailStrings(lang);
+  const own = detailScope(m, schoolsInScope(meta, m, state.level));
+  const ownName = own === null ? m : 'school' in own ? own.name : m;
+  let details: Promise<DeviationDetailsAnswer | null> | null = null;
+  const loadDetails = () => (details ??= own === null ? Promise.resolve(null) : getDeviationDetails(figureParams(state, meta.asOf, 'school' in own ? { school: own.school } : { municipality: m })));
   const sections = [
     groupTableSection(ctx, {
       id: 'deviations-schools',
@@ -48,7 +61,10 @@ export function deviationsView(base: ViewContext): ViewResult {
     }),
     // Deviations reported per month and school (the overview's small multiples, on this figure).
     monthlySection({ ...ctx, figure: meta.deviation_figures.find((f) => f.key === 'deviations_reported') ?? ctx.figure }, params, schoolsInScope(meta, m, state.level).length),
+    openListSection(ctx, s, d, ownName, loadDetails),
     agencySection(ctx, s, municipalityTotal),
+    pairSection(ctx, s, d, ownName, loadDetails),
+    categorySection(ctx, d, ownName, loadDetails),
     agencyBySchoolSection(ctx, s, schools),
     groupTableSection(ctx, {
       id: 'deviations-municipalities',
@@ -71,6 +87,7 @@ export function deviationsView(base: ViewContext): ViewResult {
     h('h1', {}, s.heading(m)),
     h('p', { class: 'intro' }, s.intro),
     h('p', { class: 'note' }, s.openAndOverdueNote(60)),
+    h('p', { class: 'screen-only' }, navLink(state, { view: 'deviationreport' }, ctx.navigate, d.report.link, { id: 'deviation-report-link', class: 'button' })),
     sections.map((sec) => sec.element),
   );
   return { element, ready: Promise.all(sections.map((sec) => sec.ready)) };

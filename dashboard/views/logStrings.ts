@@ -36,7 +36,7 @@ const sv: LogStrings = {
   school: 'Skola',
   anyone: 'Alla användare',
   userHint: 'Användarnamn; tomt för alla',
-  badDay: (text) => `«${text}» är inte ett datum. Skriv dd.mm.åååå. Loggen visar fortfarande det förra urvalet.`,
+  badDay: (text) => `«${text}» är inte ett datum. Skriv åååå-mm-dd. Loggen visar fortfarande det förra urvalet.`,
   clear: 'Rensa filtren',
 };
 

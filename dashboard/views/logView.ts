@@ -18,19 +18,20 @@ import { fileSlug } from '../export/download.ts';
 import { formatDate } from '../format/dateFormat.ts';
 import { auditTargetText } from './auditTargetText.ts';
 import { parseDate } from '../format/dateFormat.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { LogFilter } from '../state/dashboardState.ts';
 import { logStrings } from './logStrings.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
 const pageSize = 100;
 
-/** `2026-11-23T08:15:02.123Z` → `23.11.2026 09:15:02` in Norwegian time. */
-function formatTime(iso: string): string {
+/** `2026-11-23T08:15:02.123Z` → `23.11.2026 09:15:02` in Norwegian time (in Swedish `2026-11-23 09:15:02`). */
+function formatTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'medium' }).format(date);
   const [day, time] = local.split(' ');
-  return `${formatDate(day!)} ${time ?? ''}`.trim();
+  return `${formatDate(day!, lang)} ${time ?? ''}`.trim();
 }
 
 export function logView(ctx: ViewContext): ViewResult {
@@ -40,7 +41,7 @@ export function logView(ctx: ViewContext): ViewResult {
   const actionName = (action: string): string => (t.audit.actions as Record<string, string>)[action] ?? action;
   const targetText = auditTargetText(t, ctx.meta.schools);
   const columns: TableColumn<AuditEntry>[] = [
-    { header: t.audit.at, value: (e) => formatTime(e.at), rowHeader: true },
+    { header: t.audit.at, value: (e) => formatTime(e.at, ctx.lang), rowHeader: true },
     { header: t.audit.user, value: (e) => e.username ?? '–' },
     { header: t.audit.role, value: (e) => (e.role ? (roleName(e.role) ?? e.role) : '–') },
     { header: t.audit.via, value: (e) => t.audit.vias[e.via] ?? e.via },
@@ -116,7 +117,7 @@ export function logView(ctx: ViewContext): ViewResult {
         type: 'text',
         class: 'date-input',
         placeholder: t.datePlaceholder,
-        value: filter.day ? formatDate(filter.day) : '',
+        value: filter.day ? formatDate(filter.day, ctx.lang) : '',
         'aria-describedby': 'audit-day-message',
         onchange: (e: Event) => {
           const input = e.target as HTMLInputElement;

@@ -124,4 +124,14 @@ describe.skipIf(!chromiumAvailable())('the log filtered on the server, in the UR
     expect(new Set((await rows()).map((r) => r.split('|')[0]))).toEqual(new Set(['per']));
     expect(errors).toEqual([]);
   });
+
+  it('in Swedish the times and the day are written as Swedes write dates', async () => {
+    await page.goto(`${app.url}/?view=log&year=2025&municipality=Fjordvik&lang=sv&logUser=ola&logDay=2026-03-11`);
+    await settle();
+    // 09:00 UTC on 11 March 2026 is 10:00 in Oslo (winter time); written by hand.
+    const times = await page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[0]!.textContent));
+    expect(times).toEqual(['2026-03-11 10:00:00', '2026-03-11 08:00:00']);
+    await expect(page.inputValue('#audit-day')).resolves.toBe('2026-03-11');
+    expect(errors).toEqual([]);
+  });
 });

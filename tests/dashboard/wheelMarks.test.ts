@@ -23,7 +23,7 @@ const answer: YearWheelAnswer = {
 };
 
 describe('wheelData', () => {
-  const data = wheelData(answer, yearWheelStrings('nb'));
+  const data = wheelData(answer, yearWheelStrings('nb'), 'nb');
 
   it('names every mark as the issue asks, in date order', () => {
     expect(data.marks.map((m) => [m.ring, m.kind, m.label])).toEqual([
@@ -41,5 +41,13 @@ describe('wheelData', () => {
   it('has the six rings, what happened inside, the plan outside', () => {
     expect(data.rings.map((r) => r.key)).toEqual(['held', 'tgl', 'plan_meeting', 'plan_tgl', 'plan_review', 'plan_theme']);
     expect({ from: data.from, to: data.to, asOf: data.asOf }).toEqual({ from: '2025-08-01', to: '2026-07-31', asOf: '2026-03-01' });
+  });
+});
+
+describe('wheelData in Swedish', () => {
+  it('writes the dates of the marks as Swedes do (yyyy-mm-dd)', () => {
+    const marks = wheelData(answer, yearWheelStrings('sv'), 'sv').marks.map((m) => m.label);
+    expect(marks.slice(0, 3)).toEqual(['Planerat möte 2025-09-12: hållet 2025-09-13', 'Möte 2025-09-13: hållet', 'Planerat möte 2025-09-19: inte hållet']);
+    expect(marks.join(' ')).not.toMatch(/\d{2}\.\d{2}\.\d{4}/);
   });
 });

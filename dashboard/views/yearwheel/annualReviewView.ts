@@ -76,7 +76,7 @@ export function annualReviewView(ctx: ViewContext): ViewResult {
     t,
     className: 'review-wheel',
     load: async () => {
-      const data = wheelData(await getYearWheel({ from: period.from, to: period.to, asOf: period.asOf, school: school.school_id }), s);
+      const data = wheelData(await getYearWheel({ from: period.from, to: period.to, asOf: period.asOf, school: school.school_id }), s, lang);
       const picture = wheelPicture(data, { s, lang, yearLabel: period.label, size: 420, interactive: false });
       picture.setAttribute('role', 'img');
       return h('div', { class: 'wheel-row' }, h('div', { class: 'wheel-box' }, picture), h('div', { class: 'wheel-side' }, wheelLegend(data, s)));

@@ -91,10 +91,10 @@ function kindText(kind: MarkKind, s: YearWheelStrings): string {
   }
 }
 
-export function wheelTable(data: WheelData, s: YearWheelStrings, t: Strings, name: string): HTMLElement {
+export function wheelTable(data: WheelData, s: YearWheelStrings, t: Strings, name: string, lang: Lang): HTMLElement {
   const ringLabel = new Map(data.rings.map((r) => [r.key, r.label]));
   const columns: TableColumn<WheelMark>[] = [
-    { header: s.columns.date, value: (m) => m.date, text: (m) => formatDate(m.date) },
+    { header: s.columns.date, value: (m) => m.date, text: (m) => formatDate(m.date, lang) },
     { header: s.columns.ring, value: (m) => ringLabel.get(m.ring) ?? m.ring },
     { header: s.columns.what, value: (m) => m.label, rowHeader: true },
     { header: s.columns.status, value: (m) => kindText(m.kind, s) },
@@ -105,7 +105,7 @@ export function wheelTable(data: WheelData, s: YearWheelStrings, t: Strings, nam
 }
 
 export function wheelContent(answer: YearWheelAnswer, o: Omit<WheelPictureOptions, 'onFocusMark' | 'interactive'> & { t: Strings; width: number; schoolName: string }): HTMLElement {
-  const data = wheelData(answer, o.s);
+  const data = wheelData(answer, o.s, o.lang);
   if (data.marks.length === 0) return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, o.s.noItems));
   const focused = h('p', { class: 'wheel-focused', 'aria-hidden': 'true' });
   const wheel = wheelPicture(data, { ...o, interactive: true, onFocusMark: (m) => (focused.textContent = m.label) });
@@ -117,6 +117,6 @@ export function wheelContent(answer: YearWheelAnswer, o: Omit<WheelPictureOption
     h('div', { class: 'wheel-row' }, h('div', { class: 'wheel-box' }, wheel), h('div', { class: 'wheel-side' }, h('p', { class: 'note' }, o.s.wheelHint), focused, wheelLegend(data, o.s))),
     h('h3', {}, o.s.timeline),
     h('div', { class: 'timeline-box' }, timeline),
-    wheelTable(data, o.s, o.t, fileSlug('arshjul', o.schoolName, o.yearLabel)),
+    wheelTable(data, o.s, o.t, fileSlug('arshjul', o.schoolName, o.yearLabel), o.lang),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Every text key has an English and a Swedish translation: the key paths of each dictionary
- * (the shared one and each view's own: year wheel, competence, deviations, import, log, school
- * page, users, provider sign-in, no access yet, mapping edit) compared
+ * (the shared one and each view's own: year wheel, competence, deviations and their details,
+ * import, log, school page, users, provider sign-in, no access yet, mapping edit) compared
  * with bokmål's, recursively; functions and lists are leaves (a list must be as long). The
  * figure labels and definitions are compared with the figure keys of etl/figures/figureKeys.ts.
  */
@@ -16,6 +16,7 @@ import { usersStrings } from '../../../dashboard/i18n/usersStrings.ts';
 import { languages, otherLanguages } from '../../../dashboard/i18n/lang.ts';
 import { strings } from '../../../dashboard/i18n/strings.ts';
 import { competenceStrings } from '../../../dashboard/views/competence/strings.ts';
+import { deviationDetailStrings } from '../../../dashboard/views/deviations/detailStrings.ts';
 import { deviationStrings } from '../../../dashboard/views/deviations/strings.ts';
 import { importStrings } from '../../../dashboard/views/import/importStrings.ts';
 import { logStrings } from '../../../dashboard/views/logStrings.ts';
@@ -43,6 +44,7 @@ const dictionaries = {
   yearWheel: yearWheelStrings,
   competence: competenceStrings,
   deviations: deviationStrings,
+  deviationDetails: deviationDetailStrings,
   import: importStrings,
   log: logStrings,
   schoolPage: schoolPageStrings,
