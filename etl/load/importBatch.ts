@@ -13,8 +13,10 @@ import { kinds } from '../contract/index.ts';
 import { buildFigureFacts } from '../figures/facts/buildFigureFacts.ts';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { KindName } from '../contract/types.ts';
-import { containsNationalIdentityNumber, fnrMacros } from './fnrSql.ts';
-import { containsPersonnummer, personnummerMacros } from './personnummerSql.ts';
+import { fnrMacros } from './fnrSql.ts';
+import { historyFileName } from './historyFileName.ts';
+import { personnummerMacros } from './personnummerSql.ts';
+import { recordRefusal } from './recordRefusal.ts';
 import { ImportError, type FileReport, type ImportReport, type Rejection } from './importReport.ts';
 import { listInputFiles } from './listInputFiles.ts';
 import { makeImportTempDir } from './importTempDir.ts';
@@ -46,6 +48,16 @@ export interface ImportOptions {
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
 
 export async function importBatch(conn: DuckDBConnection, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  try {
+    return await importOrRefuse(conn, paths, options);
+  } catch (error) {
+    // A refused batch is kept in the history too (recordRefusal.ts), after its rollback.
+    if (error instanceof ImportError) await recordRefusal(conn, paths, error, options);
+    throw error;
+  }
+}
+
+async function importOrRefuse(conn: DuckDBConnection, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const tempDir = makeImportTempDir();
   let stagedFiles = 0;
   try {
@@ -120,16 +132,12 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
     `INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected, username, via, file_names, resolved)
      VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')},
        $username, $via, $names::VARCHAR[], ${resolved})`,
-    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => safeFileName(shown(f.file)))) },
+    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => historyFileName(shown(f.file)))) },
   );
   const rejections: Rejection[] = collected.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
   return { batch_id: batchId, files, rejections };
 }
 
-/** A file name kept in the history: one that holds a national identity number is not kept. */
-function safeFileName(name: string): string {
-  return containsNationalIdentityNumber(name) || containsPersonnummer(name) ? '(filnavn med fødselsnummer)' : name;
-}
 
 async function loadFile(
   conn: DuckDBConnection,
