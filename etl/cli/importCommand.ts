@@ -37,7 +37,7 @@ async function auditImport(conn: DuckDBConnection, details: AuditEntry['details'
 }
 
 function stripBatch(report: ImportReport) {
-  return { files: report.files, rejections: report.rejections, batch_id: report.batch_id };
+  return { files: report.files, rejections: report.rejections, ...(report.rejections_omitted ? { rejections_omitted: report.rejections_omitted } : {}), batch_id: report.batch_id };
 }
 
 function formatReport(report: ImportReport): string {
@@ -51,6 +51,9 @@ function formatReport(report: ImportReport): string {
   if (report.rejections.length) {
     lines.push('Avviste rader:');
     for (const r of report.rejections) lines.push(`  ${r.file}:${r.line} [${r.column ?? '-'}] ${r.reason}`);
+  }
+  for (const o of report.rejections_omitted ?? []) {
+    lines.push(`  ${o.file}: ${o.count} avviste rader til er ikke vist her (se «etl -- quarantine --batch ${report.batch_id}»)`);
   }
   return lines.join('\n') + '\n';
 }

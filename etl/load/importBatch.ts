@@ -41,6 +41,8 @@ export interface ImportOptions {
   readonly beforeCommit?: () => void | Promise<void>;
   /** Who imports, for the import history. */
   readonly actor?: { readonly username: string; readonly via: 'cli' | 'http' };
+  /** Rejections of one file the report lists at most (default collectRejections.ts's); the quarantine keeps all. */
+  readonly reportRejectionsPerFile?: number;
   /** The name the history keeps for a file (an upload's own name); default the path's last part. */
   readonly fileName?: (path: string) => string;
 }
@@ -123,10 +125,13 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
     resolved += loaded.resolved;
     await options.onFileLoaded?.(file.file);
   }
-  const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
   const kindOf = new Map(read.map((p) => [p.file, p.mapping.spec.kind]));
   const shown = (file: string) => options.fileName?.(file) ?? basename(file);
-  await writeQuarantine(conn, batchId, collected.map((r) => ({ ...r, file: options.fileName ? shown(r.file) : r.file, kind: kindOf.get(r.file) ?? null })));
+  // Every rejection goes to the quarantine a page at a time; the report keeps the first of each file.
+  const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'), {
+    keepPerFile: options.reportRejectionsPerFile,
+    onPage: (page) => writeQuarantine(conn, batchId, page.map((r) => ({ ...r, file: options.fileName ? shown(r.file) : r.file, kind: kindOf.get(r.file) ?? null }))),
+  });
   const sum = (k: keyof FileReport) => files.reduce((acc, f) => acc + (f[k] as number), 0);
   await conn.run(
     `INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected, username, via, file_names, resolved)
@@ -134,8 +139,8 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
        $username, $via, $names::VARCHAR[], ${resolved})`,
     { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => historyFileName(shown(f.file)))) },
   );
-  const rejections: Rejection[] = collected.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
-  return { batch_id: batchId, files, rejections };
+  const rejections: Rejection[] = collected.kept.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
+  return { batch_id: batchId, files, rejections, ...(collected.omitted.length > 0 ? { rejections_omitted: collected.omitted } : {}) };
 }
 
 

@@ -76,6 +76,7 @@ function renamed(report: ImportReport, names: ReadonlyMap<string, string>) {
     batch_id: report.batch_id,
     files: report.files.map((f) => ({ ...f, file: name(f.file) })),
     rejections: report.rejections.map((r) => ({ ...r, file: name(r.file) })),
+    ...(report.rejections_omitted ? { rejections_omitted: report.rejections_omitted.map((o) => ({ ...o, file: name(o.file) })) } : {}),
   };
 }
 
