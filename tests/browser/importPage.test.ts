@@ -154,6 +154,32 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
     expect(grade.getRows()).toEqual([[5]]);
   });
 
+  it('a refused file shows its reason, and the history lists it above the loaded imports', async () => {
+    // UTF-16 with an odd number of bytes: the page reads its header, the server refuses the file.
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('skole_id;skolenavn;kommune\nS-ODD;Skole;Fjordvik\n', 'utf16le'), Buffer.from([0x41])]);
+    await dropFiles([{ name: 'unicode.csv', bytes: odd }]);
+    await page.waitForSelector('#import-files-table tr[data-file="unicode.csv"]');
+    await page.click('#import-send');
+    await page.waitForSelector('#import-failure-reason');
+    await expect(page.textContent('#import-failure-reason')).resolves.toBe(
+      'unicode.csv: filen er lagret som UTF-16 («Unicode-tekst»), men har et odde antall byte: den er avkuttet eller skadet. Lagre den på nytt fra Excel som «CSV UTF-8» og prøv igjen',
+    );
+    await page.waitForSelector('#import-history tbody tr[data-outcome="refused"]');
+    const rows = await page.$$eval('#import-history tbody tr', (all) =>
+      all.slice(0, 3).map((r) => [(r as HTMLElement).dataset.outcome, r.children[1]!.textContent, r.children[2]!.textContent, r.children[4]!.textContent]),
+    );
+    expect(rows).toEqual([
+      ['refused', 'admin', 'unicode.csv', '–'],
+      ['loaded_with_rejections', 'admin', 'saker-avviste-rader.csv', '10'],
+      ['loaded_with_rejections', 'admin', expect.stringContaining('saker.csv'), '56'],
+    ]);
+    await expect(page.textContent('#import-history tbody tr[data-outcome="refused"] .import-refusal-reason')).resolves.toMatch(/^unicode\.csv: filen er lagret som UTF-16/);
+    await expect(page.textContent('#import-history tbody tr td')).resolves.toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+    await page.$eval('#import-history-section', (e) => e.scrollIntoView());
+    await saveScreenshot(page, 'import-history-1366');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('a downloaded template is recognised as its kind when dropped', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-deviations')]);
     expect(download.suggestedFilename()).toBe('mal-deviations.csv');

@@ -14,6 +14,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { ViewContext, ViewResult } from '../viewContext.ts';
 import { droppedFiles, filesOfDrop, filesOfInput, type DroppedFile } from './droppedFiles.ts';
 import './import.css';
+import { historySection } from './historySection.ts';
 import { importStrings, type ImportStrings } from './importStrings.ts';
 import { reportSection, type SentFile } from './reportSection.ts';
 import { sentPerFile } from './sentPerFile.ts';
@@ -124,7 +125,10 @@ export function importView(ctx: ViewContext): ViewResult {
     pendingBox.querySelector<HTMLElement>('caption')?.setAttribute('tabindex', '-1');
   };
 
+  const history = historySection(lang);
   const finish = (outcome: ImportOutcome, sent: readonly PendingFile[]): void => {
+    // Loaded or refused, the import is in the history now.
+    void history.refresh();
     for (const p of sent) p.stage.textContent = outcome.ok ? s.done : s.failed;
     if (outcome.ok) {
       const files: SentFile[] = sent.map((p) => ({ name: p.name, file: p.file, delimiter: p.sniff.ok ? p.sniff.delimiter : ';' }));
@@ -203,7 +207,8 @@ export function importView(ctx: ViewContext): ViewResult {
     user.role !== 'admin' && user.municipality ? h('p', { class: 'note', id: 'import-scope' }, s.scopeNote(user.municipality)) : null,
     h('section', { class: 'panel', id: 'import-choose', 'aria-labelledby': 'import-choose-heading' }, h('h2', { id: 'import-choose-heading' }, s.chooseHeading), zone, pendingBox),
     resultBox,
+    history.element,
     templatesSection(s),
   );
-  return { element, ready: Promise.resolve() };
+  return { element, ready: history.load() };
 }
