@@ -29,7 +29,12 @@ import { rejectOutOfScope, type ImportScope } from './scopeRejections.ts';
 import { upsertFile } from './upsertFile.ts';
 import { acceptedRowsSql, rejectionsTableDdl, validateReferences } from './validateFile.ts';
 
+/** What the import is doing, for a progress display (server/routes/importStage.ts). */
+export type ImportStage = 'reading' | 'loading' | 'quarantine' | 'figures';
+
 export interface ImportOptions {
+  /** Told each stage as it begins. */
+  readonly onStage?: (stage: ImportStage) => void;
   readonly key: PseudonymKey;
   /** Treat every file as this kind instead of recognising it from the header. */
   readonly kind?: KindName;
@@ -69,6 +74,7 @@ async function importOrRefuse(conn: DuckDBConnection, paths: readonly string[], 
     // The text each file's line numbers refer to: a repaired copy when quotes had to be mended.
     const read: PreparedFile[] = [];
     try {
+      options.onStage?.('reading');
       await setUpSession(conn, options.key);
       for (const [i, file] of prepared.entries()) {
         stagedFiles = i + 1;
@@ -79,9 +85,11 @@ async function importOrRefuse(conn: DuckDBConnection, paths: readonly string[], 
     }
     await conn.run('BEGIN TRANSACTION');
     try {
+      options.onStage?.('loading');
       const report = await loadBatch(conn, read, options);
       // The figure facts of the new data, in the same transaction: committed with it, and
       // until then every other connection reads the old data with the old facts.
+      options.onStage?.('figures');
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${FACTS}`);
       await buildFigureFacts(conn, FACTS);
       await options.beforeCommit?.();
@@ -125,6 +133,7 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
     resolved += loaded.resolved;
     await options.onFileLoaded?.(file.file);
   }
+  options.onStage?.('quarantine');
   const kindOf = new Map(read.map((p) => [p.file, p.mapping.spec.kind]));
   const shown = (file: string) => options.fileName?.(file) ?? basename(file);
   // Every rejection goes to the quarantine a page at a time; the report keeps the first of each file.
