@@ -1,5 +1,8 @@
-/** GET /api/imports/history: the import history, loaded batches and refused ones (server/routes/importHistory.ts). */
-import { getJson } from './http.ts';
+/**
+ * GET /api/imports/history: the import history, loaded batches and refused ones
+ * (server/routes/importHistory.ts); GET /api/imports/stage: what a running import is doing.
+ */
+import { getJson, getJsonNow } from './http.ts';
 
 export interface ImportHistoryEntry {
   /** Null for a refused batch: nothing of it was loaded. */
@@ -20,4 +23,10 @@ export interface ImportHistoryEntry {
 
 export async function getImportHistory(limit = 20): Promise<ImportHistoryEntry[]> {
   return (await getJson<{ batches: ImportHistoryEntry[] }>('/api/imports/history', { limit: String(limit) })).batches;
+}
+
+export type ServerImportStage = 'reading' | 'loading' | 'quarantine' | 'figures' | 'idle';
+
+export async function getImportStage(): Promise<ServerImportStage> {
+  return (await getJsonNow<{ stage: ServerImportStage }>('/api/imports/stage')).stage;
 }

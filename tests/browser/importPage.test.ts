@@ -104,8 +104,23 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
   });
 
   it('imports the recognised files as one batch and shows the documented report and rejections', async () => {
+    // Every text the progress column shows while the batch is sent and imported.
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { stageTexts: Set<string> }).stageTexts = seen;
+      new MutationObserver(() => document.querySelectorAll('#import-files-table .import-stage').forEach((e) => seen.add(e.textContent ?? ''))).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
     await page.click('#import-send');
     await page.waitForSelector('#import-report');
+    const texts = await page.evaluate(() => [...(window as unknown as { stageTexts: Set<string> }).stageTexts]);
+    // The server's stages (GET /api/imports/stage) as they come; how many are seen depends on the machine's speed.
+    const allowed = /^(Venter|Sendt .* av .*|Serveren leser inn …|Serveren leser og kontrollerer filene …|Serveren lagrer radene …|Serveren lagrer de avviste radene …|Serveren regner ut nøkkeltallene på nytt …|Ferdig)$/;
+    expect(texts.filter((t) => !allowed.test(t)), JSON.stringify(texts)).toEqual([]);
+    console.info(`import page stages seen: ${JSON.stringify(texts)}`);
     await waitForDashboard(page);
     const expected = Object.fromEntries(
       Object.entries(expectedFiles).map(([name, f]) => [name, [String(f.read), String(f.inserted), '0', '0', String(f.rejections.length), f.ignored.length ? f.ignored.join(', ') : '–']]),

@@ -19,6 +19,7 @@ import { importStrings, type ImportStrings } from './importStrings.ts';
 import { reportSection, type SentFile } from './reportSection.ts';
 import { sentPerFile } from './sentPerFile.ts';
 import { templatesSection } from './templatesSection.ts';
+import { watchServerStage } from './watchServerStage.ts';
 
 /** The server's limit on one import's body (server/routes/imports.ts). */
 const maxBatchBytes = 50 * 1024 * 1024;
@@ -154,15 +155,20 @@ export function importView(ctx: ViewContext): ViewResult {
     drawPending();
     const sizes = sent.map((p) => p.file.size);
     const total = sizes.reduce((a, b) => a + b, 0);
+    // Once every byte is sent, the server's own stage (reading, loading, …) replaces «sent».
+    let stopWatching: (() => void) | null = null;
     const outcome = await uploadBatch(
       sent.map((p) => ({ name: p.name, blob: p.file })),
-      (loaded) =>
+      (loaded) => {
         sentPerFile(sizes, loaded).forEach((bytes, i) => {
           const p = sent[i]!;
           p.progress.value = bytes;
           p.stage.textContent = loaded >= total ? s.serverStage : s.sent(formatSize(bytes, lang), formatSize(p.file.size, lang));
-        }),
+        });
+        if (loaded >= total && !stopWatching) stopWatching = watchServerStage(lang, (text) => sent.forEach((p) => (p.stage.textContent = text)));
+      },
     );
+    (stopWatching as (() => void) | null)?.();
     busy = false;
     imported = outcome.ok;
     finish(outcome, sent);
