@@ -15,6 +15,7 @@ import { languages, otherLanguages } from '../../../dashboard/i18n/lang.ts';
 import { strings } from '../../../dashboard/i18n/strings.ts';
 import { competenceStrings } from '../../../dashboard/views/competence/strings.ts';
 import { deviationStrings } from '../../../dashboard/views/deviations/strings.ts';
+import { historyStrings } from '../../../dashboard/views/import/historyStrings.ts';
 import { importStrings } from '../../../dashboard/views/import/importStrings.ts';
 import { logStrings } from '../../../dashboard/views/logStrings.ts';
 import { schoolPageStrings } from '../../../dashboard/views/schoolPageStrings.ts';
@@ -42,6 +43,7 @@ const dictionaries = {
   competence: competenceStrings,
   deviations: deviationStrings,
   import: importStrings,
+  importHistory: historyStrings,
   log: logStrings,
   schoolPage: schoolPageStrings,
   users: usersStrings,
