@@ -68,9 +68,10 @@ program
 
 program
   .command('quarantine')
-  .description('list rejected rows from earlier imports')
+  .description('list rows rejected by earlier imports and still in quarantine')
   .option('--db <path>', 'database file', defaultDatabasePath())
   .option('--batch <n>', 'only this import batch')
+  .option('--all', 'also rows a later import fixed (marked «rettet i import N»)')
   .option('--json', 'print JSON')
   .action((opts) => quarantineCommand(opts));
 

@@ -114,6 +114,11 @@ export function getJson<T>(path: string, params?: QueryParams): Promise<T> {
   return cached(`json ${url}`, async () => (await request(url, 'application/json')).json() as Promise<T>);
 }
 
+/** GET a JSON answer that changes from one moment to the next (an import's stage): never cached. */
+export async function getJsonNow<T>(path: string): Promise<T> {
+  return (await request(path, 'application/json')).json() as Promise<T>;
+}
+
 /** GET a table as an Arrow IPC stream, as plain row objects. */
 export function getArrowRows<T>(path: string, params?: QueryParams): Promise<T[]> {
   const url = apiUrl(path, params);

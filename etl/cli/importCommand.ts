@@ -38,7 +38,8 @@ async function auditImport(conn: DuckDBConnection, details: AuditEntry['details'
 
 function stripBatch(report: ImportReport) {
   const skipped = report.skipped_sheets ? { skipped_sheets: report.skipped_sheets } : {};
-  return { files: report.files, rejections: report.rejections, ...skipped, batch_id: report.batch_id };
+  const omitted = report.rejections_omitted ? { rejections_omitted: report.rejections_omitted } : {};
+  return { files: report.files, rejections: report.rejections, ...skipped, ...omitted, batch_id: report.batch_id };
 }
 
 function formatReport(report: ImportReport): string {
@@ -56,6 +57,9 @@ function formatReport(report: ImportReport): string {
   if (report.skipped_sheets?.length) {
     lines.push('Ark som ikke ble lest inn:');
     for (const k of report.skipped_sheets) lines.push(`  ${k.file} › ${k.sheet}: ${k.reason}`);
+  }
+  for (const o of report.rejections_omitted ?? []) {
+    lines.push(`  ${o.file}: ${o.count} avviste rader til er ikke vist her (se «etl -- quarantine --batch ${report.batch_id}»)`);
   }
   return lines.join('\n') + '\n';
 }

@@ -55,6 +55,16 @@ export function schemaDdl(): string[] {
     `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS row_key VARCHAR`,
     `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS resolved_batch INTEGER`,
     `ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS school_id VARCHAR`,
+    // Refused batches (nothing loaded): who, when, which files and our own reason, never the
+    // database's words (they may quote a value). Apart from import_batches, whose every row
+    // is a batch that loaded.
+    `CREATE TABLE IF NOT EXISTS import_refusals (
+       refused_at TIMESTAMP NOT NULL,
+       username VARCHAR,
+       via VARCHAR,
+       file_names VARCHAR[] NOT NULL,
+       reason VARCHAR NOT NULL
+     )`,
     `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     `INSERT INTO meta VALUES ('schema_version', '${schemaVersion}') ON CONFLICT DO NOTHING`,
     ...accountsDdl,

@@ -13,8 +13,10 @@ import { kinds } from '../contract/index.ts';
 import { buildFigureFacts } from '../figures/facts/buildFigureFacts.ts';
 import { FACTS } from '../figures/facts/factTables.ts';
 import type { KindName } from '../contract/types.ts';
-import { containsNationalIdentityNumber, fnrMacros } from './fnrSql.ts';
-import { containsPersonnummer, personnummerMacros } from './personnummerSql.ts';
+import { fnrMacros } from './fnrSql.ts';
+import { historyFileName } from './historyFileName.ts';
+import { personnummerMacros } from './personnummerSql.ts';
+import { recordRefusal } from './recordRefusal.ts';
 import { ImportError, type FileReport, type ImportReport, type Rejection } from './importReport.ts';
 import { listInputFiles } from './listInputFiles.ts';
 import { makeImportTempDir } from './importTempDir.ts';
@@ -29,7 +31,12 @@ import { rejectOutOfScope, type ImportScope } from './scopeRejections.ts';
 import { upsertFile } from './upsertFile.ts';
 import { acceptedRowsSql, rejectionsTableDdl, validateReferences } from './validateFile.ts';
 
+/** What the import is doing, for a progress display (server/routes/importStage.ts). */
+export type ImportStage = 'reading' | 'loading' | 'quarantine' | 'figures';
+
 export interface ImportOptions {
+  /** Told each stage as it begins. */
+  readonly onStage?: (stage: ImportStage) => void;
   readonly key: PseudonymKey;
   /** Treat every file as this kind instead of recognising it from the header. */
   readonly kind?: KindName;
@@ -41,6 +48,8 @@ export interface ImportOptions {
   readonly beforeCommit?: () => void | Promise<void>;
   /** Who imports, for the import history. */
   readonly actor?: { readonly username: string; readonly via: 'cli' | 'http' };
+  /** Rejections of one file the report lists at most (default collectRejections.ts's); the quarantine keeps all. */
+  readonly reportRejectionsPerFile?: number;
   /** The name the history keeps for a file (an upload's own name); default the path's last part. */
   readonly fileName?: (path: string) => string;
   /** Limits on reading .xlsx workbooks (tests lower them); default xlsxLimits.ts. */
@@ -56,6 +65,16 @@ const withSheet = (name: string, sheet: string | undefined) => (sheet === undefi
 const kindOrder = new Map(kinds.map((k, i) => [k.kind, i]));
 
 export async function importBatch(conn: DuckDBConnection, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  try {
+    return await importOrRefuse(conn, paths, options);
+  } catch (error) {
+    // A refused batch is kept in the history too (recordRefusal.ts), after its rollback.
+    if (error instanceof ImportError) await recordRefusal(conn, paths, error, options);
+    throw error;
+  }
+}
+
+async function importOrRefuse(conn: DuckDBConnection, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const tempDir = makeImportTempDir();
   let stagedFiles = 0;
   try {
@@ -73,6 +92,7 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
     // The text each file's line numbers refer to: a repaired copy when quotes had to be mended.
     const read: PreparedFile[] = [];
     try {
+      options.onStage?.('reading');
       await setUpSession(conn, options.key);
       for (const [i, file] of prepared.entries()) {
         stagedFiles = i + 1;
@@ -83,10 +103,12 @@ export async function importBatch(conn: DuckDBConnection, paths: readonly string
     }
     await conn.run('BEGIN TRANSACTION');
     try {
+      options.onStage?.('loading');
       const report = await loadBatch(conn, read, options);
       if (skipped.length || read.some((f) => f.sheet)) report.skipped_sheets = skipped.map((k) => ({ ...k, file: shownName(options, k.file) }));
       // The figure facts of the new data, in the same transaction: committed with it, and
       // until then every other connection reads the old data with the old facts.
+      options.onStage?.('figures');
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${FACTS}`);
       await buildFigureFacts(conn, FACTS);
       await options.beforeCommit?.();
@@ -130,24 +152,24 @@ async function loadBatch(conn: DuckDBConnection, read: PreparedFile[], options: 
     resolved += loaded.resolved;
     await options.onFileLoaded?.(file.file);
   }
-  const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'));
+  options.onStage?.('quarantine');
   const shown = (file: string) => options.fileName?.(file) ?? basename(file);
-  await writeQuarantine(conn, batchId, collected.map((r) => ({ ...r, file: withSheet(shownName(options, r.file), r.sheet) })));
+  // Every rejection goes to the quarantine a page at a time; the report keeps the first of each file.
+  const collected = await collectRejections(conn, read, (f) => readFileSync(f.decoded.utf8Path, 'utf8'), {
+    keepPerFile: options.reportRejectionsPerFile,
+    onPage: (page) => writeQuarantine(conn, batchId, page.map((r) => ({ ...r, file: withSheet(shownName(options, r.file), r.sheet) }))),
+  });
   const sum = (k: keyof FileReport) => files.reduce((acc, f) => acc + (f[k] as number), 0);
   await conn.run(
     `INSERT INTO import_batches (batch_id, imported_at, files, rows_read, inserted, updated, unchanged, rejected, username, via, file_names, resolved)
      VALUES (${batchId}, current_localtimestamp(), ${files.length}, ${sum('read')}, ${sum('inserted')}, ${sum('updated')}, ${sum('unchanged')}, ${sum('rejected')},
        $username, $via, $names::VARCHAR[], ${resolved})`,
-    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => safeFileName(withSheet(shown(f.file), f.sheet?.name)))) },
+    { username: options.actor?.username ?? null, via: options.actor?.via ?? null, names: JSON.stringify(read.map((f) => historyFileName(withSheet(shown(f.file), f.sheet?.name)))) },
   );
-  const rejections: Rejection[] = collected.map(({ file, sheet, line, column, reason }) => (sheet === undefined ? { file, line, column, reason } : { file, sheet, line, column, reason }));
-  return { batch_id: batchId, files, rejections };
+  const rejections: Rejection[] = collected.kept.map(({ file, sheet, line, column, reason }) => (sheet === undefined ? { file, line, column, reason } : { file, sheet, line, column, reason }));
+  return { batch_id: batchId, files, rejections, ...(collected.omitted.length > 0 ? { rejections_omitted: collected.omitted } : {}) };
 }
 
-/** A file name kept in the history: one that holds a national identity number is not kept. */
-function safeFileName(name: string): string {
-  return containsNationalIdentityNumber(name) || containsPersonnummer(name) ? '(filnavn med fødselsnummer)' : name;
-}
 
 async function loadFile(
   conn: DuckDBConnection,

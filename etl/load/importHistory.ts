@@ -13,7 +13,8 @@ export interface ImportScope {
 }
 
 export interface BatchSummary {
-  batch_id: number;
+  /** Null for a refused batch: nothing of it was loaded. */
+  batch_id: number | null;
   imported_at: string;
   username: string | null;
   via: string | null;
@@ -30,8 +31,13 @@ export interface BatchSummary {
   fixed_later: number;
   /** This batch's rows still in quarantine (visible to the asker). */
   still_quarantined: number;
-  /** `loaded` (nothing rejected), `loaded_with_rejections`, or `fixed` (every rejected row fixed since). */
-  outcome: 'loaded' | 'loaded_with_rejections' | 'fixed';
+  /**
+   * `loaded` (nothing rejected), `loaded_with_rejections`, `fixed` (every rejected row fixed
+   * since), or `refused` (nothing loaded; `reason` says why).
+   */
+  outcome: 'loaded' | 'loaded_with_rejections' | 'fixed' | 'refused';
+  /** Why the batch was refused; null for a batch that loaded. */
+  reason: string | null;
 }
 
 export interface QuarantinedRow {
@@ -59,14 +65,20 @@ export async function listBatches(conn: DuckDBConnection, scope: ImportScope, li
             b.files, b.rows_read::INTEGER AS rows_read, b.inserted::INTEGER AS inserted, b.updated::INTEGER AS updated,
             b.unchanged::INTEGER AS unchanged, b.rejected::INTEGER AS rejected, coalesce(b.resolved, 0)::INTEGER AS resolved_earlier,
             coalesce(q.fixed, 0)::INTEGER AS fixed_later, coalesce(q.open, 0)::INTEGER AS still_quarantined
+            , NULL::VARCHAR AS reason, b.imported_at AS sort_at
      FROM import_batches b LEFT JOIN q USING (batch_id)
      WHERE ${ownBatch} OR q.batch_id IS NOT NULL
-     ORDER BY b.batch_id DESC LIMIT $limit`,
+     UNION ALL
+     SELECT NULL, strftime(b.refused_at, '%Y-%m-%dT%H:%M:%S'), b.username, b.via, b.file_names, len(b.file_names)::INTEGER,
+            0, 0, 0, 0, 0, 0, 0, 0, b.reason, b.refused_at
+     FROM import_refusals b WHERE ${ownBatch}
+     ORDER BY sort_at DESC, batch_id DESC NULLS FIRST LIMIT $limit`,
     { municipality: scope.municipality, username: scope.username, limit },
   );
-  return (result.getRowObjectsJson() as unknown as Omit<BatchSummary, 'outcome'>[]).map((b) => ({
+  return (result.getRowObjectsJson() as unknown as Array<Omit<BatchSummary, 'outcome'> & { sort_at?: unknown }>).map(({ sort_at: _at, ...b }) => ({
     ...b,
-    outcome: b.rejected === 0 ? 'loaded' : b.still_quarantined === 0 && b.fixed_later > 0 ? 'fixed' : 'loaded_with_rejections',
+    outcome:
+      b.reason !== null ? 'refused' : b.rejected === 0 ? 'loaded' : b.still_quarantined === 0 && b.fixed_later > 0 ? 'fixed' : 'loaded_with_rejections',
   }));
 }
 

@@ -24,12 +24,25 @@ export interface Rejection {
   reason: string;
 }
 
+/**
+ * A file with more rejections than the report lists (collectRejections.ts): how many are
+ * left out of `rejections`, and every rejection of the file counted per reason. The
+ * quarantine table keeps them all (`etl -- quarantine`, GET /api/imports/<batch>/quarantine).
+ */
+export interface RejectionsOmitted {
+  file: string;
+  count: number;
+  by_reason: Record<string, number>;
+}
+
 export interface ImportReport {
   batch_id: number;
   files: FileReport[];
   rejections: Rejection[];
   /** Sheets of .xlsx workbooks not imported (hidden, empty, or no kind recognised), with why; only when the batch had a workbook. */
   skipped_sheets?: Array<{ file: string; sheet: string; reason: string }>;
+  /** Only when a file had more rejections than the report lists. */
+  rejections_omitted?: RejectionsOmitted[];
 }
 
 /** A problem with a whole file or the database: nothing of the batch is loaded. */

@@ -14,6 +14,8 @@ import { readCsvSql } from './readCsvSql.ts';
 import { typedSelectSql } from './typedSelectSql.ts';
 import { repairUnterminatedQuotes } from './unterminatedQuotes.ts';
 import { validateRows } from './validateFile.ts';
+import { ImportError } from './importReport.ts';
+import { blankLongRejectedLines, isCutCharacterError } from './longRejectedLines.ts';
 
 /** The rt_<name>_<i> temp tables of file i. */
 export const fileTables = (i: number) => (name: string) => `rt_${name}_${i}`;
@@ -61,7 +63,7 @@ async function readRaw(conn: DuckDBConnection, i: number, file: PreparedFile, te
       readCsvSql({ table: t('raw'), path, delimiter: file.delimiter, columns: file.mapping.headerNames.length, rejects: t('csv_rejects'), skip: file.headerLine }),
     );
   };
-  await read(file.decoded.utf8Path);
+  file = await readMendingLongLines(conn, i, file, tempDir, read);
   const unreadable = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t('csv_rejects')}`)).getRows()[0]![0]);
   if (unreadable === 0) return file;
   const repair = repairUnterminatedQuotes(readFileSync(file.decoded.utf8Path, 'utf8'), file.delimiter, file.headerLine);
@@ -80,4 +82,51 @@ async function readRaw(conn: DuckDBConnection, i: number, file: PreparedFile, te
     });
   }
   return { ...file, decoded: { ...file.decoded, utf8Path: repairedPath } };
+}
+
+/**
+ * Reads the file; when DuckDB fails on a long unreadable line cut inside a character
+ * (longRejectedLines.ts), reads a copy with those lines blanked and rejects them instead.
+ */
+async function readMendingLongLines(
+  conn: DuckDBConnection,
+  i: number,
+  file: PreparedFile,
+  tempDir: string,
+  read: (path: string) => Promise<void>,
+): Promise<PreparedFile> {
+  const t = fileTables(i);
+  try {
+    await read(file.decoded.utf8Path);
+    return file;
+  } catch (error) {
+    if (!isCutCharacterError(error)) throw error;
+  }
+  const text = readFileSync(file.decoded.utf8Path, 'utf8');
+  const mended = await blankLongRejectedLines(conn, {
+    text,
+    delimiter: file.delimiter,
+    columns: file.mapping.headerNames.length,
+    headerLine: file.headerLine,
+    tempDir,
+    tempName: `file-${i}-probe.csv`,
+    file: file.file,
+  });
+  const mendedPath = join(tempDir, `file-${i}-long-lines.csv`);
+  writeFileSync(mendedPath, mended.text);
+  for (const table of [t('raw'), t('csv_rejects'), `${t('csv_rejects')}_scan`]) await conn.run(`DROP TABLE IF EXISTS ${table}`);
+  try {
+    await read(mendedPath);
+  } catch (error) {
+    if (!isCutCharacterError(error)) throw error;
+    throw new ImportError(
+      'filen har en rad over 10 000 byte som ikke kan leses, og raden kan ikke pekes ut. Kontroller at filen er lagret som CSV (UTF-8 eller semikolondelt) og at ingen felt er altfor lange',
+      file.file,
+    );
+  }
+  const locate = lineLocator(mended.text, new Set(), file.delimiter);
+  for (const { line, reason } of mended.rejected) {
+    await conn.run(`INSERT INTO rt_rejections VALUES ($i, NULL, $record, NULL, NULL, $reason)`, { i, record: locate.recordOfLine(line) ?? line, reason });
+  }
+  return { ...file, decoded: { ...file.decoded, utf8Path: mendedPath } };
 }

@@ -74,12 +74,18 @@ function readHead(path: string, bytes = 65536): Buffer {
 /** A file that cannot be text in any encoding the importer reads; the message says what to do. */
 export class NotTextError extends Error {}
 
+export const oddUtf16Reason =
+  'filen er lagret som UTF-16 («Unicode-tekst»), men har et odde antall byte: den er avkuttet eller skadet. Lagre den på nytt fra Excel som «CSV UTF-8» og prøv igjen';
+
 /** UTF-16 with its byte-order mark (Excel's «Unicode-tekst»), as a string; null for other files. */
 function utf16Text(path: string, head: Buffer): string | null {
   const little = head[0] === 0xff && head[1] === 0xfe;
   const big = head[0] === 0xfe && head[1] === 0xff;
   if (!little && !big) return null;
   const bytes = readFileSync(path).subarray(2);
+  // Every UTF-16 character is two bytes (or four): an odd count means the file was cut off
+  // or damaged. Node's own message for it was English ("Buffer size must be a multiple of 16-bits").
+  if (bytes.length % 2 === 1) throw new NotTextError(oddUtf16Reason);
   if (big) bytes.swap16();
   return bytes.toString('utf16le');
 }

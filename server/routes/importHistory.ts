@@ -3,6 +3,7 @@
  * (the batches they imported, and the quarantined rows naming their municipality's schools):
  *
  * GET /api/imports/history?limit            newest batches first: who, when, files, counts, outcome
+ *                                           (refused batches too: batch_id null, outcome refused, reason)
  * GET /api/imports/:batch/quarantine?fixed  a batch's quarantined rows (file, line, column,
  *                                           reason); rows a later import fixed only with fixed=true
  */

@@ -19,6 +19,9 @@
  * An Excel workbook (`filename=…xlsx`, content type `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
  * or octet-stream) is imported sheet by sheet (etl/load/prepareWorkbook.ts), within the same
  * 50 MB and lock, and with the workbook limits of etl/read/xlsx/xlsxLimits.ts.
+ *
+ * GET /api/imports/stage: the running import's stage (`reading`, `loading`, `quarantine`,
+ * `figures`, or `idle`), which the import page shows once the bytes are sent.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -27,7 +30,7 @@ import { z } from 'zod';
 import { importAuditDetails } from '../../etl/audit/importAuditDetails.ts';
 import { kinds } from '../../etl/contract/index.ts';
 import type { KindName } from '../../etl/contract/types.ts';
-import { importBatch } from '../../etl/load/importBatch.ts';
+import { importBatch, type ImportStage } from '../../etl/load/importBatch.ts';
 import { ImportError, type ImportReport } from '../../etl/load/importReport.ts';
 import { makeUploadTempDir } from '../../etl/load/importTempDir.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
@@ -35,6 +38,7 @@ import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { acquireImportLock } from './importLock.ts';
+import { importStage, setImportStage } from './importStage.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
 
@@ -83,6 +87,7 @@ function renamed(report: ImportReport, names: ReadonlyMap<string, string>) {
     files: report.files.map((f) => ({ ...f, file: name(f.file) })),
     rejections: report.rejections.map((r) => ({ ...r, file: name(r.file) })),
     ...(report.skipped_sheets ? { skipped_sheets: report.skipped_sheets.map((k) => ({ ...k, file: name(k.file) })) } : {}),
+    ...(report.rejections_omitted ? { rejections_omitted: report.rejections_omitted.map((o) => ({ ...o, file: name(o.file) })) } : {}),
   };
 }
 
@@ -106,6 +111,12 @@ export function importRoutes(deps: AppContext): Router {
     });
     next();
   };
+  // The running import's stage (importStage.ts), for whoever may import: the page polls it once its bytes are sent.
+  router.get('/api/imports/stage', (_req, res) => {
+    const viewer = viewerOf(res);
+    if (viewer.role !== 'admin' && !(viewer.role === 'municipality' && viewer.municipality)) requireRole(viewer, 'admin');
+    res.set('Cache-Control', 'no-store').json({ stage: importStage(deps.instance) });
+  });
   router.post('/api/imports', admit, express.raw({ type: csvTypes, limit: '50mb' }), async (req, res) => {
     const lock = res.locals.importLock as { release: () => void; importing: boolean };
     lock.importing = true;
@@ -135,6 +146,7 @@ async function importUpload(deps: AppContext, req: Request, res: Response): Prom
       return path;
     });
     const options = {
+      onStage: (stage: ImportStage) => setImportStage(deps.instance, stage),
       key: deps.pseudonymKey!,
       kind,
       scope,
@@ -152,6 +164,7 @@ async function importUpload(deps: AppContext, req: Request, res: Response): Prom
     const reason = error.file ? `${named ?? 'fil'}: ${error.message.slice(error.file.length + 2)}` : error.message.split(':')[0]!;
     throw new HttpError(422, 'import_failed', { reason, ...(named !== undefined ? { file: named } : {}) });
   } finally {
+    setImportStage(deps.instance, 'idle');
     // Even a failed batch may have been half-way when it failed: no kept answer is trusted.
     deps.dataChanged();
     rmSync(dir, { recursive: true, force: true });

@@ -36,8 +36,8 @@ describe('import history over HTTP', () => {
   it('lists the uploads newest first with who, files, counts and outcome', async () => {
     const { batches } = await (await admin.get('/api/imports/history?limit=2')).json();
     expect(batches.map(({ imported_at: _, ...b }: { imported_at: string }) => b)).toEqual([
-      { batch_id: fixBatch, username: 'admin', via: 'http', file_names: ['saker-rettet.csv'], files: 1, rows_read: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, resolved_earlier: 1, fixed_later: 0, still_quarantined: 0, outcome: 'loaded' },
-      { batch_id: firstBatch, username: 'admin', via: 'http', file_names: ['saker-feil.csv'], files: 1, rows_read: 2, inserted: 0, updated: 0, unchanged: 0, rejected: 2, resolved_earlier: 0, fixed_later: 1, still_quarantined: 1, outcome: 'loaded_with_rejections' },
+      { batch_id: fixBatch, username: 'admin', via: 'http', file_names: ['saker-rettet.csv'], files: 1, rows_read: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, resolved_earlier: 1, fixed_later: 0, still_quarantined: 0, outcome: 'loaded', reason: null },
+      { batch_id: firstBatch, username: 'admin', via: 'http', file_names: ['saker-feil.csv'], files: 1, rows_read: 2, inserted: 0, updated: 0, unchanged: 0, rejected: 2, resolved_earlier: 0, fixed_later: 1, still_quarantined: 1, outcome: 'loaded_with_rejections', reason: null },
     ]);
   });
 
@@ -69,5 +69,35 @@ describe('import history over HTTP', () => {
 
   it.each(['/api/imports/history?limit=0', '/api/imports/history?x=1', '/api/imports/abc/quarantine', `/api/imports/1/quarantine?fixed=maybe`])('refuses %s with 400', async (path) => {
     expect((await admin.get(path)).status).toBe(400);
+  });
+});
+
+describe('refused uploads in the import history', () => {
+  const unknownReason = (name: string) => new RegExp(`^${name.replace('.', '\\.')}: ukjent filtype`);
+
+  it('keeps a refused upload with who, when, the file, the outcome refused and the reason, nothing else', async () => {
+    const res = await admin.request('POST', '/api/imports?filename=ukjent-admin.csv', { body: 'foo;bar\n1;2\n', headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(422);
+    const { batches } = await (await admin.get('/api/imports/history?limit=1')).json();
+    const { imported_at, reason, ...rest } = batches[0];
+    expect(rest).toEqual({
+      batch_id: null, username: 'admin', via: 'http', file_names: ['ukjent-admin.csv'], files: 1, rows_read: 0, inserted: 0, updated: 0, unchanged: 0,
+      rejected: 0, resolved_earlier: 0, fixed_later: 0, still_quarantined: 0, outcome: 'refused',
+    });
+    expect(reason).toMatch(unknownReason('ukjent-admin.csv'));
+    expect(imported_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+  });
+
+  it("shows a municipality user their own refused upload, not the administrator's", async () => {
+    const res = await kommune.request('POST', '/api/imports?filename=ukjent-kommune.csv', { body: 'foo;bar\n1;2\n', headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(422);
+    const { batches } = await (await kommune.get('/api/imports/history')).json();
+    expect(batches.map((b: { batch_id: number | null; outcome: string; file_names: string[] }) => [b.batch_id, b.outcome, b.file_names])).toEqual([
+      [null, 'refused', ['ukjent-kommune.csv']],
+      // Its only row this user may see (their school's) was fixed later.
+      [firstBatch, 'fixed', ['saker-feil.csv']],
+    ]);
+    const all = (await (await admin.get('/api/imports/history?limit=2')).json()).batches;
+    expect(all.map((b: { file_names: string[] }) => b.file_names[0])).toEqual(['ukjent-kommune.csv', 'ukjent-admin.csv']);
   });
 });

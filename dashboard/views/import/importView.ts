@@ -14,10 +14,12 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { ViewContext, ViewResult } from '../viewContext.ts';
 import { droppedFiles, filesOfDrop, filesOfInput, type DroppedFile } from './droppedFiles.ts';
 import './import.css';
+import { historySection } from './historySection.ts';
 import { importStrings, type ImportStrings } from './importStrings.ts';
 import { reportSection, type SentFile } from './reportSection.ts';
 import { sentPerFile } from './sentPerFile.ts';
 import { templatesSection } from './templatesSection.ts';
+import { watchServerStage } from './watchServerStage.ts';
 
 /** The server's limit on one import's body (server/routes/imports.ts). */
 const maxBatchBytes = 50 * 1024 * 1024;
@@ -132,7 +134,10 @@ export function importView(ctx: ViewContext): ViewResult {
     pendingBox.querySelector<HTMLElement>('caption')?.setAttribute('tabindex', '-1');
   };
 
+  const history = historySection(lang);
   const finish = (outcome: ImportOutcome, sent: readonly PendingFile[]): void => {
+    // Loaded or refused, the import is in the history now.
+    void history.refresh();
     for (const p of sent) p.stage.textContent = outcome.ok ? s.done : s.failed;
     if (outcome.ok) {
       // The rejected rows as a file to fix are written from CSV text; a workbook is fixed in Excel.
@@ -159,15 +164,20 @@ export function importView(ctx: ViewContext): ViewResult {
     drawPending();
     const sizes = sent.map((p) => p.file.size);
     const total = sizes.reduce((a, b) => a + b, 0);
+    // Once every byte is sent, the server's own stage (reading, loading, …) replaces «sent».
+    let stopWatching: (() => void) | null = null;
     const outcome = await uploadBatch(
       sent.map((p) => ({ name: p.name, blob: p.file })),
-      (loaded) =>
+      (loaded) => {
         sentPerFile(sizes, loaded).forEach((bytes, i) => {
           const p = sent[i]!;
           p.progress.value = bytes;
           p.stage.textContent = loaded >= total ? s.serverStage : s.sent(formatSize(bytes, lang), formatSize(p.file.size, lang));
-        }),
+        });
+        if (loaded >= total && !stopWatching) stopWatching = watchServerStage(lang, (text) => sent.forEach((p) => (p.stage.textContent = text)));
+      },
     );
+    (stopWatching as (() => void) | null)?.();
     busy = false;
     imported = outcome.ok;
     finish(outcome, sent);
@@ -212,7 +222,8 @@ export function importView(ctx: ViewContext): ViewResult {
     user.role !== 'admin' && user.municipality ? h('p', { class: 'note', id: 'import-scope' }, s.scopeNote(user.municipality)) : null,
     h('section', { class: 'panel', id: 'import-choose', 'aria-labelledby': 'import-choose-heading' }, h('h2', { id: 'import-choose-heading' }, s.chooseHeading), zone, pendingBox),
     resultBox,
+    history.element,
     templatesSection(s),
   );
-  return { element, ready: Promise.resolve() };
+  return { element, ready: history.load() };
 }

@@ -18,6 +18,7 @@ import { strings } from '../../../dashboard/i18n/strings.ts';
 import { competenceStrings } from '../../../dashboard/views/competence/strings.ts';
 import { deviationDetailStrings } from '../../../dashboard/views/deviations/detailStrings.ts';
 import { deviationStrings } from '../../../dashboard/views/deviations/strings.ts';
+import { historyStrings } from '../../../dashboard/views/import/historyStrings.ts';
 import { importStrings } from '../../../dashboard/views/import/importStrings.ts';
 import { logStrings } from '../../../dashboard/views/logStrings.ts';
 import { schoolPageStrings } from '../../../dashboard/views/schoolPageStrings.ts';
@@ -46,6 +47,7 @@ const dictionaries = {
   deviations: deviationStrings,
   deviationDetails: deviationDetailStrings,
   import: importStrings,
+  importHistory: historyStrings,
   log: logStrings,
   schoolPage: schoolPageStrings,
   users: usersStrings,

@@ -58,6 +58,15 @@ describe('importBatch with a file that cannot be read as a whole', () => {
     { name: 'an unknown header (foo,bar)', file: () => writeText(dir, 'foo.csv', 'foo,bar\n1,2\n'), reason: /foo\.csv: ukjent filtype: ingen av overskriftene er kolonnenavn/ },
     { name: 'a header without delimiters', file: () => writeText(dir, 'en.csv', 'school_id\nS1\n'), reason: /en\.csv: fant ikke skilletegn/ },
     { name: 'a spreadsheet saved under a .csv name', file: () => writeText(dir, 'regneark.csv', 'PK\u0003\u0004\u0000\u0000'), reason: /regneark\.csv: filen er ikke en gyldig \.xlsx-fil/ }, // a zip is read as the workbook it is
+    {
+      name: 'a big-endian UTF-16 file with an odd number of bytes',
+      file: () => {
+        const path = join(dir, 'unicode.csv');
+        writeFileSync(path, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('school_id;school_name;municipality\nS2;B;K\n', 'utf16le').swap16(), Buffer.from([0x4b])]));
+        return path;
+      },
+      reason: /^[^:]*unicode\.csv: filen er lagret som UTF-16 \(«Unicode-tekst»\), men har et odde antall byte/,
+    },
     { name: 'a column given twice', file: () => writeText(dir, 'to.csv', 'school_id;skole_id;school_name;municipality\n'), reason: /to\.csv: kolonnen finnes mer enn én gang: skole_id/ },
   ])('importBatch with $name throws an ImportError naming the file and loads nothing else', async ({ file, reason }) => {
     const error = await importError([goodSchools, file(), goodMeetings]);

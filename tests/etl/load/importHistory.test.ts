@@ -42,9 +42,9 @@ describe('import history', () => {
   it('lists every batch newest first with who, files, counts and what later batches fixed', async () => {
     const batches = await listBatches(conn, admin);
     expect(batches.map(({ imported_at, ...rest }) => (expect(imported_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/), rest))).toEqual([
-      { batch_id: 3, username: 'kari', via: 'http', file_names: ['saker-rettet.csv'], files: 1, rows_read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1, resolved_earlier: 1, fixed_later: 0, still_quarantined: 1, outcome: 'loaded_with_rejections' },
-      { batch_id: 2, username: 'kari', via: 'http', file_names: ['saker.csv'], files: 1, rows_read: 4, inserted: 1, updated: 0, unchanged: 0, rejected: 3, resolved_earlier: 0, fixed_later: 1, still_quarantined: 2, outcome: 'loaded_with_rejections' },
-      { batch_id: 1, username: 'ole', via: 'cli', file_names: ['skoler.csv'], files: 1, rows_read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, resolved_earlier: 0, fixed_later: 0, still_quarantined: 0, outcome: 'loaded' },
+      { batch_id: 3, username: 'kari', via: 'http', file_names: ['saker-rettet.csv'], files: 1, rows_read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1, resolved_earlier: 1, fixed_later: 0, still_quarantined: 1, outcome: 'loaded_with_rejections', reason: null },
+      { batch_id: 2, username: 'kari', via: 'http', file_names: ['saker.csv'], files: 1, rows_read: 4, inserted: 1, updated: 0, unchanged: 0, rejected: 3, resolved_earlier: 0, fixed_later: 1, still_quarantined: 2, outcome: 'loaded_with_rejections', reason: null },
+      { batch_id: 1, username: 'ole', via: 'cli', file_names: ['skoler.csv'], files: 1, rows_read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, resolved_earlier: 0, fixed_later: 0, still_quarantined: 0, outcome: 'loaded', reason: null },
     ]);
   });
 

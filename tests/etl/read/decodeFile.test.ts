@@ -135,6 +135,17 @@ describe('decodeFile', () => {
   });
 
   it.each([
+    { name: 'little-endian', bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x41])]) },
+    { name: 'big-endian', bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16(), Buffer.from([0x41])]) },
+  ])('decodeFile refuses UTF-16 $name with an odd number of bytes, in Norwegian', ({ bytes }) => {
+    const path = fileWith(bytes());
+    expect(() => decodeFile(path, dir, 'odd.csv')).toThrow(NotTextError);
+    expect(() => decodeFile(path, dir, 'odd.csv')).toThrow(
+      'filen er lagret som UTF-16 («Unicode-tekst»), men har et odde antall byte: den er avkuttet eller skadet. Lagre den på nytt fra Excel som «CSV UTF-8» og prøv igjen',
+    );
+  });
+
+  it.each([
     { name: 'a spreadsheet (zip) renamed to .csv', bytes: Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000xl/workbook.xml') },
     { name: 'UTF-16 without its byte-order mark', bytes: Buffer.from('school_id;school_name\n', 'utf16le') },
   ])('decodeFile refuses $name with a NotTextError that says how to save the file', ({ bytes }) => {
