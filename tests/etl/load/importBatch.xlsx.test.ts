@@ -37,6 +37,8 @@ async function storedRows(db: Database) {
   const dump = await dumpDatabase(db.connection);
   delete dump.import_batches;
   delete dump.audit_log;
+  // A refused batch is kept in the history by design (recordRefusal.test.ts); the data is what must not change.
+  delete dump.import_refusals;
   return dump;
 }
 
@@ -207,7 +209,11 @@ describe('hostile and broken workbooks are refused with a reason, the database u
     );
     // The valid file of the same batch is not loaded either: all or nothing.
     expect(await storedRows(db)).toEqual(before);
+    // The refusal is in the history, under the workbook's name, with the same reason.
+    const history = (await db.connection.runAndReadAll('SELECT file_names::VARCHAR, reason FROM import_refusals')).getRows();
     db.close();
+    expect(history).toHaveLength(1);
+    expect(String(history[0]![0])).toContain('fiendtlig.xlsx');
     expect(error?.name).toBe('ImportError');
     expect(error!.message.startsWith(`${path}: `)).toBe(true);
     return error!.message.slice(path.length + 2);
