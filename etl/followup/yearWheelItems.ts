@@ -13,6 +13,8 @@
  * Meetings and plans only: no case, pupil or free text (the yearwheel's `title` is left out).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ensureFigureFacts } from '../figures/facts/ensureFigureFacts.ts';
+import { FACTS } from '../figures/facts/factTables.ts';
 import type { FigureQuery } from '../figures/figureQuery.ts';
 import { planWindowDays } from '../figures/followUpRules.ts';
 import { runFigureSql } from '../figures/runFigureSql.ts';
@@ -44,16 +46,19 @@ export interface YearWheelItems {
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
 
+// Read from the figure facts (sorted by school_no), so one school's wheel reads its own row
+// groups only; the facts' `held` and `tgl_present` are the rules this SQL used on the contract
+// tables (tests/etl/followup/yearWheelFromFacts.test.ts compares the two).
 const planSql = `
 , held AS (
-  SELECT m.school_id, m.date, coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
-  FROM meetings m JOIN scope sc ON sc.school_id = m.school_id
-  WHERE coalesce(m.status, 'held') = 'held'
+  SELECT m.school_no, m.date, m.tgl_present
+  FROM ${FACTS}.meetings m JOIN scope sc USING (school_no)
+  WHERE m.held
 ), candidates AS (
-  SELECT y.school_id, y.date, y.activity, y.topic, h.date AS meeting_date,
-         row_number() OVER (PARTITION BY y.school_id, y.date, y.activity ORDER BY abs(h.date - y.date), h.date) AS nearest
-  FROM yearwheel y JOIN scope sc ON sc.school_id = y.school_id
-  LEFT JOIN held h ON h.school_id = y.school_id
+  SELECT sc.school_id, y.date, y.activity, y.topic, h.date AS meeting_date,
+         row_number() OVER (PARTITION BY y.school_no, y.date, y.activity ORDER BY abs(h.date - y.date), h.date) AS nearest
+  FROM ${FACTS}.wheel_plans y JOIN scope sc USING (school_no)
+  LEFT JOIN held h ON h.school_no = y.school_no
     AND h.date BETWEEN y.date - ${planWindowDays} AND y.date + ${planWindowDays}
     AND (y.activity <> 'tgl_visit' OR h.tgl_present)
   WHERE y.date BETWEEN $from AND $to
@@ -65,18 +70,19 @@ FROM candidates WHERE nearest = 1
 ORDER BY date, school_id, activity`;
 
 const meetingSql = `
-SELECT m.meeting_id, m.school_id, ${iso('m.date')} AS date,
-       CASE WHEN coalesce(m.status, 'held') = 'held' THEN 'held' ELSE 'cancelled' END AS status,
-       coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
-FROM meetings m JOIN scope sc ON sc.school_id = m.school_id
+SELECT m.meeting_id, sc.school_id, ${iso('m.date')} AS date,
+       CASE WHEN m.held THEN 'held' ELSE 'cancelled' END AS status,
+       m.tgl_present
+FROM ${FACTS}.meetings m JOIN scope sc USING (school_no)
 WHERE m.date BETWEEN $from AND $to
-ORDER BY m.date, m.school_id, m.meeting_id`;
+ORDER BY m.date, sc.school_id, m.meeting_id`;
 
 const withScope = (sql: string) => `WITH ${scopeCte('all')}\n${sql.trimStart()}`;
 
 /** The plan and the meetings of the query's scope and period (its `by` is ignored). */
 export async function yearWheelItems(conn: DuckDBConnection, q: FigureQuery): Promise<YearWheelItems> {
-  const plan = (await runFigureSql(conn, withScope(planSql), q)) as unknown as PlanItem[];
-  const meetings = (await runFigureSql(conn, withScope(meetingSql), q)) as unknown as WheelMeeting[];
+  const at = await ensureFigureFacts(conn);
+  const plan = (await runFigureSql(conn, withScope(planSql), q, at)) as unknown as PlanItem[];
+  const meetings = (await runFigureSql(conn, withScope(meetingSql), q, at)) as unknown as WheelMeeting[];
   return { plan, meetings };
 }

@@ -12,19 +12,14 @@
  *   municipality's total stay readable, the rows naming its cases do not.
  * - `norms`: the municipality's norms (etl/followup/norms.ts) when every school of the scope is
  *   in one municipality, with `checks` saying whether the scope meets each; otherwise null.
- * `by` is refused: the lists are for one scope, not a table of groups.
+ * `by` is refused: the lists are for one scope, not a table of groups. The body: followUpAnswer.ts.
  */
 import { Router } from 'express';
-import { computeFigures, followUpKeys } from '../../etl/figures/index.ts';
-import { followUpFiguresOf } from '../../etl/followup/followUp.ts';
-import { followUpLists } from '../../etl/followup/followUpLists.ts';
-import { followUpNorms } from '../../etl/followup/followUpNorms.ts';
 import { figureView } from '../auth/figureView.ts';
 import type { AppContext } from '../appContext.ts';
 import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { HttpError } from '../http/HttpError.ts';
-
-const followUpKeySet = new Set<string>(followUpKeys);
+import { followUpAnswer } from './followUpAnswer.ts';
 
 export function followUpRoutes(deps: AppContext): Router {
   const router = Router();
@@ -32,16 +27,7 @@ export function followUpRoutes(deps: AppContext): Router {
     if (req.query.by !== undefined) {
       throw new HttpError(400, 'invalid_parameters', [{ parameter: 'by', message: 'oppfølgingen gjelder ett utvalg; by kan ikke brukes her' }]);
     }
-    const body = await figureView(deps, req, res, 'followup', async (conn, q, view) => {
-      const [shown] = await view.figureRows([await computeFigures(conn, q)]);
-      const figures = followUpFiguresOf(shown!);
-      const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
-      const suppressed_reason = suppressed.length > 0 ? shown!.suppressed_reason : null;
-      // The norm checks read only meeting figures, never suppressed.
-      const norms = await followUpNorms(conn, view.schoolsOf({}), figures, q);
-      if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, norms, lists: null, lists_withheld: 'not_scoped' };
-      return { figures, suppressed, suppressed_reason, norms, lists: await followUpLists(conn, q) };
-    });
+    const body = await figureView(deps, req, res, 'followup', followUpAnswer);
     res.json(body);
   });
   return router;

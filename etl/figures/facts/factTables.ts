@@ -28,7 +28,7 @@ export const FACTS = 'figure_facts';
  * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
  * the statements below.
  */
-export const FACTS_VERSION = 5;
+export const FACTS_VERSION = 6;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
@@ -93,6 +93,14 @@ export function factTableStatements(target: string): readonly string[] {
    FROM plans p
    LEFT JOIN served v ON v.school_no = p.school_no AND v.day = p.date
    ORDER BY p.school_no, p.date`,
+
+  // Every planned item of the year wheel, for the wheel's page (etl/followup/yearWheelItems.ts):
+  // read by school_no, a school's plan is a few row groups, not a scan of the national table
+  // in import order. The title is free text and is never shown: left out.
+  `CREATE OR REPLACE TABLE ${target}.wheel_plans AS
+   SELECT s.school_no, y.date, y.activity, y.topic
+   FROM yearwheel y JOIN ${target}.schools s USING (school_id)
+   ORDER BY s.school_no, y.date`,
 
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
   // meeting's school and date. The case's own school (case_school_no) finds the case's

@@ -1,0 +1,31 @@
+/**
+ * The body of GET /api/followup for a scoped query (routes/followup.ts says what each part
+ * means). The suppression input is the viewer's decision for the scope total
+ * (ViewSuppression.decide: the cell and the school-year plans), not a full key-figure row:
+ * what is hidden never depends on the row's own values, so only the 12 figures of 4b are
+ * computed (someFiguresSql), and the facts are checked once for the figures and the lists.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FigureQuery } from '../../etl/figures/index.ts';
+import { ensureFigureFacts } from '../../etl/figures/facts/ensureFigureFacts.ts';
+import { followUpFigures } from '../../etl/followup/followUp.ts';
+import { followUpLists, type FollowUpLists } from '../../etl/followup/followUpLists.ts';
+import { followUpNorms, type FollowUpNorms } from '../../etl/followup/followUpNorms.ts';
+import { suppressFollowUp, type ShownFollowUp } from '../../etl/followup/suppressFollowUp.ts';
+import type { ViewSuppression } from '../auth/viewSuppression.ts';
+
+export type FollowUpAnswer = ShownFollowUp & {
+  readonly norms: FollowUpNorms | null;
+  readonly lists: FollowUpLists | null;
+  readonly lists_withheld?: 'not_scoped';
+};
+
+export async function followUpAnswer(conn: DuckDBConnection, q: FigureQuery, view: ViewSuppression): Promise<FollowUpAnswer> {
+  const at = await ensureFigureFacts(conn);
+  const { hidden, reason } = await view.decide({});
+  const shown = suppressFollowUp(await followUpFigures(conn, q, at), hidden, reason);
+  // The norm checks read only meeting figures, never suppressed.
+  const norms = await followUpNorms(conn, view.schoolsOf({}), shown.figures, q);
+  if (!view.isScopedRow({})) return { ...shown, norms, lists: null, lists_withheld: 'not_scoped' };
+  return { ...shown, norms, lists: await followUpLists(conn, q, at) };
+}
