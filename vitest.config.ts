@@ -49,6 +49,7 @@ class LongFirstSequencer extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/sampleDatabaseDir.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
