@@ -15,6 +15,7 @@ import { pseudonymKey } from '../../etl/load/pseudonymKey.ts';
 import type { AuthConfig } from '../../server/auth/authConfig.ts';
 import { createApp, type AppDeps } from '../../server/createApp.ts';
 import { createDemoUsers, type DemoUser } from '../../server/demoUsers.ts';
+import { useOneThread } from './oneThread.ts';
 import { copySampleDatabase } from './sampleDatabase.ts';
 
 export const fixedToday = '2026-11-23';
@@ -40,6 +41,7 @@ export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: 
   const path = join(dir, 'sample.duckdb');
   await copySampleDatabase(path, key);
   const db = await openDatabase(path);
+  await useOneThread(db.connection);
   const users = options.demoUsers ? await createDemoUsers(db.connection) : [];
   const app = createApp({ instance: db.instance, today: () => fixedToday, allowAnonymousAdmin: true, pseudonymKey: key, ...overrides });
   const server: Server = await new Promise((resolve) => {
