@@ -7,7 +7,8 @@
  *
  * The first caller in the run imports into a private name and renames it into place, so a
  * file is either absent or whole; two workers that both find it absent both import, and the
- * later rename replaces an identical file. Without the run's folder (tests/setup/
+ * later rename replaces an equal file (only its import time differs; a copy already reading
+ * the old one keeps reading it). Without the run's folder (tests/setup/
  * sampleDatabaseDir.ts, a globalSetup) each process keeps its own.
  */
 import { createHash } from 'node:crypto';
