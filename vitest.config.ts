@@ -18,9 +18,10 @@ process.env.TZ = 'UTC';
 
 /** Slowest first, from the JSON report (test-output/vitest.json); the rest follow in vitest's order. */
 const longFirst = [
-  'tests/server/auth/scopes.test.ts',
-  'tests/server/auth/suppressionAttacker.rectors.test.ts',
   'tests/server/auth/suppressionAttacker.scoped.test.ts',
+  'tests/server/auth/suppressionAttacker.rectors.test.ts',
+  'tests/server/importKill.test.ts',
+  'tests/server/auth/scopes.test.ts',
   'tests/browser/roles.test.ts',
   'tests/browser/scope.test.ts',
   'tests/browser/views.test.ts',
@@ -49,6 +50,7 @@ class LongFirstSequencer extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/sampleDatabaseDir.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,14 +1,13 @@
 /**
- * The sample data imported into a fresh database file, opened read-only: the set-up of the
+ * The sample data imported into a fresh database file (a copy of one import per test run:
+ * sampleDatabase.ts), opened read-only: the set-up of the
  * tests that compare two ways of computing the same answer on the real sample.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { openDatabase } from '../../etl/db/openDatabase.ts';
-import { sampleDataDir } from '../../server/loadSampleData.ts';
-import { importBatch } from '../../etl/load/importBatch.ts';
+import { copySampleDatabase } from './sampleDatabase.ts';
 import { testPseudonymKey } from './testKey.ts';
 
 export interface ReadOnlySample {
@@ -19,9 +18,7 @@ export interface ReadOnlySample {
 export async function readOnlySample(prefix: string): Promise<ReadOnlySample> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const path = join(dir, 'sample.duckdb');
-  const db = await openDatabase(path);
-  await importBatch(db.connection, [sampleDataDir], { key: testPseudonymKey() });
-  db.close();
+  await copySampleDatabase(path, testPseudonymKey());
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   return {

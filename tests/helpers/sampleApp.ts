@@ -1,5 +1,6 @@
 /**
- * The real app on a real DuckDB file loaded with the sample data, listening on a free port.
+ * The real app on a real DuckDB file loaded with the sample data (a copy of one import per
+ * test run: sampleDatabase.ts), listening on a free port.
  * Shared by the server and browser tests; `today` is fixed so as-of defaults are deterministic.
  * By default a request without a session acts as an administrator (`allowAnonymousAdmin`);
  * `startAuthSampleApp` runs with sign-in required and the demo users of `npm start`.
@@ -10,12 +11,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../etl/db/openDatabase.ts';
-import { importBatch } from '../../etl/load/importBatch.ts';
 import { pseudonymKey } from '../../etl/load/pseudonymKey.ts';
 import type { AuthConfig } from '../../server/auth/authConfig.ts';
 import { createApp, type AppDeps } from '../../server/createApp.ts';
 import { createDemoUsers, type DemoUser } from '../../server/demoUsers.ts';
-import { sampleDataDir } from '../../server/loadSampleData.ts';
+import { useOneThread } from './oneThread.ts';
+import { copySampleDatabase } from './sampleDatabase.ts';
 
 export const fixedToday = '2026-11-23';
 
@@ -36,9 +37,11 @@ export interface SampleAppOptions {
 
 export async function startSampleApp(overrides: Partial<AppDeps> = {}, options: SampleAppOptions = {}): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-app-'));
-  const db = await openDatabase(join(dir, 'sample.duckdb'));
   const key = pseudonymKey(Buffer.alloc(32, 7));
-  await importBatch(db.connection, [sampleDataDir], { key });
+  const path = join(dir, 'sample.duckdb');
+  await copySampleDatabase(path, key);
+  const db = await openDatabase(path);
+  await useOneThread(db.connection);
   const users = options.demoUsers ? await createDemoUsers(db.connection) : [];
   const app = createApp({ instance: db.instance, today: () => fixedToday, allowAnonymousAdmin: true, pseudonymKey: key, ...overrides });
   const server: Server = await new Promise((resolve) => {

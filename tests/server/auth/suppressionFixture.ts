@@ -24,6 +24,7 @@ import { openDatabase } from '../../../etl/db/openDatabase.ts';
 import type { AuthConfig } from '../../../server/auth/authConfig.ts';
 import { createApp } from '../../../server/createApp.ts';
 import { insert, type Row } from '../../etl/figures/figureFixture.ts';
+import { useOneThread } from '../../helpers/oneThread.ts';
 import { fixedToday, type SampleApp } from '../../helpers/sampleApp.ts';
 
 export const fixturePeriod = { from: '2024-08-01', to: '2025-07-31', asOf: '2025-07-31' };
@@ -76,6 +77,7 @@ export async function startSuppressionFixture(
 ): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-suppress-'));
   const db = await openDatabase(join(dir, 'fixture.duckdb'));
+  await useOneThread(db.connection);
   await insert(db.connection, 'schools', fixtureSchools);
   await insert(db.connection, 'cases', caseRows);
   await insert(db.connection, 'measures', measureRows);
