@@ -1,7 +1,7 @@
 /**
  * Failed sign-ins are limited per IP address (5 per 15 minutes): the 6th is 429, even with
  * the right password, and audited. Per username they are slowed, not locked: after 5
- * failures at a name, each attempt at it waits (here 1.5 s, doubling, at most 6 s) before the
+ * failures at a name, each attempt at it waits (here 3 s, doubling, at most 12 s) before the
  * password is checked, whether or not the account exists, and the right password from
  * another address still signs in. Successful sign-ins do not count. The proxy-trusting app
  * lets a test speak from several addresses via X-Forwarded-For; each test uses addresses and
@@ -12,7 +12,8 @@ import { signInDelayMs } from '../../../server/auth/signInSlowdown.ts';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';
 import { AuthClient } from './authClient.ts';
 
-const baseDelay = 1500;
+// Long enough that a sign-in without a wait (a password hash, a session write) stays well under it on a loaded machine.
+const baseDelay = 3000;
 let app: SampleApp;
 beforeAll(async () => {
   app = await startAuthSampleApp({ trustProxy: 'loopback', loginDelayBaseMs: baseDelay, loginDelayMaxMs: 4 * baseDelay });
