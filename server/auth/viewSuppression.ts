@@ -52,7 +52,7 @@ export class ViewSuppression {
 
   constructor(
     conn: DuckDBConnection,
-    private readonly access: ViewerAccess,
+    readonly access: ViewerAccess,
     private readonly q: FigureQuery,
     threshold: number,
     today: string,

@@ -11,7 +11,9 @@
  *   `lists_withheld` says why ("not_scoped"): the figures of a peer school or of another
  *   municipality's total stay readable, the rows naming its cases do not.
  * - `norms`: the municipality's norms (etl/followup/norms.ts) when every school of the scope is
- *   in one municipality, with `checks` saying whether the scope meets each; otherwise null.
+ *   in one municipality whose norms the viewer may read (their own; an administrator any:
+ *   auth/mayReadNorms.ts, as GET /api/norms), with `checks` saying whether the scope meets
+ *   each; otherwise null.
  * `by` is refused: the lists are for one scope, not a table of groups.
  */
 import { Router } from 'express';
@@ -20,6 +22,7 @@ import { followUpFiguresOf } from '../../etl/followup/followUp.ts';
 import { followUpLists } from '../../etl/followup/followUpLists.ts';
 import { followUpNorms } from '../../etl/followup/followUpNorms.ts';
 import { figureView } from '../auth/figureView.ts';
+import { mayReadNorms } from '../auth/mayReadNorms.ts';
 import type { AppContext } from '../appContext.ts';
 import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -37,8 +40,12 @@ export function followUpRoutes(deps: AppContext): Router {
       const figures = followUpFiguresOf(shown!);
       const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
       const suppressed_reason = suppressed.length > 0 ? shown!.suppressed_reason : null;
-      // The norm checks read only meeting figures, never suppressed.
-      const norms = await followUpNorms(conn, view.schoolsOf({}), figures, q);
+      // The norm checks read only meeting figures, never suppressed. Another municipality's
+      // norms (and its number of schools, in the checks) are not the viewer's to read: null,
+      // as GET /api/norms refuses them.
+      const scope = view.schoolsOf({});
+      const normsReadable = scope.every((s) => mayReadNorms(view.access, s.municipality));
+      const norms = normsReadable ? await followUpNorms(conn, scope, figures, q) : null;
       if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, norms, lists: null, lists_withheld: 'not_scoped' };
       return { figures, suppressed, suppressed_reason, norms, lists: await followUpLists(conn, q) };
     });
