@@ -56,7 +56,6 @@ export function planConsecutiveYears(tables: readonly YearTable[], threshold: nu
   let changed = true;
   while (changed) {
     changed = false;
-    const replan = new Set<number>();
     for (let y = 1; y < tables.length; y++) {
       tables[y]!.keys.forEach((key, cell) => {
         if (tables[y]!.cells[cell]!.scoped) return;
@@ -74,15 +73,12 @@ export function planConsecutiveYears(tables: readonly YearTable[], threshold: nu
           // Sort is stable: equal counts keep the order above.
           const next = (terms.filter((t) => !isHidden(t)) as Term[]).sort((a, b) => casesOf(a) - casesOf(b))[0]!;
           forced[next.year]![next.cell]!.add(next.unit);
-          // Seen at once by the identities after this one; the year is planned again below.
-          hidden[next.year]![next.cell]!.add(next.unit);
-          replan.add(next.year);
+          // Planned again at once, so the identities after this one see what its groups hid
+          // with it (one term at a time hides no more than needed).
+          hidden[next.year] = plan(next.year);
+          changed = true;
         }
       });
-    }
-    for (const y of replan) {
-      hidden[y] = plan(y);
-      changed = true;
     }
   }
   return hidden;
