@@ -38,6 +38,9 @@ export interface YearTable {
   readonly groups: readonly SuppressionGroup[];
 }
 
+/** The stock before the first table: none (no case begins earlier), which a reader may know. */
+const known = 'known' as const;
+
 interface Term {
   readonly year: number;
   readonly cell: number;
@@ -45,7 +48,9 @@ interface Term {
 }
 
 /**
- * The units each cell of each table hides; `tables` are consecutive school years, in order.
+ * The units each cell of each table hides; `tables` are consecutive school years, in order,
+ * the first being the first in which any case begins: the stocks before it are 0 in every
+ * cell, which a reader who knows when the data begins knows, so there they count as shown.
  * A cell missing from a year (no such key) counts as hidden there.
  */
 export function planConsecutiveYears(tables: readonly YearTable[], threshold: number, flows: readonly StockFlow[] = stockFlows): Array<Array<Set<FigureBaseKey>>> {
@@ -56,22 +61,22 @@ export function planConsecutiveYears(tables: readonly YearTable[], threshold: nu
   let changed = true;
   while (changed) {
     changed = false;
-    for (let y = 1; y < tables.length; y++) {
+    for (let y = 0; y < tables.length; y++) {
       tables[y]!.keys.forEach((key, cell) => {
         if (tables[y]!.cells[cell]!.scoped) return;
-        const before = indexes[y - 1]!.get(key);
+        const before = y === 0 ? known : indexes[y - 1]!.get(key);
         for (const { stock, inflow, outflow } of flows) {
-          const terms: Array<Term | null> = [
+          const terms: Array<Term | null | typeof known> = [
             { year: y, cell, unit: inflow },
             { year: y, cell, unit: outflow },
             { year: y, cell, unit: stock },
-            before === undefined ? null : { year: y - 1, cell: before, unit: stock },
+            before === undefined ? null : before === known ? known : { year: y - 1, cell: before, unit: stock },
           ];
-          const isHidden = (t: Term | null) => t === null || hidden[t.year]![t.cell]!.has(t.unit);
+          const isHidden = (t: Term | null | typeof known) => t === null || (t !== known && hidden[t.year]![t.cell]!.has(t.unit));
           if (terms.filter(isHidden).length !== 1) continue;
           const casesOf = (t: Term) => tables[t.year]!.cells[t.cell]!.n[t.unit];
           // Sort is stable: equal counts keep the order above.
-          const next = (terms.filter((t) => !isHidden(t)) as Term[]).sort((a, b) => casesOf(a) - casesOf(b))[0]!;
+          const next = (terms.filter((t) => t !== known && !isHidden(t)) as Term[]).sort((a, b) => casesOf(a) - casesOf(b))[0]!;
           forced[next.year]![next.cell]!.add(next.unit);
           // Planned again at once, so the identities after this one see what its groups hid
           // with it (one term at a time hides no more than needed).

@@ -4,8 +4,8 @@
  *
  * The open cases at the end of a school year are those of the year before plus its first
  * concerns minus its ended cases, in every cell; so the school years individual-part cases
- * begin or end in (and the year before the first, whose open cases are none) are planned
- * together (etl/figures/suppressConsecutiveYears.ts). Outside those years:
+ * begin or end in are planned together (etl/figures/suppressConsecutiveYears.ts; the open
+ * cases before the first are none, and count as known). Outside those years:
  * - before them every count of a case is 0, hidden in every cell outside the scope, so the
  *   identity has four hidden terms and each year is planned alone;
  * - after them no case begins or ends: the open cases are those of the last year, and the
@@ -60,7 +60,7 @@ export class SchoolYearPlans {
     const span = await caseSchoolYears(this.conn);
     if (span === null) return { plans: new Map(), last: null };
     const years: number[] = [];
-    for (let y = span.first - 1; y <= span.last; y++) years.push(y);
+    for (let y = span.first; y <= span.last; y++) years.push(y);
     const tables: SchoolYearTable[] = [];
     // One connection: one query at a time.
     for (const year of years) tables.push(await schoolYearTable(this.conn, this.access, year, this.today));

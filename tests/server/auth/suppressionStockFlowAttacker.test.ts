@@ -8,8 +8,8 @@
  * ends on or after its first concern). The attacker of suppressionAttacker.ts gives the open
  * cases unknowns of their own, so it cannot see this; here the three counts share their
  * unknowns, as they do in the data: per school, the first concerns and the ends of each
- * school year (and of everything before the first year asked), and the open cases at the end
- * of year Y are the first concerns up to Y minus the ends up to Y. Each non-admin viewer asks
+ * school year from the first of the data (before it: known zeros), and the open cases at the
+ * end of year Y are the first concerns up to Y minus the ends up to Y. Each non-admin viewer asks
  * every whole school year and the multi-year periods over them, by school, by municipality
  * and the total of all municipalities; every visible count outside the scope is an equation,
  * and no cell hidden by its own small n may be a rational combination of them (rowSpace.ts).
@@ -68,6 +68,11 @@ const schools = fixtureSchools.map((s) => ({ id: s.school_id as string, municipa
 const schoolsOf = (m: string) => schools.filter((s) => s.municipality === m).map((s) => s.id);
 const municipalities = [...new Set(schools.map((s) => s.municipality))];
 
+/**
+ * The attacker knows when the data begins (the first case's first concern, 2023/24): before
+ * it nothing began or ended, so those counts are known zeros, not unknowns.
+ */
+const dataStart = 2023;
 /** School years asked (all past at the fixture's today, 2026-11-23: read as of their last day). */
 const years = [2022, 2023, 2024, 2025];
 /** Periods asked: each school year, and every run of consecutive ones. */
@@ -93,10 +98,7 @@ function truth(kind: Kind, ids: ReadonlySet<string>, first: number, last: number
   return mine.filter((c) => (c.first_concern_date as string) <= to(last) && !((c.closed_date as string | undefined) !== undefined && (c.closed_date as string) <= to(last))).length;
 }
 
-/**
- * The unknowns: per school, first concerns and ends per school year, and one of each for
- * everything before the first year asked ("pre"). A count over several schools is the sum.
- */
+/** The unknowns: per school, first concerns and ends per school year of the data. A count over several schools is the sum. */
 class Model {
   private readonly index = new Map<string, number>();
   private unknown(key: string): number {
@@ -114,12 +116,12 @@ class Model {
     for (const s of unknownSchools) {
       if (kind === 'open') {
         // Open at the end of `last` = every first concern up to then minus every end.
-        for (const y of ['pre', ...years.filter((y) => y <= last)]) {
+        for (const y of years.filter((y) => y >= dataStart && y <= last)) {
           add(`${s}|first_concern|${y}`, 1n);
           add(`${s}|ended|${y}`, -1n);
         }
       } else {
-        for (let y = first; y <= last; y++) add(`${s}|${kind}|${y}`, 1n);
+        for (let y = Math.max(first, dataStart); y <= last; y++) add(`${s}|${kind}|${y}`, 1n);
       }
     }
     return v;
@@ -205,7 +207,7 @@ function determined(observations: readonly Observation[], viewer: Viewer): strin
   for (const { name, ids } of groups) {
     const unknownSchools = ids.filter((id) => !viewer.scoped.has(id));
     if (unknownSchools.length === 0) continue;
-    for (const y of years) {
+    for (const y of years.filter((y) => y >= dataStart)) {
       for (const kind of kinds) {
         if (truth(kind, new Set(ids), y, y) >= threshold) continue;
         if (space.spans(model.vector(kind, unknownSchools, y, y))) found.push(`${name} ${y} ${kind} (${truth(kind, new Set(ids), y, y)})`);
