@@ -30,22 +30,31 @@ export class SchoolYearPlans {
   private readonly alone = new Map<number, Promise<SchoolYearPlan>>();
 
   constructor(
-    private readonly conn: DuckDBConnection,
     private readonly access: ViewerAccess,
     private readonly today: string,
     private readonly threshold: number,
   ) {}
 
-  async of(year: number): Promise<SchoolYearPlan> {
-    const together = await (this.together ??= this.planTogether());
+  /**
+   * The plan of one school year, planned on `conn` the first time it is asked. Kept across
+   * requests (planCache.ts), so a planning that failed is forgotten, to be tried again.
+   */
+  async of(conn: DuckDBConnection, year: number): Promise<SchoolYearPlan> {
+    const together = await (this.together ??= this.forgetOnFailure(this.planTogether(conn), () => (this.together = undefined)));
     const plan = together.plans.get(year);
     if (plan) return plan;
     let alone = this.alone.get(year);
     if (!alone) {
-      alone = planSchoolYear(this.conn, this.access, year, this.today, this.threshold, (table) => this.stocksAfter(together, year, table));
+      const planning = planSchoolYear(conn, this.access, year, this.today, this.threshold, (table) => this.stocksAfter(together, year, table));
+      alone = this.forgetOnFailure(planning, () => this.alone.delete(year));
       this.alone.set(year, alone);
     }
     return alone;
+  }
+
+  private forgetOnFailure<T>(planning: Promise<T>, forget: () => void): Promise<T> {
+    planning.catch(forget);
+    return planning;
   }
 
   /** For a year after the last one planned together: its stocks hidden where the last year hides them. */
@@ -56,14 +65,14 @@ export class SchoolYearPlans {
     return table.keys.map((key) => new Set(stocks.filter((s) => hiddenByKey.get(key)?.has(s) ?? true)));
   }
 
-  private async planTogether(): Promise<Together> {
-    const span = await caseSchoolYears(this.conn);
+  private async planTogether(conn: DuckDBConnection): Promise<Together> {
+    const span = await caseSchoolYears(conn);
     if (span === null) return { plans: new Map(), last: null };
     const years: number[] = [];
     for (let y = span.first; y <= span.last; y++) years.push(y);
     const tables: SchoolYearTable[] = [];
     // One connection: one query at a time.
-    for (const year of years) tables.push(await schoolYearTable(this.conn, this.access, year, this.today));
+    for (const year of years) tables.push(await schoolYearTable(conn, this.access, year, this.today));
     const hidden = planConsecutiveYears(tables, this.threshold);
     return {
       plans: new Map(years.map((y, i) => [y, planOf(tables[i]!, hidden[i]!)])),

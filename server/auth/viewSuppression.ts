@@ -23,7 +23,7 @@ import { allUnits, suppressRow, type FigureBaseKey, type FigureQuery, type Figur
 import { compareGroups } from '../../etl/figures/groupOrder.ts';
 import type { SuppressedReason } from '../../etl/figures/suppressFigures.ts';
 import type { Hidden, SchoolYearPlan } from './schoolYearPlan.ts';
-import { SchoolYearPlans } from './schoolYearPlans.ts';
+import type { SchoolYearPlans } from './schoolYearPlans.ts';
 import { isScoped, type DirectorySchool, type ViewerAccess } from './viewerAccess.ts';
 import { wholeSchoolYears } from './wholeSchoolYears.ts';
 
@@ -50,16 +50,17 @@ export class ViewSuppression {
   private readonly allowed: ReadonlySet<string> | null;
   private readonly years: number[] | null;
 
+  /** `plans`: the viewer's school-year plans, made for `access` and `today` (kept across requests by planCache.ts). */
   constructor(
-    conn: DuckDBConnection,
+    private readonly conn: DuckDBConnection,
     readonly access: ViewerAccess,
     private readonly q: FigureQuery,
-    threshold: number,
+    plans: SchoolYearPlans,
     today: string,
   ) {
     this.allowed = q.allowedSchools ? new Set(q.allowedSchools) : null;
     this.years = wholeSchoolYears(q, today);
-    this.plans = new SchoolYearPlans(conn, access, today, threshold);
+    this.plans = plans;
   }
 
   /** The schools a row of this query aggregates (the same filters as the figure SQL's scope). */
@@ -152,7 +153,7 @@ export class ViewSuppression {
   }
 
   private plan(year: number): Promise<SchoolYearPlan> {
-    return this.plans.of(year);
+    return this.plans.of(this.conn, year);
   }
 }
 
