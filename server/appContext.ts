@@ -10,6 +10,7 @@ import { resolveAuthConfig, type ResolvedAuthConfig } from './auth/authConfig.ts
 import { AuditThrottle } from './auth/auditThrottle.ts';
 import { OidcClients } from './auth/oidc/oidcClients.ts';
 import { PendingLogins } from './auth/oidc/pendingLogins.ts';
+import { PlanCache } from './auth/planCache.ts';
 import { AnswerCache } from './cache/AnswerCache.ts';
 import { importCounter, type DataVersion } from './cache/dataVersion.ts';
 import { createQueue, QueueFullError, type Queue } from './figureQueue.ts';
@@ -34,6 +35,8 @@ export interface AppContext {
    */
   readonly figureQueue: Queue;
   readonly answerCache: AnswerCache;
+  /** The viewers' school-year suppression plans (auth/planCache.ts), emptied with the answers. */
+  readonly planCache: PlanCache;
   /** Part of every cache key (cache/dataVersion.ts). */
   readonly dataVersion: DataVersion;
   /** Call after the data changed (an import): empties the answer cache, moves the version. */
@@ -53,6 +56,7 @@ export function appContextOf(deps: AppDeps): AppContext {
   const serving = resolveServingConfig(deps.serving);
   const answerCache = new AnswerCache(serving.cacheEntries, serving.cacheBytes);
   const imports = importCounter();
+  const planCache = new PlanCache(500);
   return {
     instance: deps.instance,
     today: deps.today,
@@ -64,10 +68,12 @@ export function appContextOf(deps: AppDeps): AppContext {
     oidc: { clients: new OidcClients(), pending: new PendingLogins() },
     figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
     answerCache,
+    planCache,
     dataVersion: deps.dataVersion ?? imports.version,
     dataChanged: () => {
       imports.imported();
       answerCache.clear();
+      planCache.clear();
     },
   };
 }

@@ -49,3 +49,5 @@ export {
   type SuppressionGroup,
   type SuppressionUnit,
 } from './suppressFigures.ts';
+export { caseSchoolYears, type CaseSchoolYears } from './caseSchoolYears.ts';
+export { planConsecutiveYears, stockFlows, type StockFlow, type YearTable } from './suppressConsecutiveYears.ts';

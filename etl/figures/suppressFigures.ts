@@ -169,7 +169,9 @@ export interface SuppressionGroup {
  * sum of three visible numbers (on the sample data: one municipality's hidden 4 open
  * deviations = 8 - 15 + 11 of the next year). Never shown outside the scope, the stocks are
  * each year's unknowns and the flows only tell how they change. (The open cases have the
- * same identity with the KM cases and the ended ones: see the review notes in server/auth/README.md.)
+ * same identity with the KM cases and the ended ones; hiding them everywhere outside the scope
+ * would cost too much, so the plans of consecutive school years are made together for them
+ * instead: suppressConsecutiveYears.ts.)
  */
 const stocksHiddenOutsideScope: ReadonlySet<FigureBaseKey> = new Set(['deviations_open']);
 
@@ -218,14 +220,21 @@ function protectGroup(
 /**
  * The units each cell hides: primary suppression, then secondary suppression and the units'
  * dependencies, repeated over every group and every unit of every cell until nothing
- * changes (a cell hidden for one group or unit may expose another).
+ * changes (a cell hidden for one group or unit may expose another). `forced`: units hidden
+ * in a cell for a reason outside this table (the stock of open cases across school years,
+ * suppressConsecutiveYears.ts), protected like the rest; never in a scoped cell.
  */
 export function planSuppression(
   cells: readonly SuppressionCell[],
   groups: readonly SuppressionGroup[],
   threshold: number,
+  forced: ReadonlyArray<ReadonlySet<FigureBaseKey>> = [],
 ): Array<Set<FigureBaseKey>> {
-  const hidden = cells.map((c) => primarySuppression(c, threshold));
+  const hidden = cells.map((c, i) => {
+    const units = primarySuppression(c, threshold);
+    if (!c.scoped) for (const unit of forced[i] ?? []) units.add(unit);
+    return units;
+  });
   let changed = true;
   while (changed) {
     changed = false;

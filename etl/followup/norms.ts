@@ -57,3 +57,15 @@ export async function writeNorms(conn: DuckDBConnection, municipality: string, n
     { municipality: VARCHAR, interval: INTEGER, tgl: INTEGER, at: TIMESTAMP, by: VARCHAR },
   );
 }
+
+/**
+ * False when the norms cannot be written here: on a read-only snapshot (etl/db/openSnapshot.ts)
+ * `norms` is a view onto the snapshot, and a file opened read-only takes no writes at all.
+ */
+export async function normsWritable(conn: DuckDBConnection): Promise<boolean> {
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*) FROM duckdb_tables() t JOIN duckdb_databases() d USING (database_name)
+     WHERE t.database_name = current_database() AND t.schema_name = 'main' AND t.table_name = 'norms' AND NOT d.readonly`,
+  );
+  return Number(reader.getRows()[0]?.[0] ?? 0) > 0;
+}

@@ -44,7 +44,8 @@ export async function figureView<T>(
       throw error;
     }
     await assertSeriesSize(conn, q, endpoint);
-    const result = await work(conn, q, new ViewSuppression(conn, access, q, deps.settings.suppressionThreshold, today));
+    const plans = deps.planCache.plansFor(await deps.dataVersion(), access, today, deps.settings.suppressionThreshold);
+    const result = await work(conn, q, new ViewSuppression(conn, access, q, plans, today));
     const audit = { action: 'view_figures', target: askedTarget(asked, total), details } as const;
     await auditRequest(deps, req, viewer, audit, conn);
     // The answer cache writes this entry again for every viewer it serves the answer to.

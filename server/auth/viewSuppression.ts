@@ -11,7 +11,9 @@
  *   (`whole_school_years_only`);
  * - for whole school years, a unit is hidden when the plan of any school year in the period
  *   hides it in that cell (`small_numbers`): a visible answer over several years is then
- *   the sum of visible one-year answers and tells nothing new.
+ *   the sum of visible one-year answers and tells nothing new. The plans of the school
+ *   years cases begin and end in are made together (schoolYearPlans.ts), so the open cases
+ *   and their flows of consecutive years never show three terms of four.
  * Series (months, durations, survival curves) show case-based data only for scoped groups
  * (`whole_school_years_only`: outside the scope only key figures of whole school years are
  * answered).
@@ -20,7 +22,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { allUnits, suppressRow, type FigureBaseKey, type FigureQuery, type FigureRow, type ShownFigureRow } from '../../etl/figures/index.ts';
 import { compareGroups } from '../../etl/figures/groupOrder.ts';
 import type { SuppressedReason } from '../../etl/figures/suppressFigures.ts';
-import { planSchoolYear, type Hidden, type SchoolYearPlan } from './schoolYearPlan.ts';
+import type { Hidden, SchoolYearPlan } from './schoolYearPlan.ts';
+import type { SchoolYearPlans } from './schoolYearPlans.ts';
 import { isScoped, type DirectorySchool, type ViewerAccess } from './viewerAccess.ts';
 import { wholeSchoolYears } from './wholeSchoolYears.ts';
 
@@ -43,19 +46,21 @@ type Cell = { readonly school: string } | { readonly municipality: string } | 'n
 export type Grouping = 'all' | 'school' | 'municipality';
 
 export class ViewSuppression {
-  private readonly plans = new Map<number, Promise<SchoolYearPlan>>();
+  private readonly plans: SchoolYearPlans;
   private readonly allowed: ReadonlySet<string> | null;
   private readonly years: number[] | null;
 
+  /** `plans`: the viewer's school-year plans, made for `access` and `today` (kept across requests by planCache.ts). */
   constructor(
     private readonly conn: DuckDBConnection,
-    private readonly access: ViewerAccess,
+    readonly access: ViewerAccess,
     private readonly q: FigureQuery,
-    private readonly threshold: number,
-    private readonly today: string,
+    plans: SchoolYearPlans,
+    today: string,
   ) {
     this.allowed = q.allowedSchools ? new Set(q.allowedSchools) : null;
     this.years = wholeSchoolYears(q, today);
+    this.plans = plans;
   }
 
   /** The schools a row of this query aggregates (the same filters as the figure SQL's scope). */
@@ -148,12 +153,7 @@ export class ViewSuppression {
   }
 
   private plan(year: number): Promise<SchoolYearPlan> {
-    let plan = this.plans.get(year);
-    if (!plan) {
-      plan = planSchoolYear(this.conn, this.access, year, this.today, this.threshold);
-      this.plans.set(year, plan);
-    }
-    return plan;
+    return this.plans.of(this.conn, year);
   }
 }
 

@@ -12,6 +12,7 @@ import { followUpFigures } from '../../etl/followup/followUp.ts';
 import { followUpLists, type FollowUpLists } from '../../etl/followup/followUpLists.ts';
 import { followUpNorms, type FollowUpNorms } from '../../etl/followup/followUpNorms.ts';
 import { suppressFollowUp, type ShownFollowUp } from '../../etl/followup/suppressFollowUp.ts';
+import { mayReadNorms } from '../auth/mayReadNorms.ts';
 import type { ViewSuppression } from '../auth/viewSuppression.ts';
 
 export type FollowUpAnswer = ShownFollowUp & {
@@ -24,8 +25,12 @@ export async function followUpAnswer(conn: DuckDBConnection, q: FigureQuery, vie
   const at = await ensureFigureFacts(conn);
   const { hidden, reason } = await view.decide({});
   const shown = suppressFollowUp(await followUpFigures(conn, q, at), hidden, reason);
-  // The norm checks read only meeting figures, never suppressed.
-  const norms = await followUpNorms(conn, view.schoolsOf({}), shown.figures, q);
+  // The norm checks read only meeting figures, never suppressed. Another municipality's
+  // norms (and its number of schools, in the checks) are not the viewer's to read: null,
+  // as GET /api/norms refuses them.
+  const scope = view.schoolsOf({});
+  const normsReadable = scope.every((s) => mayReadNorms(view.access, s.municipality));
+  const norms = normsReadable ? await followUpNorms(conn, scope, shown.figures, q) : null;
   if (!view.isScopedRow({})) return { ...shown, norms, lists: null, lists_withheld: 'not_scoped' };
   return { ...shown, norms, lists: await followUpLists(conn, q, at) };
 }

@@ -11,7 +11,9 @@
  *   `lists_withheld` says why ("not_scoped"): the figures of a peer school or of another
  *   municipality's total stay readable, the rows naming its cases do not.
  * - `norms`: the municipality's norms (etl/followup/norms.ts) when every school of the scope is
- *   in one municipality, with `checks` saying whether the scope meets each; otherwise null.
+ *   in one municipality whose norms the viewer may read (their own; an administrator any:
+ *   auth/mayReadNorms.ts, as GET /api/norms), with `checks` saying whether the scope meets
+ *   each; otherwise null.
  * `by` is refused: the lists are for one scope, not a table of groups. The body: followUpAnswer.ts.
  */
 import { Router } from 'express';

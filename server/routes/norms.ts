@@ -6,12 +6,15 @@
  * - PUT /api/norms `{municipality, meeting_interval_days, tgl_meetings_per_school_year}`: an
  *   administrator for any municipality, a municipality user for their own (403 otherwise,
  *   audited). CSRF-checked like every state change (server/auth/csrfProtection.ts); the body is
- *   checked with zod; the change is audited (`norms_set`) with the new values.
+ *   checked with zod; the change is audited (`norms_set`) with the new values. A server on a
+ *   read-only snapshot answers 503 `read_only` (after the checks of who may).
+ * Reading is audited like the figures (`view_figures`, endpoint `norms`).
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { Norms, readNorms, writeNorms } from '../../etl/followup/norms.ts';
+import { Norms, normsWritable, readNorms, writeNorms } from '../../etl/followup/norms.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
+import { mayReadNorms } from '../auth/mayReadNorms.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { accessOf, loadSchoolDirectory, type ViewerAccess } from '../auth/viewerAccess.ts';
 import type { AppContext } from '../appContext.ts';
@@ -25,7 +28,7 @@ const NormsChange = Norms.extend({ municipality: z.string().trim().min(1).max(20
 /** The municipalities a GET answers for; 403/404 for one the viewer may not read. */
 function readable(access: ViewerAccess, asked: string | undefined): string[] {
   if (asked !== undefined && !access.municipalities.has(asked)) throw new HttpError(404, 'unknown_municipality');
-  if (asked !== undefined && !access.isAdmin && asked !== access.home) throw new HttpError(403, 'forbidden', { reason: 'municipality_out_of_scope' });
+  if (asked !== undefined && !mayReadNorms(access, asked)) throw new HttpError(403, 'forbidden', { reason: 'municipality_out_of_scope' });
   if (asked !== undefined) return [asked];
   return access.isAdmin ? [...access.municipalities].sort() : access.home ? [access.home] : [];
 }
@@ -44,12 +47,17 @@ export function normsRoutes(deps: AppContext): Router {
     const { municipality } = validateQuery(NormsRequest, req);
     const norms = await withConnection(deps.instance, async (conn) => {
       const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      const target = municipality === undefined ? 'scope' : `municipality:${municipality}`;
+      let municipalities: string[];
       try {
-        return await readNorms(conn, readable(access, municipality));
+        municipalities = readable(access, municipality);
       } catch (error) {
-        if (error instanceof HttpError) await auditRequest(deps, req, viewer, { action: 'access_denied', target: `municipality:${municipality}`, details: { endpoint: 'norms', status: error.status } }, conn);
+        if (error instanceof HttpError) await auditRequest(deps, req, viewer, { action: 'access_denied', target, details: { endpoint: 'norms', status: error.status } }, conn);
         throw error;
       }
+      // Read like every other figure: who looked at which municipality's norms.
+      await auditRequest(deps, req, viewer, { action: 'view_figures', target, details: { endpoint: 'norms' } }, conn);
+      return readNorms(conn, municipalities);
     });
     res.json({ norms });
   });
@@ -68,6 +76,8 @@ export function normsRoutes(deps: AppContext): Router {
         if (error instanceof HttpError) await auditRequest(deps, req, viewer, { action: 'access_denied', target, details: { endpoint: 'norms', method: 'PUT', status: error.status } }, conn);
         throw error;
       }
+      // A server on a read-only snapshot cannot store them: say so instead of failing (500).
+      if (!(await normsWritable(conn))) throw new HttpError(503, 'read_only', { reason: 'snapshot' });
       await writeNorms(conn, municipality, norms, viewer.username, deps.settings.now());
       await auditRequest(deps, req, viewer, { action: 'norms_set', target, details: { ...norms } }, conn);
       return (await readNorms(conn, [municipality]))[0]!;

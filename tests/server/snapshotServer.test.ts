@@ -88,4 +88,15 @@ describe('a second server on a read-only snapshot', () => {
     });
     expect(res.status).toBe(503);
   });
+
+  it('refuses a change of norms with 503 read_only, not a 500: its norms are the snapshot’s', async () => {
+    const body = { municipality: 'Fjordvik', meeting_interval_days: 14, tgl_meetings_per_school_year: 3 };
+    const res = await replicaAdmin.request('PUT', '/api/norms', { body });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toBe('read_only');
+    // Still readable, and unchanged.
+    const read = await replicaAdmin.get('/api/norms?municipality=Fjordvik');
+    expect(read.status).toBe(200);
+    expect((await read.json()).norms[0]).toMatchObject({ municipality: 'Fjordvik', meeting_interval_days: 7, is_default: true });
+  });
 });

@@ -152,4 +152,40 @@ describe('norms', () => {
   ])('%s reading the norms of %s → %i', async (user, municipality, status) => {
     expect((await clients[user]!.get(`/api/norms?municipality=${municipality}`)).status).toBe(status);
   });
+
+  it.each([
+    ['rektor-a', 'Tofte', false],
+    ['kommune-solvik', 'Tofte', false],
+    ['ppt-tofte', 'Solvik', false],
+    ['ppt-tofte', 'Tofte', true],
+    ['rektor-a', 'Solvik', true],
+    ['admin', 'Tofte', true],
+  ])('%s: followup of %s carries its norms only when /api/norms would give them (%s)', async (user, municipality, readable) => {
+    const followUp = await clients[user]!.get(`/api/followup?${qs({ municipality })}`);
+    expect(followUp.status).toBe(200);
+    const { norms } = await followUp.json();
+    const direct = await clients[user]!.get(`/api/norms?municipality=${municipality}`);
+    expect(direct.status).toBe(readable ? 200 : 403);
+    if (!readable) {
+      // Neither the norms nor the number of schools (the TGL norm times the schools) of another municipality.
+      expect(norms).toBeNull();
+      return;
+    }
+    const [expected] = (await direct.json()).norms;
+    expect(norms).toMatchObject({ ...expected, checks: expect.any(Object) });
+  });
+
+  it('reading the norms is audited like the figures (view_figures, endpoint norms), a refusal as access_denied', async () => {
+    const conn = app.db.connection;
+    const [[before]] = (await conn.runAndReadAll(`SELECT coalesce(max(audit_id), 0) FROM audit_log`)).getRowsJS() as [[bigint | number]];
+    expect((await clients['ppt-tofte']!.get('/api/norms')).status).toBe(200);
+    expect((await clients['ppt-tofte']!.get('/api/norms?municipality=Tofte')).status).toBe(200);
+    expect((await clients['ppt-tofte']!.get('/api/norms?municipality=Solvik')).status).toBe(403);
+    const rows = await conn.runAndReadAll(`SELECT action, target, details FROM audit_log WHERE username = 'ppt-tofte' AND audit_id > $before ORDER BY audit_id`, { before: Number(before) });
+    expect(rows.getRowObjectsJS()).toEqual([
+      { action: 'view_figures', target: 'scope', details: '{"endpoint":"norms"}' },
+      { action: 'view_figures', target: 'municipality:Tofte', details: '{"endpoint":"norms"}' },
+      { action: 'access_denied', target: 'municipality:Solvik', details: '{"endpoint":"norms","status":403}' },
+    ]);
+  });
 });

@@ -14,9 +14,10 @@
  * can see (municipality totals, the peers of a rector), and checks that no such identity has
  * exactly one hidden term. The identities themselves are checked on the admin's answers, so
  * the equations are the app's own numbers, not assumptions. The open deviations are hidden in
- * every cell outside the scope (etl/figures/suppressFigures.ts); the open cases are not, and
- * pass here only because no stock of cases is hidden outside a scope on the sample data (the
- * plan does not yet cover this identity: see server/auth/README.md, residual risks).
+ * every cell outside the scope (etl/figures/suppressFigures.ts); for the open cases the
+ * school years are planned together so that no cell shows three of the four terms
+ * (etl/figures/suppressConsecutiveYears.ts; a fixture where the leak existed:
+ * suppressionStockFlowAttacker.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthSampleApp, type SampleApp } from '../../helpers/sampleApp.ts';

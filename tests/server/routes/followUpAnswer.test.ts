@@ -23,6 +23,7 @@ import { generate } from '../../../sample-data/generate.ts';
 import { scopeFigureQuery } from '../../../server/auth/figureScope.ts';
 import type { Viewer } from '../../../server/auth/viewer.ts';
 import { accessOf, loadSchoolDirectory, type DirectorySchool } from '../../../server/auth/viewerAccess.ts';
+import { SchoolYearPlans } from '../../../server/auth/schoolYearPlans.ts';
 import { ViewSuppression } from '../../../server/auth/viewSuppression.ts';
 import { followUpAnswer } from '../../../server/routes/followUpAnswer.ts';
 import { readOnlySample } from '../../helpers/readOnlySample.ts';
@@ -38,7 +39,10 @@ async function earlierAnswer(conn: DuckDBConnection, q: FigureQuery, view: ViewS
   const figures = followUpFiguresOf(shown!);
   const suppressed = shown!.suppressed.filter((k) => followUpKeySet.has(k));
   const suppressed_reason = suppressed.length > 0 ? shown!.suppressed_reason : null;
-  const norms = await followUpNorms(conn, view.schoolsOf({}), figures, q);
+  // Norms only of a municipality the viewer may read (written out: own, or any for an admin).
+  const scope = view.schoolsOf({});
+  const readable = view.access.isAdmin || scope.every((s) => s.municipality === view.access.home);
+  const norms = readable ? await followUpNorms(conn, scope, figures, q) : null;
   if (!view.isScopedRow({})) return { figures, suppressed, suppressed_reason, norms, lists: null, lists_withheld: 'not_scoped' };
   return { figures, suppressed, suppressed_reason, norms, lists: await followUpLists(conn, q) };
 }
@@ -88,7 +92,7 @@ async function compareAll(conn: DuckDBConnection, viewerSample: (v: Viewer[]) =>
         const q = scopeFigureQuery(access, { ...period, ...asked, allowedSchools: null }, total);
         // One view for both: its school-year plans are computed once (they depend only on the
         // viewer and the year, and the route makes the same ones).
-        const view = new ViewSuppression(conn, access, q, threshold, today);
+        const view = new ViewSuppression(conn, access, q, new SchoolYearPlans(access, today, threshold), today);
         const before = await earlierAnswer(conn, q, view);
         const now = await followUpAnswer(conn, q, view);
         expect(now, `${viewer.username} ${JSON.stringify({ ...period, ...asked, total })}`).toEqual(before);
