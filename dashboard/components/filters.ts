@@ -88,7 +88,7 @@ export function dateProblemText(t: Strings, text: string, still: { from: string;
     problem?.kind === 'no_such_day'
       ? t.ux.date.noSuchDay(text.trim(), t.ux.date.monthNames[problem.month - 1] ?? '', problem.year, problem.daysInMonth)
       : t.invalidDate;
-  return `${what} ${t.ux.date.stillShowing(formatDate(still.from), formatDate(still.to))}`;
+  return `${what} ${t.ux.date.stillShowing(formatDate(still.from, t.lang), formatDate(still.to, t.lang))}`;
 }
 
 function dateInput(id: string, value: string, o: DateInputOptions & { readonly t: Strings; readonly lang?: Lang; readonly still: { from: string; to: string } }): HTMLInputElement {

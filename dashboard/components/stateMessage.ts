@@ -19,7 +19,7 @@ export function loadingMessage(t: Strings): HTMLElement {
 
 /** Nothing in this selection; says where the data is, so the reader can widen the period. */
 export function emptyMessage(t: Strings, span?: Meta['span']): HTMLElement {
-  const where = span?.first_date && span.last_date ? t.dataSpan(formatDate(span.first_date), formatDate(span.last_date)) : null;
+  const where = span?.first_date && span.last_date ? t.dataSpan(formatDate(span.first_date, t.lang), formatDate(span.last_date, t.lang)) : null;
   return h('div', { class: 'state state-empty', 'data-state': 'empty' }, h('p', { class: 'state-title' }, t.empty), h('p', {}, t.emptyHint, where ? ` ${where}` : null));
 }
 

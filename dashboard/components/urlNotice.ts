@@ -13,7 +13,7 @@ export function urlProblemText(t: Strings, problem: UrlProblem): string {
     case 'bad_date':
       return t.ux.url.badDate(t.ux.url.param[problem.parameter], problem.value);
     case 'from_after_to':
-      return t.ux.url.fromAfterTo(formatDate(problem.from), formatDate(problem.to));
+      return t.ux.url.fromAfterTo(formatDate(problem.from, t.lang), formatDate(problem.to, t.lang));
     case 'custom_incomplete':
       return t.ux.url.customIncomplete;
     case 'unknown_year':

@@ -2,6 +2,7 @@
 import type { Strings } from './nb.ts';
 
 export const en: Strings = {
+  lang: 'en',
   appTitle: 'Ressursteam-tall',
   appSubtitle: "Key figures for schools' resource teams",
   skipToContent: 'Skip to content',

@@ -1,7 +1,10 @@
 /** Every text the dashboard shows, in bokmål. en.ts has the same keys. */
 import type { AuditAction, Outcome, SchoolLevel } from '../api/types.ts';
+import type { Lang } from './lang.ts';
 
 export const nb = {
+  /** The dictionary's language: dates are written its way (format/dateFormat.ts). */
+  lang: 'nb' as Lang,
   appTitle: 'Ressursteam-tall',
   appSubtitle: 'Nøkkeltall for skolenes ressursteam',
   skipToContent: 'Hopp til innholdet',

@@ -6,6 +6,7 @@
 import type { Strings } from './nb.ts';
 
 export const sv: Strings = {
+  lang: 'sv',
   appTitle: 'Ressursteam-tall',
   appSubtitle: 'Nyckeltal för skolornas elevhälsoteam (EHT)',
   skipToContent: 'Hoppa till innehållet',

@@ -28,7 +28,7 @@ export function schoolView(ctx: ViewContext): ViewResult {
   // Last year: the same dates a year earlier, as of its last day (it is over).
   const before = previousPeriod(state);
   const previousParams = { ...schoolParams, ...before, asOf: before.to < meta.asOf ? before.to : meta.asOf };
-  const previousLabel = state.term === 'year' ? schoolYearLabel(state.year - 1) : `${formatDate(before.from)}–${formatDate(before.to)}`;
+  const previousLabel = state.term === 'year' ? schoolYearLabel(state.year - 1) : `${formatDate(before.from, t.lang)}–${formatDate(before.to, t.lang)}`;
   const size = (s: { students?: number | null; staff?: number | null }) => ({ students: s.students ?? null, staff: s.staff ?? null });
   const setup = {
     previousParams,

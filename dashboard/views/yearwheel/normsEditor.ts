@@ -9,6 +9,7 @@ import { putNorms } from '../../api/yearWheelEndpoints.ts';
 import type { FollowUpNorms, MunicipalityNorms } from '../../api/yearWheelTypes.ts';
 import { h } from '../../components/h.ts';
 import { formatDate } from '../../format/dateFormat.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { YearWheelStrings } from './strings.ts';
 
 export function canEditNorms(user: SessionUser, municipality: string): boolean {
@@ -19,9 +20,9 @@ function numberField(id: string, label: string, value: number, min: number, max:
   return h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, name: id, type: 'number', inputmode: 'numeric', min, max, step: 1, required: true, value }));
 }
 
-export function normsEditor(norms: FollowUpNorms, user: SessionUser, s: YearWheelStrings, onSaved: () => void): HTMLElement {
+export function normsEditor(norms: FollowUpNorms, user: SessionUser, s: YearWheelStrings, lang: Lang, onSaved: () => void): HTMLElement {
   const source = (n: MunicipalityNorms) =>
-    `${s.normsForAll(n.municipality)} ${n.is_default ? s.defaultNorms : s.changedBy(n.updated_by ?? '–', formatDate((n.updated_at ?? '').slice(0, 10)))}.`;
+    `${s.normsForAll(n.municipality)} ${n.is_default ? s.defaultNorms : s.changedBy(n.updated_by ?? '–', formatDate((n.updated_at ?? '').slice(0, 10), lang))}.`;
   const info = h('p', { class: 'note', id: 'norms-source' }, source(norms));
   if (!canEditNorms(user, norms.municipality)) return h('div', { class: 'norms-editor' }, info);
   const status = h('p', { role: 'status', class: 'norms-status', id: 'norms-status' });

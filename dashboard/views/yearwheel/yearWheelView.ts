@@ -49,7 +49,7 @@ export function yearWheelView(ctx: ViewContext): ViewResult {
       const answer = await getFollowUp(params);
       normSlot.replaceChildren(normCards(answer, s, lang));
       const refresh = async () => normSlot.replaceChildren(normCards(await getFollowUp(params), s, lang));
-      return h('div', {}, normSlot, answer.norms ? normsEditor(answer.norms, ctx.user, s, () => void refresh()) : null);
+      return h('div', {}, normSlot, answer.norms ? normsEditor(answer.norms, ctx.user, s, lang, () => void refresh()) : null);
     },
   });
   const figures = asyncSection({
