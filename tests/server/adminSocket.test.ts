@@ -7,15 +7,15 @@
  * message), every change is audited with the OS user as actor, and with no server (stopped,
  * or killed and its socket file left behind) the CLI opens the file itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../etl/db/defaultPaths.ts';
 import { sampleDataDir } from '../../server/loadSampleData.ts';
 import { runEtl } from '../helpers/runEtl.ts';
+import { startServerProcess } from '../helpers/serverProcess.ts';
 import { makeTempDir, removeTempDirs } from '../helpers/tempDir.ts';
 import { AuthClient } from './auth/authClient.ts';
 
@@ -29,22 +29,9 @@ const user = (...args: string[]) => runEtl(['user', ...args, '--db', dbPath]);
 
 /** Starts server/main.ts on the database and resolves with its URL once it listens. */
 function startServer(): Promise<string> {
-  server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'server', 'main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, RT_DB: dbPath, RT_SECRET_FILE: join(dir, 'pseudonym.key'), PORT: '0', TZ: 'UTC', RT_SNAPSHOT: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const url = /http:\/\/localhost:(\d+)\//.exec(output);
-      if (url) resolve(`http://127.0.0.1:${url[1]}`);
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-    server.on('exit', (code) => reject(new Error(`the server stopped (${code}): ${output}`)));
-  });
+  const started = startServerProcess({ RT_DB: dbPath, RT_SECRET_FILE: join(dir, 'pseudonym.key'), RT_SNAPSHOT: '' });
+  server = started.child;
+  return started.url;
 }
 
 function stopServer(signal: NodeJS.Signals): Promise<unknown> {

@@ -4,11 +4,11 @@
  * is made from the running app's database with DuckDB's COPY FROM DATABASE, the second
  * process is `server/main.ts` itself, and both are asked over HTTP by a signed-in admin.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../etl/db/defaultPaths.ts';
 import { startAuthSampleApp, type SampleApp } from '../helpers/sampleApp.ts';
+import { startServerProcess } from '../helpers/serverProcess.ts';
 import { makeTempDir, removeTempDirs } from '../helpers/tempDir.ts';
 import { AuthClient, signedIn } from './auth/authClient.ts';
 
@@ -19,22 +19,9 @@ let replicaAdmin: AuthClient;
 
 /** Starts server/main.ts on the snapshot and resolves with its URL once it listens. */
 function startReplica(snapshot: string, ownDatabase: string): Promise<string> {
-  replica = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'server', 'main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, RT_SNAPSHOT: snapshot, RT_DB: ownDatabase, PORT: '0', TZ: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const url = /http:\/\/localhost:(\d+)\//.exec(output);
-      if (url) resolve(`http://127.0.0.1:${url[1]}`);
-    };
-    replica.stdout!.on('data', read);
-    replica.stderr!.on('data', read);
-    replica.on('exit', (code) => reject(new Error(`the snapshot server stopped (${code}): ${output}`)));
-  });
+  const started = startServerProcess({ RT_SNAPSHOT: snapshot, RT_DB: ownDatabase }, 'the snapshot server');
+  replica = started.child;
+  return started.url;
 }
 
 beforeAll(async () => {
