@@ -5,11 +5,13 @@
  *   GET /api/session/providers          the providers, for the sign-in page's buttons (no session needed)
  *   GET /auth/oidc/:provider/start      → 303 to the provider, with a fresh sign-in under way (`rt_oidc` cookie)
  *   GET /auth/oidc/:provider/callback   the provider's answer → 303 to the dashboard, signed in;
- *                                       or to `/auth/no-access` (no mapping) or `/?signin=failed`
+ *                                       or to `/auth/no-access` (no mapping; `&reason=groups_unavailable` when
+ *                                       the provider's groups could not be fetched) or `/?signin=failed`
  *   GET /auth/no-access                 "ingen tilgang ennå": the dashboard's page (dashboard/components/noAccessPage.ts),
  *                                       served as every client-side route; whom to ask comes with the providers
  * Every outcome of a callback is audited: `sign_in` (with the provider), `sign_in_failed`
- * (the reason as a short code), `sign_in_no_access` (the account reference to map).
+ * (the reason as a short code), `sign_in_no_access` (the account reference to map; or
+ * `groups_unavailable` with the source and a short failure code).
  */
 import { Router, type Request, type Response } from 'express';
 import * as client from 'openid-client';
@@ -19,6 +21,7 @@ import type { AppContext } from '../appContext.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { requestCookies, setCsrfCookie, setSessionCookie, wellFormedToken } from '../auth/cookies.ts';
 import { identityClaims } from '../auth/oidc/identityClaims.ts';
+import { identityGroups } from '../auth/oidc/identityGroups.ts';
 import type { OidcProviderConfig } from '../auth/oidc/oidcProviderConfig.ts';
 import { subjectRef } from '../auth/oidc/subjectRef.ts';
 import { createSession } from '../auth/sessionStore.ts';
@@ -115,6 +118,7 @@ export function oidcRoutes(deps: AppContext): Router {
     if (!pending || pending.provider !== provider.id) return fail('no_sign_in_under_way');
     if (!deps.pseudonymKey) return fail('no_pseudonym_key');
     let claims: Record<string, unknown>;
+    let accessToken: string | undefined;
     try {
       const config = await deps.oidc.clients.get(provider);
       const tokens = await client.authorizationCodeGrant(config, callbackUrl(provider, req), {
@@ -124,13 +128,27 @@ export function oidcRoutes(deps: AppContext): Router {
         idTokenExpected: true,
       });
       claims = { ...tokens.claims() };
+      accessToken = tokens.access_token;
     } catch (error) {
       return fail(failureCode(error), failureDetail(error));
     }
-    const identity = identityClaims(provider, claims);
-    if (!identity) return fail('no_subject_claim');
-    const ref = subjectRef(deps.pseudonymKey, provider.issuer, identity.subject);
+    const fromToken = identityClaims(provider, claims);
+    if (!fromToken) return fail('no_subject_claim');
+    const ref = subjectRef(deps.pseudonymKey, provider.issuer, fromToken.subject);
     const target = oidcUsername(provider.id, ref);
+    // Outside the connection: a slow groups source must not hold one.
+    const completed = await identityGroups(provider, fromToken, accessToken);
+    if (!completed.ok) {
+      await auditRequest(deps, req, null, {
+        action: 'sign_in_no_access',
+        username: null,
+        target,
+        details: { provider: provider.id, reason: 'groups_unavailable', groups_source: completed.source, groups_error: completed.failure },
+      });
+      return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}&reason=groups_unavailable`);
+    }
+    const identity = completed.identity;
+    const groupsFrom = completed.sources.length > 1 ? completed.sources.join(',') : undefined;
     const signedIn = await withConnection(deps.instance, async (conn) => {
       const resolved = await resolveMapping(conn, { provider: provider.id, subjectRef: ref, groups: identity.groups, organisations: identity.organisations });
       if (resolved.kind !== 'mapped') {
@@ -138,7 +156,7 @@ export function oidcRoutes(deps: AppContext): Router {
           action: 'sign_in_no_access',
           username: null,
           target,
-          details: { provider: provider.id, reason: resolved.kind, groups: identity.groups.length, groups_overage: identity.groupsOverage || undefined },
+          details: { provider: provider.id, reason: resolved.kind, groups: identity.groups.length, groups_overage: identity.groupsOverage || undefined, groups_from: groupsFrom },
         }, conn);
         return null;
       }
@@ -149,7 +167,7 @@ export function oidcRoutes(deps: AppContext): Router {
       }
       const tokens = await createSession(conn, account.user_id, now, deps.settings);
       const viewer = { userId: account.user_id, username: account.username, role: resolved.mapping.role, municipality: resolved.mapping.municipality, schoolId: resolved.mapping.school_id };
-      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id, groups_overage: identity.groupsOverage || undefined } }, conn);
+      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id, groups_overage: identity.groupsOverage || undefined, groups_from: groupsFrom } }, conn);
       return tokens;
     });
     if (signedIn === null) return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}`);

@@ -5,9 +5,8 @@
  *
  * Claim values come as a string, a list of strings, or (Feide's groups) objects with an `id`.
  * Entra ID puts no groups in the token past 200 of them; it names a claim source instead
- * (`_claim_names.groups`, the "overage"). The product does not call Microsoft Graph, so
- * `groupsOverage` is reported (audited) and only subject and organisation mappings apply:
- * configure Entra to send app roles or only the groups assigned to the application (README).
+ * (`_claim_names.groups`, the "overage"): `groupsOverage` says so, and the groups are then
+ * fetched from Microsoft Graph (identityGroups.ts).
  */
 import type { OidcProviderConfig } from './oidcProviderConfig.ts';
 

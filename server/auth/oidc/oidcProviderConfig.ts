@@ -11,6 +11,8 @@
  *   RT_OIDC_FEIDE_LABEL="Feide"               (the button's text; default: the id)
  *   RT_OIDC_FEIDE_CLAIM_ID=sub  _CLAIM_NAME=name  _CLAIM_ORGANISATION=…  _CLAIM_GROUPS=groups
  *   RT_OIDC_FEIDE_POST_LOGOUT_URL=https://tall.kommune.no/   (RP-initiated logout; optional)
+ *   RT_OIDC_FEIDE_GROUPS_URL=https://groups-api.feide.no/groups/me/groups   (Feide's Groups API; optional)
+ *   RT_OIDC_ENTRA_GRAPH_URL=https://graph.microsoft.com   (for Entra's groups overage; this is the default)
  *   RT_ACCESS_CONTACT="IT-avdelingen, it@kommune.no"   named on the "ingen tilgang ennå" page
  */
 import { z } from 'zod';
@@ -32,6 +34,12 @@ export interface OidcProviderConfig {
   readonly claimGroups?: string;
   /** Where the provider sends the browser after RP-initiated logout (registered with it). */
   readonly postLogoutUrl?: string;
+  /** Feide's Groups API: the user's groups are fetched there with the access token after sign-in. */
+  readonly groupsUrl?: string;
+  /** Microsoft Graph's base URL, asked for the groups when an ID token has the groups overage (default https://graph.microsoft.com). */
+  readonly graphUrl?: string;
+  /** The deadline of each groups request (default 5 s; tests shorten it). */
+  readonly groupsTimeoutMs?: number;
 }
 
 export const providerIdPattern = /^[a-z][a-z0-9]{0,19}$/;
@@ -66,8 +74,9 @@ export function checkProvider(p: OidcProviderConfig): string[] {
   if (!p.clientId) problems.push(`${prefix}CLIENT_ID mangler`);
   if (!p.clientSecret) problems.push(`${prefix}CLIENT_SECRET mangler`);
   if (!p.scopes.split(/\s+/).includes('openid')) problems.push(`${prefix}SCOPES må ha med openid`);
-  if (p.postLogoutUrl !== undefined && !httpsOrLoopback(`${prefix}POST_LOGOUT_URL`).safeParse(p.postLogoutUrl).success) {
-    problems.push(`${prefix}POST_LOGOUT_URL må være en https-URL`);
+  for (const [name, url] of [['POST_LOGOUT_URL', p.postLogoutUrl], ['GROUPS_URL', p.groupsUrl], ['GRAPH_URL', p.graphUrl]] as const) {
+    // The groups URLs receive the user's access token: never over plain http to another machine.
+    if (url !== undefined && !httpsOrLoopback(prefix + name).safeParse(url).success) problems.push(`${prefix}${name} må være en https-URL`);
   }
   return problems;
 }
@@ -93,6 +102,8 @@ export function oidcProvidersFromEnv(env: NodeJS.ProcessEnv): OidcProviderConfig
       claimOrganisation: v('CLAIM_ORGANISATION'),
       claimGroups: v('CLAIM_GROUPS'),
       postLogoutUrl: v('POST_LOGOUT_URL'),
+      groupsUrl: v('GROUPS_URL'),
+      graphUrl: v('GRAPH_URL'),
     };
   });
   const problems = providers.flatMap(checkProvider);

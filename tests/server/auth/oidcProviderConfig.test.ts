@@ -49,8 +49,21 @@ describe('oidcProvidersFromEnv', () => {
     ['RT_OIDC_FEIDE_CLIENT_SECRET', '', /RT_OIDC_FEIDE_CLIENT_SECRET mangler/],
     ['RT_OIDC_FEIDE_SCOPES', 'profile', /RT_OIDC_FEIDE_SCOPES må ha med openid/],
     ['RT_OIDC_PROVIDERS', 'Feide!', /små bokstaver og tall/],
+    // The groups URLs get the user's access token: https only (or this machine).
+    ['RT_OIDC_FEIDE_GROUPS_URL', 'http://groups-api.feide.no/groups/me/groups', /RT_OIDC_FEIDE_GROUPS_URL må være en https-URL/],
+    ['RT_OIDC_FEIDE_GRAPH_URL', 'http://graph.microsoft.com', /RT_OIDC_FEIDE_GRAPH_URL må være en https-URL/],
   ])('refuses %s=%s, naming it', (name, value, message) => {
     expect(() => authConfigFromEnv({ ...feide, [name]: value })).toThrow(message);
+  });
+
+  it('reads the groups sources: Feide’s Groups API and a Graph base URL', () => {
+    const config = authConfigFromEnv({
+      ...feide,
+      RT_OIDC_FEIDE_GROUPS_URL: 'https://groups-api.feide.no/groups/me/groups',
+      RT_OIDC_FEIDE_GRAPH_URL: 'https://graph.microsoft.us',
+    });
+    expect(config.oidcProviders![0]).toMatchObject({ groupsUrl: 'https://groups-api.feide.no/groups/me/groups', graphUrl: 'https://graph.microsoft.us' });
+    expect(authConfigFromEnv(feide).oidcProviders![0]!.groupsUrl).toBeUndefined();
   });
 
   it('allows plain http only to a provider on this machine', () => {
