@@ -11,6 +11,8 @@ export interface NoAccessStrings {
   readonly askAdministrator: string;
   readonly reference: string;
   readonly back: string;
+  /** `?reason=groups_unavailable`: the provider's group service could not be asked, so no role could be found. */
+  readonly groupsUnavailable: string;
 }
 
 const nb: NoAccessStrings = {
@@ -21,6 +23,7 @@ const nb: NoAccessStrings = {
   askAdministrator: 'Be administratoren for Ressursteam-tall i kommunen om tilgang. Forsøket ditt er registrert.',
   reference: 'Oppgi denne referansen:',
   back: 'Tilbake til innloggingen',
+  groupsUnavailable: 'Vi fikk ikke hentet gruppene dine fra identitetsleverandøren, og rollen din avhenger av dem. Prøv igjen om litt; virker det fortsatt ikke, be om hjelp.',
 };
 
 const en: NoAccessStrings = {
@@ -31,6 +34,7 @@ const en: NoAccessStrings = {
   askAdministrator: 'Ask your municipality’s administrator of Ressursteam-tall for access. Your attempt has been recorded.',
   reference: 'Quote this reference:',
   back: 'Back to sign-in',
+  groupsUnavailable: 'We could not fetch your groups from your identity provider, and your role depends on them. Try again in a while; if it still fails, ask for help.',
 };
 
 const sv: NoAccessStrings = {
@@ -41,6 +45,7 @@ const sv: NoAccessStrings = {
   askAdministrator: 'Be kommunens administratör för Ressursteam-tall om åtkomst. Ditt försök har registrerats.',
   reference: 'Uppge den här referensen:',
   back: 'Tillbaka till inloggningen',
+  groupsUnavailable: 'Vi kunde inte hämta dina grupper från identitetsleverantören, och din roll beror på dem. Försök igen om en stund; fungerar det fortfarande inte, be om hjälp.',
 };
 
 const byLang: Readonly<Record<Lang, NoAccessStrings>> = { nb, en, sv };

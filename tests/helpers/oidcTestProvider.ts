@@ -15,12 +15,19 @@ export interface TestAccount {
   readonly name?: string;
   readonly org?: string;
   readonly groups?: readonly string[];
+  /**
+   * Entra ID's groups overage: the ID token names a claim source (`_claim_names.groups`,
+   * `_claim_sources`) instead of carrying `groups`, as Entra does past 200 groups.
+   */
+  readonly overage?: boolean;
 }
 
 export interface OidcTestProvider {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** A resource server's credentials for the introspection endpoint (a stand-in API checks access tokens there). */
+  readonly introspection: { readonly url: string; readonly clientId: string; readonly clientSecret: string };
   /** The account the next login screen signs in. */
   nextLogin: string;
   close(): Promise<void>;
@@ -51,6 +58,8 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
   const accounts = new Map(options.accounts.map((a) => [a.sub, a]));
   const clientId = 'ressursteam-tall';
   const clientSecret = 'test-secret-for-the-oidc-provider-in-tests';
+  const resourceClientId = 'groups-api';
+  const resourceClientSecret = 'test-secret-of-the-groups-api-in-tests';
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -62,19 +71,29 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',
       },
+      // A resource server (the stand-in groups API): it signs in to introspect, nothing else.
+      { client_id: resourceClientId, client_secret: resourceClientSecret, redirect_uris: [], response_types: [], grant_types: [], token_endpoint_auth_method: 'client_secret_post' },
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['cookie-key-for-tests-only'] },
     scopes: ['openid', 'profile', 'rt'],
     claims: { openid: ['sub'], profile: ['name'], rt: ['org', 'groups'] },
+    // Only the resource server may introspect (the product's own client has no use for it).
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: (_ctx, caller) => Promise.resolve(caller.clientId === resourceClientId) },
+    },
     // The claims in the ID token itself, as Entra ID puts groups there (not only at userinfo).
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
       const account = accounts.get(id);
       if (!account) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, name: account.name, org: account.org, groups: account.groups ? [...account.groups] : undefined }) };
+      const groups = account.overage
+        ? { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: `https://graph.windows.net/tenant/users/${id}/getMemberObjects` } } }
+        : { groups: account.groups ? [...account.groups] : undefined };
+      return { accountId: id, claims: () => ({ sub: id, name: account.name, org: account.org, ...groups }) };
     },
   });
   const handle = provider.callback();
@@ -82,6 +101,7 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
     issuer,
     clientId,
     clientSecret,
+    introspection: { url: `${issuer}/token/introspection`, clientId: resourceClientId, clientSecret: resourceClientSecret },
     nextLogin: options.accounts[0]?.sub ?? '',
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
