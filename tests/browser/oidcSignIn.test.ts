@@ -4,7 +4,8 @@
  * mapped role the landing view and menu that role should see; an unmapped user lands on the
  * "ingen tilgang ennå" page; sign-out goes on to the provider's logout. axe-core on the
  * sign-in page (with the provider buttons) and on the no-access page. Screenshots:
- * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-no-access-sv.png, oidc-failed.png.
+ * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-no-access-sv.png, oidc-no-access-groups.png,
+ * oidc-failed.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,26 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
     await page.goto(`${app.url}/auth/no-access?ref=%3Cb%3Ehi%3C%2Fb%3E`);
     await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
     expect(await page.locator('#no-access-ref').count()).toBe(0);
+  });
+
+  it('when the provider’s groups could not be fetched, the no-access page says so (and shows no other reason from the URL)', async () => {
+    // The redirect there is tested over HTTP (tests/server/auth/oidcGroups.test.ts); this is what the user reads.
+    const { page, errors } = await freshPage(true);
+    await page.goto(`${app.url}/auth/no-access?ref=0123456789ab&reason=groups_unavailable`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('#no-access-reason')).toBe(
+      'Vi fikk ikke hentet gruppene dine fra identitetsleverandøren, og rollen din avhenger av dem. Prøv igjen om litt; virker det fortsatt ikke, be om hjelp.',
+    );
+    expect(await page.textContent('#no-access-ref')).toBe('0123456789ab');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'oidc-no-access-groups');
+    await page.click('a[hreflang="en"]');
+    await page.waitForSelector('html[lang="en"] #app[data-page="no-access"][data-ready="true"]');
+    expect(await page.textContent('#no-access-reason')).toMatch(/^We could not fetch your groups/);
+    await page.goto(`${app.url}/auth/no-access?ref=0123456789ab&reason=%3Cb%3Ehi%3C%2Fb%3E`);
+    await page.waitForSelector('#app[data-page="no-access"][data-ready="true"]');
+    expect(await page.locator('#no-access-reason').count()).toBe(0);
+    expect(realErrors(errors)).toEqual([]);
   });
 
   it('a refused provider sign-in shows why on the sign-in page', async () => {
