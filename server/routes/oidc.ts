@@ -138,27 +138,23 @@ export function oidcRoutes(deps: AppContext): Router {
     const target = oidcUsername(provider.id, ref);
     // Outside the connection: a slow groups source must not hold one.
     const completed = await identityGroups(provider, fromToken, accessToken);
-    if (!completed.ok) {
-      await auditRequest(deps, req, null, {
-        action: 'sign_in_no_access',
-        username: null,
-        target,
-        details: { provider: provider.id, reason: 'groups_unavailable', groups_source: completed.source, groups_error: completed.failure },
-      });
-      return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}&reason=groups_unavailable`);
-    }
-    const identity = completed.identity;
-    const groupsFrom = completed.sources.length > 1 ? completed.sources.join(',') : undefined;
+    // Without the groups only a subject mapping can be trusted (it wins over any group);
+    // the token's organisations are dropped too, since a group mapping might have won over them.
+    const identity = completed.ok ? completed.identity : { ...fromToken, groups: [], organisations: [] };
+    const groupsDetails = completed.ok
+      ? { groups_from: completed.sources.length > 1 ? completed.sources.join(',') : undefined }
+      : { groups_source: completed.source, groups_error: completed.failure };
     const signedIn = await withConnection(deps.instance, async (conn) => {
       const resolved = await resolveMapping(conn, { provider: provider.id, subjectRef: ref, groups: identity.groups, organisations: identity.organisations });
       if (resolved.kind !== 'mapped') {
+        const reason = completed.ok ? resolved.kind : 'groups_unavailable';
         await auditRequest(deps, req, null, {
           action: 'sign_in_no_access',
           username: null,
           target,
-          details: { provider: provider.id, reason: resolved.kind, groups: identity.groups.length, groups_overage: identity.groupsOverage || undefined, groups_from: groupsFrom },
+          details: { provider: provider.id, reason, groups: identity.groups.length, groups_overage: identity.groupsOverage || undefined, ...groupsDetails },
         }, conn);
-        return null;
+        return reason === 'groups_unavailable' ? ('groups_unavailable' as const) : null;
       }
       const account = await accountForIdentity(conn, provider.id, ref, resolved.mapping, now);
       if (account.disabled) {
@@ -167,9 +163,10 @@ export function oidcRoutes(deps: AppContext): Router {
       }
       const tokens = await createSession(conn, account.user_id, now, deps.settings);
       const viewer = { userId: account.user_id, username: account.username, role: resolved.mapping.role, municipality: resolved.mapping.municipality, schoolId: resolved.mapping.school_id };
-      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id, groups_overage: identity.groupsOverage || undefined, groups_from: groupsFrom } }, conn);
+      await auditRequest(deps, req, viewer, { action: 'sign_in', target: account.username, details: { provider: provider.id, mapping: resolved.mapping.mapping_id, groups_overage: identity.groupsOverage || undefined, ...groupsDetails } }, conn);
       return tokens;
     });
+    if (signedIn === 'groups_unavailable') return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}&reason=groups_unavailable`);
     if (signedIn === null) return res.redirect(303, `/auth/no-access?ref=${ref.slice(0, 12)}`);
     if (signedIn === 'disabled') return res.redirect(303, '/?signin=failed');
     setSessionCookie(req, res, signedIn.token, deps.settings.absoluteTimeoutMs);

@@ -6,7 +6,8 @@
  *
  * A failure is an answer, not a guess: without the groups, an organisation mapping might
  * grant a role where a group mapping (which wins over it) would have granted another or
- * none, so the sign-in gets no role and the reason is audited and shown on the
+ * none. So the callback (server/routes/oidc.ts) then uses only a subject mapping (which wins
+ * over any group); without one the user gets no role, the reason audited and shown on the
  * "ingen tilgang ennå" page.
  */
 import type { GroupsFailure } from './fetchBearerJson.ts';

@@ -55,7 +55,9 @@ beforeAll(async () => {
       { sub: 'feide-rektor' },
       { sub: 'feide-kommune' },
       { sub: 'feide-nobody' },
-      { sub: 'entra-many', overage: true },
+      { sub: 'feide-subject' },
+      // The tenant is in the token; its mapping must not apply when the groups cannot be had.
+      { sub: 'entra-many', overage: true, org: 'tenant-fjordvik' },
       { sub: 'entra-few', groups: ['grp-admins'] },
     ],
     redirectUris: ['feide', 'feidedown', 'feideslow', 'entra'].map((id) => `${appUrl}/auth/oidc/${id}/callback`),
@@ -82,7 +84,7 @@ beforeAll(async () => {
         provider('feidedown', { groupsUrl: `http://127.0.0.1:${closedPort}/groups/me/groups` }),
         // The same API with a short deadline, for the one that never answers (the others keep the default 5 s).
         provider('feideslow', { groupsUrl: `${groupsApi.url}/groups/me/groups`, groupsTimeoutMs: 300 }),
-        provider('entra', { scopes: 'openid rt', claimGroups: 'groups', graphUrl: groupsApi.url }),
+        provider('entra', { scopes: 'openid rt', claimGroups: 'groups', claimOrganisation: 'org', graphUrl: groupsApi.url }),
       ],
     },
     {},
@@ -96,6 +98,8 @@ beforeAll(async () => {
   await addMapping(conn, { provider: 'feidedown', kind: 'organisation', value: fjordvikOrg, role: 'municipality', municipality: 'Fjordvik' }, now);
   await addMapping(conn, { provider: 'entra', kind: 'group', value: pptGroup, role: 'ppt', municipality: 'Fjordvik' }, now);
   await addMapping(conn, { provider: 'entra', kind: 'group', value: 'grp-admins', role: 'admin' }, now);
+  await addMapping(conn, { provider: 'entra', kind: 'organisation', value: 'tenant-fjordvik', role: 'municipality', municipality: 'Fjordvik' }, now);
+  await addMapping(conn, { provider: 'feidedown', kind: 'subject', value: expectedRef(idp.issuer, 'feide-subject'), role: 'ppt', municipality: 'Fjordvik' }, now);
 }, 60_000);
 
 afterAll(async () => {
@@ -149,7 +153,7 @@ describe('Feide: groups from the Groups API', () => {
 });
 
 describe('Entra ID: the groups overage, from Microsoft Graph', () => {
-  it('an overage token: the groups are fetched page by page, and the one on the third page maps', async () => {
+  it('an overage token: the groups are fetched page by page, and the one on the third page maps (over the tenant’s mapping)', async () => {
     const before = groupsApi.seen.length;
     const { walk, client } = await signIn('entra', 'entra-many');
     expect(walk.last.href).toBe(`${appUrl}/`);
@@ -190,9 +194,18 @@ describe('the groups cannot be had: no role, the reason shown and audited', () =
       expect(walker.jar(new URL(appUrl).host).has('rt_session')).toBe(false);
       const audit = await lastAudit('sign_in_no_access');
       expect(audit.target).toBe(`${providerId}-${ref}`);
-      expect(audit.details).toEqual({ provider: providerId, reason: 'groups_unavailable', groups_source: source, groups_error: error });
+      // Entra's token said "overage": kept in the audit. No group and no organisation was used.
+      const overage = source === 'graph' ? { groups_overage: true } : {};
+      expect(audit.details).toEqual({ provider: providerId, reason: 'groups_unavailable', groups: 0, ...overage, groups_source: source, groups_error: error });
     } finally {
       groupsApi.mode = 'ok';
     }
+  });
+
+  it('a subject mapping needs no groups (it wins over any): signed in, the failure audited', async () => {
+    const { walk, client } = await signIn('feidedown', 'feide-subject');
+    expect(walk.last.href).toBe(`${appUrl}/`);
+    expect(await (await client.get('/api/session')).json()).toMatchObject({ role: 'ppt', municipality: 'Fjordvik' });
+    expect((await lastAudit('sign_in')).details).toMatchObject({ provider: 'feidedown', groups_source: 'groups_api', groups_error: 'unreachable' });
   });
 });
