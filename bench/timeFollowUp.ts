@@ -56,7 +56,12 @@ function rectorAnswer(conn: DuckDBConnection, directory: readonly DirectorySchoo
     const access = accessOf({ userId: 1, username: 'bench-rektor', role: 'rector', municipality, schoolId: school }, directory);
     const q = scopeFigureQuery(access, { ...benchYear, school, allowedSchools: null });
     const view = new ViewSuppression(conn, access, q, new SchoolYearPlans(access, today, defaultSuppressionThreshold), today);
-    return () => followUpAnswer(conn, q, view);
+    return async () => {
+      const answer = await followUpAnswer(conn, q, view);
+      // Timed as the page gets it: lists and all. A body without them would time less work.
+      if (answer.lists === null) throw new Error(`bench: /api/followup for ${school} withheld the lists from its own rector`);
+      return answer;
+    };
   };
 }
 
