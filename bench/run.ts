@@ -5,7 +5,8 @@
  * and school year p95 ≤ 25 ms; national breakdown by municipality ≤ 500 ms; one command-line
  * `figures` call ≤ 1 s, process start included. Load: 100 users for 30 s, p99 ≤ 300 ms with
  * no errors, p99 ≤ 1,000 ms while an import runs. The rector's page (issue 10): one school's
- * follow-up and year wheel for a school year, p95 ≤ 50 ms each.
+ * follow-up (also as GET /api/followup answers its rector) and year wheel for a school year,
+ * p95 ≤ 50 ms each.
  */
 import { join } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
@@ -71,6 +72,7 @@ if (json) {
   log(`DuckDB read_csv:   ${result.native_read_csv_s.toFixed(1)} s  → import er ${result.import_vs_native.toFixed(2)}× (mål ≤ 3×: ${ok(result.import_vs_native <= 3)})`);
   log(`Kommune, skoleår:  p50 ${result.municipality_year_p50_ms.toFixed(1)} ms, p95 ${result.municipality_year_p95_ms.toFixed(1)} ms (mål ≤ 25 ms: ${ok(result.municipality_year_p95_ms <= 25)})`);
   log(`Oppfølging, skole og skoleår: p95 ${result.followup_school_year_p95_ms.toFixed(1)} ms (mål ≤ 50 ms: ${ok(result.followup_school_year_p95_ms <= 50)})`);
+  log(`/api/followup som skolens rektor: p95 ${result.followup_answer_school_year_p95_ms.toFixed(1)} ms (mål ≤ 50 ms: ${ok(result.followup_answer_school_year_p95_ms <= 50)})`);
   log(`Årshjul, skole og skoleår: p95 ${result.yearwheel_school_year_p95_ms.toFixed(1)} ms (mål ≤ 50 ms: ${ok(result.yearwheel_school_year_p95_ms <= 50)})`);
   log(`Nasjonalt per kommune: ${result.national_by_municipality_ms.toFixed(0)} ms (mål ≤ 500 ms: ${ok(result.national_by_municipality_ms <= 500)})`);
   log(`figures på kommandolinjen: ${result.cli_figures_s.toFixed(2)} s (mål ≤ 1 s: ${ok(result.cli_figures_s <= 1)})`);
