@@ -61,7 +61,9 @@ describe('openForFigures', () => {
     await copySampleDatabase(current, testPseudonymKey());
     await copySampleDatabase(stale, testPseudonymKey());
     const db = await openDatabase(stale);
-    [school, municipality] = ((await db.connection.runAndReadAll('SELECT min(school_id), min(municipality) FROM schools')).getRows()[0] ?? []).map(String);
+    const [first] = (await db.connection.runAndReadAll('SELECT min(school_id), min(municipality) FROM schools')).getRows();
+    school = String(first?.[0]);
+    municipality = String(first?.[1]);
     // A row deleted outside the importer: the facts no longer match the data.
     await db.connection.run('DELETE FROM meetings WHERE rowid = (SELECT min(rowid) FROM meetings)');
     db.close();
