@@ -3,9 +3,9 @@
  * every key of contract sections 4 and 4b, for the scope or per group. The CLI is an administrator's
  * tool, so it reads every school (no viewer scope).
  */
-import { openDatabase } from '../db/openDatabase.ts';
 import { computeFigures, computeFiguresBy, contractFigures } from '../figures/index.ts';
 import { cliFigureQuery, type ScopeOptions } from './cliFigureQuery.ts';
+import { openForFigures } from './openForFigures.ts';
 
 export interface FiguresCommandOptions extends ScopeOptions {
   db: string;
@@ -14,7 +14,7 @@ export interface FiguresCommandOptions extends ScopeOptions {
 
 export async function figuresCommand(options: FiguresCommandOptions): Promise<void> {
   const q = cliFigureQuery(options);
-  const db = await openDatabase(options.db);
+  const db = await openForFigures(options.db, q);
   try {
     const result = q.by
       ? (await computeFiguresBy(db.connection, q, q.by)).map(contractFigures)

@@ -19,7 +19,7 @@ export interface Database {
 }
 
 /** From now on this process creates files for its owner only (a worker thread cannot: chmod covers it). */
-function restrictUmask(): void {
+export function restrictUmask(): void {
   try {
     process.umask(process.umask() | 0o077);
   } catch {

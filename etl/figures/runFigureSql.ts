@@ -21,6 +21,13 @@ function plain(value: DuckDBValue, column: string): PlainValue {
 }
 
 /**
+ * Each call prepares the statement afresh, and a cache of prepared statements per connection
+ * would not help: DuckDB (1.5, @duckdb/node-api) binds and optimises a prepared statement
+ * again at every execution with new values, also with every parameter typed by a CAST and
+ * for a one-line SELECT (its profiler shows the planner and all optimisers on each run;
+ * measured for issue 9). The bound values are planned as constants, which is also what lets
+ * the scope's filters reach the scans.
+ *
  * `at`: where the current facts are, when the caller asked ensureFigureFacts once for several
  * queries of one answer (the check is a query of its own, a few ms each at national scale).
  */
