@@ -138,6 +138,9 @@ export async function fuzzHttp(seed: number, count: number): Promise<FuzzResult>
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Making a workbook mutation (a bomb, a huge cell) can take seconds on a loaded machine: the
+  // client's idle keep-alive connection must not be closed by the server just as it is used again.
+  server.keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const result = emptyResult();
   try {
