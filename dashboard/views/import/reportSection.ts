@@ -85,14 +85,14 @@ function rejectionsBlock(s: ImportStrings, sent: SentFile | undefined, name: str
   return h(
     'section',
     { class: 'import-rejections', 'aria-labelledby': headingId, 'data-file': name },
-    h('h3', { id: headingId }, s.rejectionsHeading(name, total)),
+    h('h3', { id: headingId }, s.rejectionsHeading(name, n(total))),
     total > rejections.length ? h('p', { class: 'note', id: `rejections-omitted-${index}` }, omittedStrings(source.lang).omittedNote(n(rejections.length), n(total))) : null,
     sent
       ? h('button', { type: 'button', class: 'button', id: `download-rejected-${index}`, onclick: () => void downloadRejected(s, sent, source, status) }, s.downloadRejected)
       : null,
     status,
     scrollRegion(s.rejectionsTable(name), table),
-    rejections.length > shownRejections ? h('p', { class: 'note' }, s.moreRejections(rejections.length - shownRejections)) : null,
+    total > shownRejections ? h('p', { class: 'note', id: `rejections-more-${index}` }, s.moreRejections(n(total - shownRejections))) : null,
   );
 }
 
