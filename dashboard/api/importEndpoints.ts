@@ -33,6 +33,8 @@ export interface ImportAnswer {
   readonly rejections: readonly ImportRejection[];
   /** Sheets of .xlsx workbooks not imported, with why. */
   readonly skipped_sheets?: ReadonlyArray<{ readonly file: string; readonly sheet: string; readonly reason: string }>;
+  /** Files with more rejections than `rejections` lists (the first 10,000 of each): how many more. */
+  readonly rejections_omitted?: ReadonlyArray<{ readonly file: string; readonly count: number }>;
 }
 
 export type ImportOutcome =

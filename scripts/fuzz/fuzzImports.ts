@@ -18,6 +18,7 @@ import { ImportError } from '../../etl/load/importReport.ts';
 import { pseudonymKey } from '../../etl/load/pseudonymKey.ts';
 import { createApp } from '../../server/createApp.ts';
 import { mutateExport, seededRandom, type Random } from './mutateExport.ts';
+import { fuzzXlsxLimits, mutateWorkbook } from './mutateWorkbook.ts';
 
 export interface FuzzProblem {
   readonly n: number;
@@ -56,7 +57,17 @@ function emptyResult(): FuzzResult {
 }
 
 function reasonKey(message: string): string {
-  return message.replace(/^[^:]*\/m-\d+\.(csv|tsv): /, '').replace(/\d+/g, 'N').slice(0, 90);
+  return message.replace(/^[^:]*\/m-\d+\.(csv|tsv|xlsx): /, '').replace(/\d+/g, 'N').slice(0, 90);
+}
+
+/** The share of mutated files that are workbooks (mutateWorkbook.ts); the rest are CSV. */
+const workbookShare = 0.25;
+
+/** A mutated file: a CSV export mutated as bytes, or saved as .xlsx and mutated as a workbook. */
+function mutatedFile(random: Random, sources: ReturnType<typeof validExports>) {
+  const source = pick(random, sources);
+  if (random() < workbookShare) return { source, ext: '.xlsx', ...mutateWorkbook(source.bytes, random) };
+  return { source, ext: extname(source.name), ...mutateExport(source.bytes, random) };
 }
 
 function pick<T>(random: Random, items: readonly T[]): T {
@@ -78,9 +89,8 @@ export async function fuzzInProcess(seed: number, count: number, onProgress?: (d
     const sources = validExports();
     const random = seededRandom(seed);
     for (let n = 0; n < count; n++) {
-      const source = pick(random, sources);
-      const { bytes, applied } = mutateExport(source.bytes, random);
-      const mutated = join(dir, `m-${n}${extname(source.name)}`);
+      const { source, ext, bytes, applied } = mutatedFile(random, sources);
+      const mutated = join(dir, `m-${n}${ext}`);
       const valid = join(dir, `v-${n}.csv`);
       const school = `FUZZ-${seed}-${n}`;
       writeFileSync(mutated, bytes);
@@ -89,7 +99,7 @@ export async function fuzzInProcess(seed: number, count: number, onProgress?: (d
       result.files++;
       const started = performance.now();
       try {
-        const report = await importBatch(db.connection, [valid, mutated], { key });
+        const report = await importBatch(db.connection, [valid, mutated], { key, xlsxLimits: fuzzXlsxLimits });
         const own = report.files.find((f) => f.file === valid);
         if (!report.files.some((f) => f.file === mutated)) problem('no report for the mutated file');
         if (!own || own.read !== 1 || own.rejected !== 0 || own.inserted + own.updated + own.unchanged !== 1) problem('the valid file was not fully loaded');
@@ -128,6 +138,9 @@ export async function fuzzHttp(seed: number, count: number): Promise<FuzzResult>
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Making a workbook mutation (a bomb, a huge cell) can take seconds on a loaded machine: the
+  // client's idle keep-alive connection must not be closed by the server just as it is used again.
+  server.keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const result = emptyResult();
   try {
@@ -136,12 +149,11 @@ export async function fuzzHttp(seed: number, count: number): Promise<FuzzResult>
     const sources = validExports();
     const random = seededRandom(seed);
     for (let n = 0; n < count; n++) {
-      const source = pick(random, sources);
-      const { bytes, applied } = mutateExport(source.bytes, random);
+      const { source, ext, bytes, applied } = mutatedFile(random, sources);
       const problem = (text: string) => result.problems.push({ n, source: source.name, applied, problem: text });
       result.files++;
       const started = performance.now();
-      const res = await fetch(`${url}/api/imports?filename=fuzz-${n}${extname(source.name)}`, {
+      const res = await fetch(`${url}/api/imports?filename=fuzz-${n}${ext}`, {
         method: 'POST',
         body: new Uint8Array(bytes),
         headers: { 'content-type': 'text/csv', cookie: `rt_csrf=${csrf}`, 'x-csrf-token': csrf },
@@ -153,7 +165,7 @@ export async function fuzzHttp(seed: number, count: number): Promise<FuzzResult>
         if (/databasefeil/.test(answer.details.reason)) problem(`refused as databasefeil: ${answer.details.reason}`);
         else {
           result.refusedWithReason++;
-          const k = reasonKey(answer.details.reason.replace(/^fuzz-\d+\.(csv|tsv): /, ''));
+          const k = reasonKey(answer.details.reason.replace(/^fuzz-\d+\.(csv|tsv|xlsx): /, ''));
           result.reasons[k] = (result.reasons[k] ?? 0) + 1;
         }
       } else if (res.status === 413) result.refusedWithReason++;

@@ -204,6 +204,28 @@ describe.skipIf(!chromiumAvailable())('the import page in Chromium', () => {
     expect(await shownKinds()).toEqual({ 'mal-deviations.csv': 'deviations' });
   });
 
+  it('above 10,000 rejections the page says it lists the first 10,000 of N, and the fix file holds all N', async () => {
+    // 10,050 schools without a name (a required column): every row rejected, on lines 2 to 10,051.
+    const rows = Array.from({ length: 10_050 }, (_, i) => `UTEN-NAVN-${i};;Fjordvik`);
+    await dropFiles([{ name: 'mange-feil.csv', bytes: Buffer.from(['skole_id;skolenavn;kommune', ...rows].join('\n') + '\n') }]);
+    await page.waitForSelector('#import-files-table tr[data-file="mange-feil.csv"]');
+    await page.click('#import-send');
+    await page.waitForSelector('#import-report', { timeout: 240_000 });
+    // Numbers as the page writes them: groups of three apart by a no-break space.
+    await expect(page.textContent('.import-rejections[data-file="mange-feil.csv"] h3')).resolves.toBe('Avviste rader i mange-feil.csv (10\u00a0050)');
+    await expect(page.textContent('#rejections-omitted-0')).resolves.toBe(
+      'Rapporten viser de første 10\u00a0000 av 10\u00a0050 avviste rader. Filen med avviste rader har alle 10\u00a0050: den henter resten fra karantenen.',
+    );
+    // 200 rows are shown; the rest of all 10,050 is counted.
+    await expect(page.textContent('#rejections-more-0')).resolves.toBe('… og 9\u00a0850 til (alle står i filen med avviste rader).');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-rejected-0')]);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    // The header, 10,050 rows, and the empty string after the last CRLF.
+    expect(lines).toHaveLength(10_052);
+    expect(lines[10_050]).toMatch(/;UTEN-NAVN-10049;;Fjordvik$/);
+    await saveScreenshot(page, 'import-omitted-1366');
+  }, 300_000);
+
   it('says so before sending when the files are over the server\'s 50 MB', async () => {
     await page.evaluate(() => {
       const header = new TextEncoder().encode('skole_id;skolenavn;kommune\n');

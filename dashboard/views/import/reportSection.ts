@@ -1,12 +1,15 @@
 /**
  * The answer to one batch: the report per file, and for each file with rejected rows the
  * rejections (line, column, reason) and the file of rejected rows to fix and drop again,
- * written here from the file the user holds (etl/exchange/rejectedRowsFile.ts).
+ * written here from the file the user holds (etl/exchange/rejectedRowsFile.ts). A file with
+ * more rejections than the report lists (rejections_omitted) gets them all in its fix file,
+ * fetched from the batch's quarantine, and the page says that it lists only the first.
  */
 import { rejectedRowsFile } from '../../../etl/exchange/rejectedRowsFile.ts';
 import { decodeBytes } from '../../../etl/read/decodeBytes.ts';
 import type { Delimiter } from '../../../etl/read/sniffHeader.ts';
 import type { ImportAnswer, ImportRejection } from '../../api/importEndpoints.ts';
+import { getQuarantinedRows } from '../../api/importQuarantineEndpoint.ts';
 import { dataTable } from '../../components/dataTable.ts';
 import { h } from '../../components/h.ts';
 import { scrollRegion } from '../../components/scrollRegion.ts';
@@ -14,6 +17,8 @@ import { downloadBlob, fileSlug } from '../../export/download.ts';
 import { formatCount } from '../../format/numberFormat.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { ImportStrings } from './importStrings.ts';
+import { omittedStrings } from './omittedStrings.ts';
+import { quarantinedRejections } from './quarantinedRejections.ts';
 
 /** A file as the report names it: with its sheet for a workbook's sheet. */
 const shownName = (f: { readonly file: string; readonly sheet?: string }) => (f.sheet === undefined ? f.file : `${f.file} › ${f.sheet}`);
@@ -27,7 +32,24 @@ export interface SentFile {
   readonly delimiter: Delimiter;
 }
 
-async function downloadRejected(s: ImportStrings, sent: SentFile, rejections: readonly ImportRejection[], status: HTMLElement): Promise<void> {
+/** What the fix file of one file is made from: the report's rejections, or all of the quarantine's when the report lists only some. */
+interface RejectionSource {
+  readonly listed: readonly ImportRejection[];
+  /** Set when the report left rejections out: the batch whose quarantine holds them all. */
+  readonly batchId: number | null;
+  readonly lang: Lang;
+}
+
+async function downloadRejected(s: ImportStrings, sent: SentFile, source: RejectionSource, status: HTMLElement): Promise<void> {
+  let rejections: readonly { line: number; column: string | null; reason: string }[] = source.listed;
+  if (source.batchId !== null) {
+    try {
+      rejections = quarantinedRejections(sent.name, await getQuarantinedRows(source.batchId));
+    } catch {
+      status.textContent = omittedStrings(source.lang).quarantineFailed;
+      return;
+    }
+  }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await sent.file.arrayBuffer());
@@ -45,7 +67,9 @@ async function downloadRejected(s: ImportStrings, sent: SentFile, rejections: re
   downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${fileSlug(s.rejectedName(base))}.csv`);
 }
 
-function rejectionsBlock(s: ImportStrings, sent: SentFile | undefined, name: string, index: number, rejections: readonly ImportRejection[]): HTMLElement {
+function rejectionsBlock(s: ImportStrings, sent: SentFile | undefined, name: string, index: number, source: RejectionSource, total: number): HTMLElement {
+  const rejections = source.listed;
+  const n = (v: number) => formatCount(v, source.lang);
   const headingId = `rejections-heading-${index}`;
   const status = h('p', { class: 'note', role: 'status' });
   const table = dataTable(
@@ -61,13 +85,14 @@ function rejectionsBlock(s: ImportStrings, sent: SentFile | undefined, name: str
   return h(
     'section',
     { class: 'import-rejections', 'aria-labelledby': headingId, 'data-file': name },
-    h('h3', { id: headingId }, s.rejectionsHeading(name, rejections.length)),
+    h('h3', { id: headingId }, s.rejectionsHeading(name, n(total))),
+    total > rejections.length ? h('p', { class: 'note', id: `rejections-omitted-${index}` }, omittedStrings(source.lang).omittedNote(n(rejections.length), n(total))) : null,
     sent
-      ? h('button', { type: 'button', class: 'button', id: `download-rejected-${index}`, onclick: () => void downloadRejected(s, sent, rejections, status) }, s.downloadRejected)
+      ? h('button', { type: 'button', class: 'button', id: `download-rejected-${index}`, onclick: () => void downloadRejected(s, sent, source, status) }, s.downloadRejected)
       : null,
     status,
     scrollRegion(s.rejectionsTable(name), table),
-    rejections.length > shownRejections ? h('p', { class: 'note' }, s.moreRejections(rejections.length - shownRejections)) : null,
+    total > shownRejections ? h('p', { class: 'note', id: `rejections-more-${index}` }, s.moreRejections(n(total - shownRejections))) : null,
   );
 }
 
@@ -100,14 +125,12 @@ export function reportSection(s: ImportStrings, lang: Lang, answer: ImportAnswer
     skippedSheets.length ? h('p', { class: 'note', id: 'import-skipped-sheets' }, s.skippedSheets(skippedSheets.map((k) => `${k.file} › ${k.sheet} (${k.reason})`).join('; '))) : null,
     withRejections.length ? h('p', { class: 'note' }, s.rejectedNote) : null,
     withRejections.some((f) => f.sheet !== undefined) ? h('p', { class: 'note' }, s.sheetRowNote) : null,
-    withRejections.map((f, i) =>
-      rejectionsBlock(
-        s,
-        f.sheet === undefined ? sent.find((x) => x.name === f.file) : undefined,
-        shownName(f),
-        i,
-        answer.rejections.filter(same(f)),
-      ),
-    ),
+    withRejections.map((f, i) => {
+      const listed = answer.rejections.filter(same(f));
+      // The server names the file without its sheet here; a fix file is made for CSV files only.
+      const omitted = answer.rejections_omitted?.find((o) => o.file === f.file)?.count ?? 0;
+      const source = { listed, batchId: omitted > 0 ? answer.batch_id : null, lang };
+      return rejectionsBlock(s, f.sheet === undefined ? sent.find((x) => x.name === f.file) : undefined, shownName(f), i, source, listed.length + omitted);
+    }),
   );
 }

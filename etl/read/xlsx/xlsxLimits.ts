@@ -19,6 +19,13 @@ export interface XlsxLimits {
    * strings would take gigabytes as JavaScript strings.
    */
   readonly sharedStrings: number;
+  /**
+   * The heap of the worker thread that reads the workbook (etl/load/readWorkbookInWorker.ts):
+   * a file that needs more is refused, and the server's own heap is never at stake.
+   */
+  readonly workerMemoryMb: number;
+  /** Seconds the worker may read one workbook before it is stopped and the file refused. */
+  readonly workerSeconds: number;
 }
 
 export const defaultXlsxLimits: XlsxLimits = {
@@ -27,6 +34,9 @@ export const defaultXlsxLimits: XlsxLimits = {
   rowsPerSheet: 1_048_576,
   zipEntries: 10_000,
   sharedStrings: 4_000_000,
+  // Room for the 4 million shared strings allowed above, with the parser and a sheet's row beside them.
+  workerMemoryMb: 1024,
+  workerSeconds: 300,
 };
 
 /** Excel's last column is XFD (16,384); a reference beyond it is not a spreadsheet's. */
