@@ -73,6 +73,24 @@ describe.skipIf(!chromiumAvailable())('the competence page in Chromium', () => {
     }
   });
 
+  it('per tier, the share of the staff reached equals the API counted here: per school the largest session of the tier', async () => {
+    // The reference, from GET /api/competence alone: schools with known staff; per tier and
+    // school the largest session of any of the tier's efforts; over the known staff.
+    const staff = new Map(api.schools.filter((s) => s.staff !== null).map((s) => [s.school_id, s.staff!]));
+    const known = [...staff.values()].reduce((a, b) => a + b, 0);
+    const tierOf = new Map(api.efforts.map((e) => [e.effort_id, e.tier]));
+    const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, nbsp);
+    const expected = [...new Set(api.efforts.map((e) => e.tier))].map((tier) => {
+      const largest = new Map<string, number>();
+      for (const r of api.reach) if (tierOf.get(r.effort_id) === tier && staff.has(r.school_id)) largest.set(r.school_id, Math.max(largest.get(r.school_id) ?? 0, r.participants_max));
+      const reached = [...largest.values()].reduce((a, b) => a + b, 0);
+      return [count(reached), count(known), pct(known > 0 ? reached / known : null)].join('|');
+    });
+    const shown = await page.$$eval('#competence-tiers details.chart-table tbody tr', (rows) => rows.map((r) => [...r.children].slice(1).map((c) => c.textContent).join('|')));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(shown.sort()).toEqual(expected.sort());
+  });
+
   it('ranks the recurring themes and challenges by schools, in words', async () => {
     const schoolsPerTopic = new Map<string, number>();
     for (const d of api.demand) if (d.system_cases + (d.individual_part_cases ?? 0) > 0) schoolsPerTopic.set(d.topic, (schoolsPerTopic.get(d.topic) ?? 0) + 1);
