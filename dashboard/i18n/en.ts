@@ -211,7 +211,7 @@ export const en: Strings = {
       mapping_change: 'Changed an identity-provider mapping',
     },
     vias: { http: 'browser', cli: 'command line', system: 'system' },
-    targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope' },
+    targets: { school: 'School', municipality: 'Municipality', scope: 'Whole scope', total: 'All municipalities' },
   },
   /** Issue 12 (mistakes, exports, keyboard, words): see nb.ts. */
   ux: {

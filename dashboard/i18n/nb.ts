@@ -216,7 +216,7 @@ export const nb = {
       mapping_change: 'Endret en kobling fra identitetsleverandør',
     } satisfies Record<AuditAction, string>,
     vias: { http: 'nettleser', cli: 'kommandolinje', system: 'systemet' } as Record<string, string>,
-    targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen' },
+    targets: { school: 'Skole', municipality: 'Kommune', scope: 'Hele tilgangen', total: 'Alle kommuner' },
   },
   /**
    * Issue 12 (mistakes, exports, keyboard, words): kept together so parallel branches merge

@@ -215,7 +215,7 @@ export const sv: Strings = {
       norms_set: 'Ändrade normer för årshjulet',
     },
     vias: { http: 'webbläsare', cli: 'kommandorad', system: 'systemet' } as Record<string, string>,
-    targets: { school: 'Skola', municipality: 'Kommun', scope: 'Hela åtkomsten' },
+    targets: { school: 'Skola', municipality: 'Kommun', scope: 'Hela åtkomsten', total: 'Alla kommuner' },
   },
   ux: {
     url: {

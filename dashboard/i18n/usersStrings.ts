@@ -38,6 +38,7 @@ const nb = {
   mappingAdded: 'La til koblingen.',
   mappingRemoved: 'Fjernet koblingen.',
   failed: (reason: string) => `Ble ikke lagret: ${reason}`,
+  readOnly: 'denne serveren viser et skrivebeskyttet øyeblikksbilde; brukere og koblinger endres på serveren som har databasen',
 };
 
 export type UsersStrings = typeof nb;
@@ -79,6 +80,7 @@ const en: UsersStrings = {
   mappingAdded: 'Added the mapping.',
   mappingRemoved: 'Removed the mapping.',
   failed: (reason) => `Not saved: ${reason}`,
+  readOnly: 'this server shows a read-only snapshot; users and mappings are changed on the server that holds the database',
 };
 
 const sv: UsersStrings = {
@@ -118,6 +120,7 @@ const sv: UsersStrings = {
   mappingAdded: 'Lade till kopplingen.',
   mappingRemoved: 'Tog bort kopplingen.',
   failed: (reason) => `Sparades inte: ${reason}`,
+  readOnly: 'den här servern visar en skrivskyddad ögonblicksbild; användare och kopplingar ändras på servern som har databasen',
 };
 
 const byLang: Readonly<Record<Lang, UsersStrings>> = { nb, en, sv };

@@ -1,4 +1,7 @@
-/** What an audit entry concerns, in words: `school:<id>`, `municipality:<name>` and `scope` are the figure requests' targets. */
+/**
+ * What an audit entry concerns, in words: `school:<id>`, `municipality:<name>`, `scope` and
+ * `total:all` (the sum over every municipality, server/auth/figureScope.ts) are the figure requests' targets.
+ */
 import type { SchoolInfo } from '../api/types.ts';
 import type { Strings } from '../i18n/strings.ts';
 
@@ -7,6 +10,7 @@ export function auditTargetText(t: Strings, schools: readonly SchoolInfo[]): (ta
   return (target) => {
     if (target === null) return '';
     if (target === 'scope') return t.audit.targets.scope;
+    if (target === 'total:all') return t.audit.targets.total;
     const colon = target.indexOf(':');
     const [kind, name] = colon === -1 ? [target, ''] : [target.slice(0, colon), target.slice(colon + 1)];
     if (kind === 'municipality' && name) return `${t.audit.targets.municipality}: ${name}`;

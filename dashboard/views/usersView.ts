@@ -6,7 +6,6 @@
  * to add one, one to change a mapping's role and scope, and a button to remove each. Every change goes to the server at once; the lists
  * are read again after it.
  */
-import { ApiError } from '../api/http.ts';
 import { getProviders } from '../api/sessionEndpoints.ts';
 import type { Role } from '../api/types.ts';
 import { addMapping, addUser, changeMapping, changeUser, listMappings, listUsers, newPassword, removeMapping, type AdminUser, type Grant, type Mapping } from '../api/userAdminEndpoints.ts';
@@ -15,6 +14,7 @@ import { h } from '../components/h.ts';
 import { scrollRegion } from '../components/scrollRegion.ts';
 import { mappingEditStrings } from '../i18n/mappingEditStrings.ts';
 import { usersStrings } from '../i18n/usersStrings.ts';
+import { usersProblemText } from './usersProblemText.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 
 const roles: readonly Role[] = ['admin', 'municipality', 'ppt', 'rector'];
@@ -27,8 +27,7 @@ export function usersView(ctx: ViewContext): ViewResult {
   const usersBox = h('div', { id: 'users-list' });
   const mappingsBox = h('div', { id: 'mappings-list' });
 
-  const problem = (error: unknown): string =>
-    error instanceof ApiError ? (error.problems[0]?.message ?? error.code) : String(error);
+  const problem = (error: unknown): string => usersProblemText(u, error);
   const act = (work: () => Promise<string>) => () =>
     void work()
       .then((message) => {
@@ -91,6 +90,14 @@ export function usersView(ctx: ViewContext): ViewResult {
   function changeUserForm(users: readonly AdminUser[]): HTMLElement {
     const who = h('select', { id: 'user-change-name', class: 'text-input' }, ...users.map((x) => h('option', { value: x.username }, x.username)));
     const grant = grantFields('user-change');
+    // The fields start at the chosen user's grant (not the first role in the list), so saving
+    // without a change changes nothing; as the mapping form does.
+    const showChosen = () => {
+      const chosen = users.find((x) => x.username === who.value) ?? users[0];
+      if (chosen) grant.show(chosen);
+    };
+    who.addEventListener('change', showChosen);
+    showChosen();
     const form = h('form', { class: 'users-form', 'aria-labelledby': 'user-change-heading' }, h('h2', { id: 'user-change-heading' }, u.changeHeading),
       h('div', { class: 'field' }, h('label', { for: 'user-change-name' }, u.user), who), ...grant.elements,
       h('button', { type: 'submit', class: 'button', id: 'user-change-submit' }, u.change));

@@ -6,6 +6,7 @@
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
+import { tableWritable } from '../db/tableWritable.ts';
 
 /** Weekly meetings (Bærum, Sandnes; Hustadvika allows 14) and TGL at least twice a school year (Sandnes). */
 export const defaultNorms = { meeting_interval_days: 7, tgl_meetings_per_school_year: 2 } as const;
@@ -58,14 +59,7 @@ export async function writeNorms(conn: DuckDBConnection, municipality: string, n
   );
 }
 
-/**
- * False when the norms cannot be written here: on a read-only snapshot (etl/db/openSnapshot.ts)
- * `norms` is a view onto the snapshot, and a file opened read-only takes no writes at all.
- */
-export async function normsWritable(conn: DuckDBConnection): Promise<boolean> {
-  const reader = await conn.runAndReadAll(
-    `SELECT count(*) FROM duckdb_tables() t JOIN duckdb_databases() d USING (database_name)
-     WHERE t.database_name = current_database() AND t.schema_name = 'main' AND t.table_name = 'norms' AND NOT d.readonly`,
-  );
-  return Number(reader.getRows()[0]?.[0] ?? 0) > 0;
+/** False when the norms cannot be written here (a read-only snapshot: etl/db/tableWritable.ts). */
+export function normsWritable(conn: DuckDBConnection): Promise<boolean> {
+  return tableWritable(conn, 'norms');
 }

@@ -10,6 +10,8 @@
  *   DELETE /api/idp-mappings/:id               ends the sessions of those who signed in through it
  * Every change is audited (user_add, user_change, user_disable, user_set_password, mapping_add,
  * mapping_change, mapping_remove); every refusal for scope is a 403 audited as access_denied.
+ * A server on a read-only snapshot (RT_SNAPSHOT) answers every change with 503 `read_only`
+ * (after the checks of who may), as PUT /api/norms does: its accounts are the snapshot's.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -23,6 +25,7 @@ import { auditRequest } from '../auth/auditRequest.ts';
 import { subjectRef } from '../auth/oidc/subjectRef.ts';
 import { adminMunicipality, requireGrantable, requireManageable, requireUserAdmin } from '../auth/userAdminScope.ts';
 import { viewerOf, type Viewer } from '../auth/viewer.ts';
+import { tableWritable } from '../../etl/db/tableWritable.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { withConnection } from '../withConnection.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -78,6 +81,11 @@ async function guarded(deps: AppContext, req: Request, viewer: Viewer, conn: Duc
   }
 }
 
+/** 503 `read_only` on a read-only snapshot, where the table is a view onto it: a reason, not DuckDB's 500. */
+async function requireWritable(conn: DuckDBConnection, table: 'users' | 'idp_mappings'): Promise<void> {
+  if (!(await tableWritable(conn, table))) throw new HttpError(503, 'read_only', { reason: 'snapshot' });
+}
+
 function usernameParam(req: Request): string {
   const parsed = Username.safeParse(req.params.username);
   if (!parsed.success) throw new HttpError(404, 'unknown_user');
@@ -106,6 +114,7 @@ export function userRoutes(deps: AppContext): Router {
         requireUserAdmin(viewer);
         await requireGrantable(conn, viewer, body.data);
       });
+      await requireWritable(conn, 'users');
       const added = await addUser(conn, body.data, hash, deps.settings.now());
       await auditRequest(deps, req, viewer, { action: 'user_add', target: added.username, details: { role: added.role, municipality: added.municipality, school_id: added.school_id } }, conn);
       return added;
@@ -126,6 +135,7 @@ export function userRoutes(deps: AppContext): Router {
         requireManageable(viewer, account.role, account.municipality);
       });
       if (account!.user_id === viewer.userId) throw new HttpError(409, 'cannot_change_self');
+      await requireWritable(conn, 'users');
       const change = body.data;
       if (change.role !== undefined || change.municipality !== undefined || change.school_id !== undefined) {
         const grant = MappingGrant.safeParse({
@@ -160,6 +170,7 @@ export function userRoutes(deps: AppContext): Router {
         requireManageable(viewer, account.role, account.municipality);
       });
       if (await isProviderAccount(conn, username)) throw new HttpError(409, 'identity_provider_account');
+      await requireWritable(conn, 'users');
       await setPasswordHash(conn, username, hash);
       await auditRequest(deps, req, viewer, { action: 'user_set_password', target: username }, conn);
     });
@@ -193,6 +204,7 @@ export function userRoutes(deps: AppContext): Router {
         requireUserAdmin(viewer);
         await requireGrantable(conn, viewer, grant.data);
       });
+      await requireWritable(conn, 'idp_mappings');
       const added = await addMapping(conn, { provider: provider.id, kind: body.data.kind, value, ...grant.data }, deps.settings.now());
       await auditRequest(deps, req, viewer, {
         action: 'mapping_add',
@@ -220,6 +232,7 @@ export function userRoutes(deps: AppContext): Router {
         requireManageable(viewer, before.role, before.municipality);
         await requireGrantable(conn, viewer, grant.data);
       });
+      await requireWritable(conn, 'idp_mappings');
       const changed = (await changeMapping(conn, id, grant.data))!;
       await auditRequest(deps, req, viewer, {
         action: 'mapping_change',
@@ -241,6 +254,7 @@ export function userRoutes(deps: AppContext): Router {
         if (!mapping) throw new HttpError(404, 'unknown_mapping');
         requireManageable(viewer, mapping.role, mapping.municipality);
       });
+      await requireWritable(conn, 'idp_mappings');
       await removeMapping(conn, id);
       await auditRequest(deps, req, viewer, { action: 'mapping_remove', target: `mapping:${id}`, details: { provider: mapping!.provider, kind: mapping!.kind, role: mapping!.role } }, conn);
     });

@@ -30,6 +30,27 @@ const pct = (v: number | null) => (v === null ? '–' : `${(Math.round(v * 1000)
 const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 const columnOf = (table: string, n: number) => texts(`${table} tbody tr > :nth-child(${n})`);
 
+/**
+ * The per-tier table against a reference from GET /api/competence alone: schools with known
+ * staff; per tier and school the largest session of any of the tier's efforts (not their sum:
+ * the same staff attend several efforts of a tier); over the known staff.
+ */
+async function expectTierShares(data: Competence): Promise<void> {
+  const staff = new Map(data.schools.filter((s) => s.staff !== null).map((s) => [s.school_id, s.staff!]));
+  const known = [...staff.values()].reduce((a, b) => a + b, 0);
+  const tierOf = new Map(data.efforts.map((e) => [e.effort_id, e.tier]));
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, nbsp);
+  const expected = [...new Set(data.efforts.map((e) => e.tier))].map((tier) => {
+    const largest = new Map<string, number>();
+    for (const r of data.reach) if (tierOf.get(r.effort_id) === tier && staff.has(r.school_id)) largest.set(r.school_id, Math.max(largest.get(r.school_id) ?? 0, r.participants_max));
+    const reached = [...largest.values()].reduce((a, b) => a + b, 0);
+    return [count(reached), count(known), pct(known > 0 ? reached / known : null)].join('|');
+  });
+  const shown = await page.$$eval('#competence-tiers details.chart-table tbody tr', (rows) => rows.map((r) => [...r.children].slice(1).map((c) => c.textContent).join('|')));
+  expect(expected.length).toBeGreaterThan(1);
+  expect(shown.sort()).toEqual(expected.sort());
+}
+
 describe.skipIf(!chromiumAvailable())('the competence page in Chromium', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startAuthDashboardApp(), launchChromium()]);
@@ -71,6 +92,10 @@ describe.skipIf(!chromiumAvailable())('the competence page in Chromium', () => {
     for (const id of ['competence-timeline', 'competence-tiers', 'competence-reach', 'competence-heatmap', 'competence-needs']) {
       await page.locator(`#${id}`).screenshot({ path: join(screenshotDir, `${id}.png`) });
     }
+  });
+
+  it('per tier, the share of the staff reached equals the API counted here: per school the largest session of the tier', async () => {
+    await expectTierShares(api);
   });
 
   it('ranks the recurring themes and challenges by schools, in words', async () => {
@@ -193,6 +218,9 @@ describe.skipIf(!chromiumAvailable())('the competence page in Chromium', () => {
     const names = await columnOf('#competence-timeline table', 1);
     const shares = await columnOf('#competence-timeline table', 10);
     expect(Object.fromEntries(names.map((n, i) => [n, shares[i]]))).toEqual(Object.fromEntries(nextYear.efforts.map((e) => [e.name, pct(e.staff_reach_share)])));
+    // 2025/26 has two efforts of tier 1 and two of tier 2: a school in both counts its larger session once.
+    expect(nextYear.efforts.filter((e) => e.tier === 1).length).toBeGreaterThan(1);
+    await expectTierShares(nextYear);
     await saveScreenshot(page, 'competence-ppt-ungdomsskole-2025');
   });
 

@@ -5,6 +5,7 @@
  * pages inside the filtered log. Entries written by hand into the app's audit log (people
  * who do not exist elsewhere, so nothing else matches them).
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../etl/audit/auditLog.ts';
@@ -28,12 +29,14 @@ async function settle(): Promise<void> {
 describe.skipIf(!chromiumAvailable())('the log filtered on the server, in the URL (issue 12, point 7)', () => {
   beforeAll(async () => {
     app = await startDashboardApp();
-    const add = (at: string, username: string, action: 'sign_in' | 'export', target: string | null = null) =>
+    const add = (at: string, username: string, action: 'sign_in' | 'export' | 'view_figures', target: string | null = null) =>
       appendAudit(app.db.connection, { at: new Date(at), username, role: 'rector', via: 'http', action, target });
     await add('2026-03-10T07:00:00Z', 'kari', 'sign_in');
     await add('2026-03-10T09:00:00Z', 'kari', 'export', 'school:990010014');
     await add('2026-03-11T07:00:00Z', 'ola', 'sign_in');
     await add('2026-03-11T09:00:00Z', 'ola', 'export', 'school:990010022');
+    // The sum over every municipality (GET /api/figures?total=all) as the server names it.
+    await add('2026-03-13T09:00:00Z', 'siv', 'view_figures', 'total:all');
     for (let i = 0; i < 105; i++) await add(`2026-03-12T08:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`, 'per', 'sign_in');
     browser = await launchChromium();
     page = await (await newDashboardContext(browser)).newPage();
@@ -132,6 +135,33 @@ describe.skipIf(!chromiumAvailable())('the log filtered on the server, in the UR
     const times = await page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[0]!.textContent));
     expect(times).toEqual(['2026-03-11 10:00:00', '2026-03-11 08:00:00']);
     await expect(page.inputValue('#audit-day')).resolves.toBe('2026-03-11');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the target total:all in words in each language, not as the code', async () => {
+    for (const [lang, words] of [['', 'Alle kommuner'], ['&lang=sv', 'Alla kommuner'], ['&lang=en', 'All municipalities']] as const) {
+      await page.goto(`${app.url}/?view=log&year=2025&municipality=Fjordvik&logUser=siv${lang}`);
+      await settle();
+      const targets = await page.$$eval('#table-audit tbody tr', (trs) => trs.map((tr) => tr.children[5]!.textContent));
+      expect(targets, lang).toEqual([words]);
+    }
+    await saveScreenshot(page, 'log-total-all-en');
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads the filtered rows as CSV, in the words on screen', async () => {
+    await page.goto(`${app.url}/?view=log&year=2025&municipality=Fjordvik&logUser=ola`);
+    await settle();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+    expect(file.suggestedFilename()).toBe('logg.csv');
+    const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
+    // 09:00 and 07:00 UTC on 11 March 2026 are 10:00 and 08:00 in Oslo; written by hand.
+    expect(lines).toEqual([
+      '\ufeffTidspunkt;Bruker;Rolle;Via;Hendelse;Gjelder',
+      '11.03.2026 10:00:00;ola;rektor;nettleser;Lastet ned;Skole: Kaibakken skole',
+      '11.03.2026 08:00:00;ola;rektor;nettleser;Logget inn;',
+      '',
+    ]);
     expect(errors).toEqual([]);
   });
 });

@@ -277,6 +277,31 @@ describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=us
     expect(realErrors(errors)).toEqual([]);
   });
 
+  it('the «Endre rolle» fields start at the chosen user’s current role and scope, not at «administrator»', async () => {
+    const { page, errors } = await signedInPage('admin');
+    await page.goto(`${usersApp.url}/?view=users`);
+    await page.waitForSelector('#user-change-name');
+    await waitForDashboard(page);
+    const fields = () => Promise.all(['#user-change-role', '#user-change-municipality', '#user-change-school'].map((s) => page.inputValue(s)));
+    // The demo users, as `npm start` makes them: ppt and kommune for Fjordvik, rektor at Havblikk.
+    await page.selectOption('#user-change-name', 'ppt');
+    expect(await fields()).toEqual(['ppt', 'Fjordvik', '']);
+    await page.selectOption('#user-change-name', 'rektor');
+    expect(await fields()).toEqual(['rector', '', havblikk]);
+    await page.selectOption('#user-change-name', 'kommune');
+    expect(await fields()).toEqual(['municipality', 'Fjordvik', '']);
+    await page.selectOption('#user-change-name', 'admin');
+    expect(await fields()).toEqual(['admin', '', '']);
+    // Saving the shown grant unchanged leaves the user as they were.
+    await page.selectOption('#user-change-name', 'rektor');
+    await page.click('#user-change-submit');
+    await page.waitForFunction(() => /rektor/.test(document.getElementById('users-status')?.textContent ?? ''));
+    await page.waitForFunction(() => [...document.querySelectorAll('#table-users tbody tr')].some((tr) => tr.children[0]?.textContent === 'rektor'));
+    const rektorRow = await page.$$eval('#table-users tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent)).find((c) => c[0] === 'rektor'));
+    expect(rektorRow).toEqual(['rektor', 'rektor', 'Havblikk skole, Fjordvik']);
+    expect(realErrors(errors)).toEqual([]);
+  });
+
   it('a municipality user sees only their municipality’s users; a rector has no link and is refused', async () => {
     const { page } = await signedInPage('municipality');
     await page.goto(`${usersApp.url}/?view=users`);

@@ -41,6 +41,22 @@ async function signInAs(username: string, query = ''): Promise<void> {
 /** The browser logs the 401 that GET /api/session answers when signed out: expected, not an error. */
 const withoutSignedOut401 = (list: readonly string[]) => list.filter((e) => !/status of 401/.test(e));
 
+/**
+ * Issue 12, point 5: at 1,366 px the header is one row for every role (the signed-in line is
+ * longest for a rector, with the school's name). The children's middles at one height, and
+ * the header no taller than one row of buttons; the window is put back afterwards.
+ */
+async function expectOneRowHeaderAt1366(): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const { rows, height } = await page.$eval('header.app-header', (header) => ({
+    rows: new Set([...header.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size,
+    height: header.getBoundingClientRect().height,
+  }));
+  expect(rows, 'header children at different heights').toBe(1);
+  expect(height).toBeLessThan(80);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const rowIds = (selector: string) => page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ''));
 const navIds = () => page.$$eval('.view-nav a', (links) => links.map((a) => a.id));
 
@@ -86,6 +102,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     await freshPage();
     await signInAs('admin');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('admin · administrator · alle skoler');
+    await expectOneRowHeaderAt1366();
     const meta = await apiJson<Meta>(page, '/api/meta');
     allSchools = meta.schools;
     expect(meta.municipalities).toHaveLength(4);
@@ -121,6 +138,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     const home = user('kommune').municipality!;
     expect(home).toBe('Fjordvik');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('kommune · kommune · Fjordvik');
+    await expectOneRowHeaderAt1366();
     await expect(page.textContent('h1')).resolves.toBe('Oversikt per kommune: Fjordvik');
     const own = allSchools.filter((s) => s.municipality === home).map((s) => s.school_id);
     expect((await rowIds('#table-schools')).sort()).toEqual([...own].sort());
@@ -143,6 +161,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
   it('ppt sees what kommune sees, and the competence page of Fjordvik', async () => {
     await freshPage();
     await signInAs('ppt');
+    await expectOneRowHeaderAt1366();
     const own = allSchools.filter((s) => s.municipality === 'Fjordvik').map((s) => s.school_id);
     expect((await rowIds('#table-schools')).sort()).toEqual([...own].sort());
     expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-competence', 'nav-deviations']);
@@ -166,6 +185,7 @@ describe.skipIf(!chromiumAvailable())('sign-in and roles in Chromium', () => {
     expect(me.school_name).toBe('Havblikk skole');
     await expect(page.textContent('h1')).resolves.toBe('Årshjul og oppfølging – Havblikk skole');
     await expect(page.textContent('#signed-in-user')).resolves.toContain('rektor · rektor · Havblikk skole, Fjordvik');
+    await expectOneRowHeaderAt1366();
     expect(await navIds()).toEqual(['nav-yearwheel', 'nav-overview', 'nav-comparison', 'nav-school', 'nav-deviations']);
     await saveScreenshot(page, 'roles-rektor');
 

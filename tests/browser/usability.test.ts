@@ -205,7 +205,29 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     const km = await download('#survival [data-export="png"]');
     expect(km.name).toBe('kaplan-meier-fjordvik-2025-08-01-2026-07-31.png');
     if (existsSync(shotDir)) writeFileSync(join(shotDir, 'export-kaplan-meier.png'), km.bytes);
+    mkdirSync(screenshotDir, { recursive: true });
+    writeFileSync(join(screenshotDir, 'usability-export-kaplan-meier.png'), km.bytes);
     const svg = await download('#survival [data-export="svg"]');
+    // Nothing cut off: drawn in the page, every text of the file lies inside the file's frame.
+    const outside = await page.evaluate((markup) => {
+      const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+      const frame = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
+      const holder = document.createElement('div');
+      holder.style.cssText = 'position:absolute;left:0;top:0';
+      holder.append(frame);
+      document.body.append(holder);
+      const box = frame.getBoundingClientRect();
+      const cut = [...frame.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+        })
+        .map((t) => t.textContent);
+      holder.remove();
+      return cut;
+    }, svg.bytes.toString('utf8'));
+    expect(outside).toEqual([]);
     const texts = [...svg.bytes.toString('utf8').matchAll(/<text [^>]*font-size="1[26]"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts[0]).toBe('Andel saker som ennå ikke er avsluttet (Kaplan–Meier)');
     expect(texts.join(' ')).toContain('Skoleåret 2025/26, hele året: 01.08.2025–31.07.2026 · telledato 31.07.2026 · Fjordvik · Alle skoletyper');
@@ -223,6 +245,13 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     await page.keyboard.press('Escape');
     await page.click('#def-section-survival');
     await expect(page.textContent('#definition-section-survival p')).resolves.toContain('Two medians: “Days to end (median)” in the table is over the cases that ended in the period.');
+    await page.keyboard.press('Escape');
+    // The histogram and the cumulative incidence have their definition button too, in English.
+    await page.click('#def-section-durations');
+    await expect(page.textContent('#definition-section-durations p')).resolves.toMatch(/^Cases ended in the period \(individual and anonymous cases\) by days from first concern to the end date/);
+    await page.keyboard.press('Escape');
+    await page.click('#def-section-incidence');
+    await expect(page.textContent('#definition-section-incidence p')).resolves.toMatch(/^Aalen–Johansen: of the same cases, the share that a number of days after first concern is resolved without referral/);
     await page.keyboard.press('Escape');
     // No float noise: Bølgen's 90th percentile is 160.6 (160.60000000000005 in floating point).
     const bolgen = schools.bytes.toString('utf8').split('\r\n').find((l) => l.startsWith('Bølgen'))!;
