@@ -24,16 +24,29 @@ function trimmed(raw: string): string {
 const fieldSeparator = 'chr(31)';
 
 /**
+ * The index of the first field holding an identity number, or NULL. The macro appears twice
+ * in the plan, however many fields there are: once over all the fields joined into one string
+ * (a cheap filter, one regular expression a row instead of one a field; `fieldSeparator` keeps a
+ * number from spanning two fields) and once in a lambda that names the field, only for the rare
+ * row that holds one. Written out per field, the macros made a plan of thousands of expressions
+ * that took DuckDB about a second to plan for every file, however few its rows.
+ */
+function firstIdField(fields: readonly string[], indexes: readonly number[], macro: 'rt_has_fnr' | 'rt_has_personnummer'): string {
+  if (fields.length === 0) return 'NULL';
+  const first = `list_position(list_transform([${fields.join(', ')}], x -> coalesce(${macro}(x), false)), true)`;
+  return `CASE WHEN ${macro}(concat_ws(${fieldSeparator}, ${fields.join(', ')})) THEN [${indexes.join(', ')}][${first}] END`;
+}
+
+/**
  * Extra columns (not in the contract) are never typed or trimmed: only searched for national
- * identity numbers, all of a row's extra fields at once as one string (one regular expression
- * a row, not one a field), and the field named only for the rare row that holds one.
+ * identity numbers, all of a row's extra fields at once.
  */
 function extraIdSql(extra: readonly number[], macro: 'rt_has_fnr' | 'rt_has_personnummer'): string {
-  if (extra.length === 0) return 'NULL';
-  const fields = `[${extra.map((i) => `c${i}`).join(', ')}]`;
-  // The macro once, in a lambda: written out per field it made a plan of thousands of expressions.
-  const first = `list_position(list_transform(${fields}, x -> coalesce(${macro}(x), false)), true)`;
-  return `CASE WHEN ${macro}(concat_ws(${fieldSeparator}, ${extra.map((i) => `c${i}`).join(', ')})) THEN [${extra.join(', ')}][${first}] END`;
+  return firstIdField(
+    extra.map((i) => `c${i}`),
+    extra,
+    macro,
+  );
 }
 
 export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string {
@@ -59,9 +72,9 @@ export function typedSelectSql(mapping: HeaderMapping, rawTable: string): string
     errors.push(`${sql.error} AS ${errorColumn(col.name)}`);
   }
   const errorNames = mapping.spec.columns.filter((c) => mapping.positions.has(c.name)).map((c) => errorColumn(c.name));
-  const fnr = `CASE ${positions.map((i) => `WHEN rt_has_fnr(${v(i)}) THEN ${i}`).join(' ')} ELSE _extra_fnr_pos END AS _fnr_pos`;
+  const fnr = `coalesce(${firstIdField(positions.map(v), positions, 'rt_has_fnr')}, _extra_fnr_pos) AS _fnr_pos`;
   // Swedish personal identity numbers (personnummerSql.ts): a reason of their own.
-  const pnr = `CASE ${positions.map((i) => `WHEN rt_has_personnummer(${v(i)}) THEN ${i}`).join(' ')} ELSE _extra_pnr_pos END AS _pnr_pos`;
+  const pnr = `coalesce(${firstIdField(positions.map(v), positions, 'rt_has_personnummer')}, _extra_pnr_pos) AS _pnr_pos`;
   // One regex per row (over the ids joined) instead of one per id field.
   const control = idPositions.length
     ? `regexp_matches(concat(${idPositions.map(v).join(', ')}), ${controlCharacters}) AS _control`
