@@ -39,19 +39,9 @@ import { periodCoverage } from './state/periodCoverage.ts';
 import { isDenied, withStartView } from './state/roleViews.ts';
 import { urlProblems, type UrlProblem } from './state/urlProblems.ts';
 import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlState.ts';
-import { comparisonView } from './views/comparisonView.ts';
-import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
-import { deviationsView } from './views/deviationsView.ts';
-import { deviationReportView } from './views/deviations/deviationReportView.ts';
-import { importView } from './views/import/importView.ts';
-import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
-import { overviewView } from './views/overviewView.ts';
-import { schoolView } from './views/schoolView.ts';
-import { usersView } from './views/usersView.ts';
-import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
-import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
+import { loadView } from './views/loadView.ts';
 import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
@@ -85,20 +75,6 @@ let focusHeading = false;
 
 /** The view figures cannot be shown for: those that draw key figures of a period. */
 const figureViews: ReadonlySet<DashboardState['view']> = new Set(['overview', 'comparison', 'school']);
-
-const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult> = {
-  overview: overviewView,
-  comparison: comparisonView,
-  school: schoolView,
-  log: logView,
-  competence: competenceView,
-  yearwheel: yearWheelView,
-  annualreview: annualReviewView,
-  deviations: deviationsView,
-  deviationreport: deviationReportView,
-  import: importView,
-  users: usersView,
-};
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
   const next = resolveState(parseQuery(toQuery({ ...state, ...patch })), meta, home);
@@ -143,6 +119,10 @@ function measureChartWidth(): number {
 async function render(): Promise<void> {
   const token = ++renderCount;
   root.dataset.ready = 'false';
+  const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
+  // The view's code is fetched on first use (views/loadView.ts); a failure shows the error state.
+  const build = denied || coverage !== 'ok' ? null : await loadView(state.view).catch((error: unknown) => error as Error);
+  if (token !== renderCount) return;
   rememberFocus();
   const t = strings(state.lang);
   document.documentElement.lang = state.lang;
@@ -174,12 +154,13 @@ async function render(): Promise<void> {
   restoreFocus();
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
-  const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
   const view = denied
     ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta, home))}`)
     : coverage !== 'ok'
       ? noDataView(ctx, coverage)
-      : buildView[state.view](ctx);
+      : build instanceof Error || !build
+        ? { element: h('div', { class: 'view' }, h('h1', {}, t.views[state.view]), errorMessage(t, build, () => void render())), ready: Promise.resolve() }
+        : build(ctx);
   // With nothing on screen yet there is nothing to flicker: waiting would only delay the first chart.
   if (main.childElementCount > 0) await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
