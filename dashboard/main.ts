@@ -42,6 +42,7 @@ import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlS
 import { deniedView } from './views/deniedView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { loadView } from './views/loadView.ts';
+import { startOverviewRequests } from './views/overviewRequests.ts';
 import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
@@ -120,12 +121,13 @@ async function render(): Promise<void> {
   const token = ++renderCount;
   root.dataset.ready = 'false';
   const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
+  document.documentElement.lang = state.lang; // the language of the server's 400 reasons, too
+  if (!denied && coverage === 'ok' && state.view === 'overview') startOverviewRequests(state, meta.asOf);
   // The view's code is fetched on first use (views/loadView.ts); a failure shows the error state.
   const build = denied || coverage !== 'ok' ? null : await loadView(state.view).catch((error: unknown) => error as Error);
   if (token !== renderCount) return;
   rememberFocus();
   const t = strings(state.lang);
-  document.documentElement.lang = state.lang;
   // Charts are drawn at the width of the moment and scale down with the window (SVG viewBox);
   // they are not redrawn on resize, which would also fire while printing.
   const chartWidth = measureChartWidth();
