@@ -30,7 +30,7 @@ import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import type { Lang } from './i18n/lang.ts';
 import { noAccessStrings } from './i18n/noAccessStrings.ts';
-import { strings } from './i18n/strings.ts';
+import { loadLanguage, strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
 import { homeScopeOf, type HomeScope } from './state/homeScope.ts';
@@ -43,7 +43,7 @@ import { deniedView } from './views/deniedView.ts';
 import { noDataView } from './views/noDataView.ts';
 import { loadView } from './views/loadView.ts';
 import { startOverviewRequests } from './views/overviewRequests.ts';
-import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
+import type { NavigateOptions, ViewContext } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
 const header = h('header', { class: 'site-header app-header' });
@@ -124,7 +124,11 @@ async function render(): Promise<void> {
   document.documentElement.lang = state.lang; // the language of the server's 400 reasons, too
   if (!denied && coverage === 'ok' && state.view === 'overview') startOverviewRequests(state, meta.asOf);
   // The view's code is fetched on first use (views/loadView.ts); a failure shows the error state.
-  const build = denied || coverage !== 'ok' ? null : await loadView(state.view).catch((error: unknown) => error as Error);
+  // So is a language's dictionary (i18n/strings.ts): bokmål stays on screen if it cannot be fetched.
+  const [build] = await Promise.all([
+    denied || coverage !== 'ok' ? null : loadView(state.view).catch((error: unknown) => error as Error),
+    loadLanguage(state.lang).catch(() => undefined),
+  ]);
   if (token !== renderCount) return;
   rememberFocus();
   const t = strings(state.lang);
@@ -195,8 +199,10 @@ function readUrl(): void {
   state = resolveState(q, meta, home);
 }
 
-function showSignIn(): void {
+async function showSignIn(): Promise<void> {
   const lang = parseQuery(location.search).lang ?? 'nb';
+  root.dataset.ready = 'false';
+  await loadLanguage(lang).catch(() => undefined);
   const t = strings(lang);
   document.documentElement.lang = lang;
   document.title = `${t.auth.heading} – ${t.appTitle}`;
@@ -205,8 +211,7 @@ function showSignIn(): void {
     if (to === 'nb') query.delete('lang');
     else query.set('lang', to);
     history.replaceState(null, '', `?${query.toString()}`);
-    showSignIn();
-    document.getElementById('language-switch')?.focus();
+    void showSignIn().then(() => document.getElementById('language-switch')?.focus());
   };
   root.replaceChildren(signInHeader(t, lang, switchLanguage), signInForm(t, lang, (signedIn) => void enter(signedIn, undefined, true)));
   root.removeAttribute('aria-busy');
@@ -216,8 +221,10 @@ function showSignIn(): void {
 }
 
 /** `/auth/no-access`: signed in at an identity provider, but no role here yet (no session). */
-function showNoAccess(): void {
+async function showNoAccess(): Promise<void> {
   const lang = parseQuery(location.search).lang ?? 'nb';
+  root.dataset.ready = 'false';
+  await loadLanguage(lang).catch(() => undefined);
   const t = strings(lang);
   const words = noAccessStrings(lang);
   document.documentElement.lang = lang;
@@ -227,8 +234,7 @@ function showNoAccess(): void {
     if (to === 'nb') query.delete('lang');
     else query.set('lang', to);
     history.replaceState(null, '', `?${query.toString()}`);
-    showNoAccess();
-    document.getElementById('language-switch')?.focus();
+    void showNoAccess().then(() => document.getElementById('language-switch')?.focus());
   };
   const page = noAccessPage(words, lang === 'nb' ? '/' : `/?lang=${lang}`);
   root.replaceChildren(signInHeader(t, lang, switchLanguage), page.element);
@@ -244,7 +250,7 @@ async function leave(): Promise<void> {
   const logoutUrl = await signOut().catch(() => null);
   // Signed in through an identity provider: end the session there too (RP-initiated logout).
   if (logoutUrl) return location.assign(logoutUrl);
-  showSignIn();
+  await showSignIn();
 }
 
 /**
@@ -252,7 +258,9 @@ async function leave(): Promise<void> {
  * request already under way (started beside the session check, to save a round trip).
  */
 async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSignIn = false): Promise<void> {
-  const t = strings(parseQuery(location.search).lang ?? 'nb');
+  const lang = parseQuery(location.search).lang ?? 'nb';
+  await loadLanguage(lang).catch(() => undefined);
+  const t = strings(lang);
   user = signedIn;
   clearCache();
   root.dataset.ready = 'false';
@@ -291,14 +299,19 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSig
 
 async function start(): Promise<void> {
   if (location.pathname === '/auth/no-access') return showNoAccess();
-  const t = strings(parseQuery(location.search).lang ?? 'nb');
-  root.replaceChildren(loadingMessage(t));
+  const lang = parseQuery(location.search).lang ?? 'nb';
   // Ask for the session and the metadata together; without a session the latter is a 401, ignored.
   const metaRequest = getMeta();
   metaRequest.catch(() => undefined);
+  const sessionRequest = getSession();
+  sessionRequest.catch(() => undefined);
+  // An English or Swedish page's dictionary is fetched meanwhile (index.html already says "Laster …").
+  await loadLanguage(lang).catch(() => undefined);
+  const t = strings(lang);
+  root.replaceChildren(loadingMessage(t));
   let signedIn: SessionUser;
   try {
-    signedIn = await getSession();
+    signedIn = await sessionRequest;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn();
     root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void start())));

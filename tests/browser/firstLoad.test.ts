@@ -4,7 +4,7 @@
  * file from the app's own server (no CDN: the dashboard works offline), the overview's six
  * figure requests asked before the chart libraries are, and each of them once (the view
  * finds the early answers in the page's cache instead of asking again). Another view's code
- * arrives when that view is opened.
+ * arrives when that view is opened, a language's dictionary when the page is switched to it.
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,11 +49,14 @@ describe.skipIf(!chromiumAvailable())('the landing page loads only what its firs
     expect(errors).toEqual([]);
   });
 
-  it('loads the overview’s code and the chart libraries, but no other view’s code', () => {
+  it('loads the overview’s code and the chart libraries, but no other view’s code or language', () => {
     const loaded = scripts();
     expect(loaded).toContain('overviewView');
     expect(loaded).toContain('plot');
     expect(loaded).toContain('arrow');
+    // Bokmål only: the English and Swedish dictionaries come when the page is switched to them.
+    expect(loaded).not.toContain('enPack');
+    expect(loaded).not.toContain('svPack');
     for (const other of ['importView', 'usersView', 'yearWheelView', 'annualReviewView', 'competenceView', 'deviationsView', 'deviationReportView', 'logView', 'comparisonView', 'schoolView']) {
       expect(loaded, other).not.toContain(other);
     }
@@ -88,6 +91,17 @@ describe.skipIf(!chromiumAvailable())('the landing page loads only what its firs
     await waitForDashboard(page);
     expect(scripts()).toContain('importView');
     expect(await page.locator('.view-import').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('fetches the Swedish dictionary when the page is switched to Swedish', async () => {
+    requests.length = 0;
+    await page.locator('.language-switch[lang="sv"]').click();
+    await waitForDashboard(page);
+    expect(scripts()).toContain('svPack');
+    expect(scripts()).not.toContain('enPack');
+    await expect(page.textContent('main h1')).resolves.toBe('Importera data');
+    await expect(page.textContent('#nav-overview')).resolves.toBe('Översikt');
     expect(errors).toEqual([]);
   });
 });
