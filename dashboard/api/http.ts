@@ -123,12 +123,9 @@ export function getArrowRows<T>(path: string, params?: QueryParams): Promise<T[]
   return cached(`arrow ${url}`, async () => {
     // Arrow's code (a third of the libraries) is fetched and evaluated while the server answers,
     // not before the first view can ask: only tables and series need it.
-    const arrow = import('apache-arrow');
-    arrow.catch(() => undefined);
+    const decoder = import('./arrowRows.ts');
+    decoder.catch(() => undefined);
     const bytes = new Uint8Array(await (await request(url, arrowMediaType)).arrayBuffer());
-    const { tableFromIPC } = await arrow;
-    return tableFromIPC(bytes)
-      .toArray()
-      .map((row) => row.toJSON() as T);
+    return (await decoder).arrowRows<T>(bytes);
   });
 }
