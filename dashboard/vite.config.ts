@@ -8,10 +8,11 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The chart libraries are fetched and compiled while the entry asks for the session and
- * /api/meta (`modulepreload` does not run them): the views import them only after the first
- * view's figure requests have gone out (views/overviewRequests.ts), so their evaluation
- * overlaps the server's work instead of preceding it.
+ * The landing view's code (the overview, with what it imports) and the chart libraries are
+ * fetched and compiled while the entry asks for the session and /api/meta (`modulepreload`
+ * does not run them): main.ts runs them only after the view's figure requests have gone out
+ * (views/overviewRequests.ts), so their evaluation overlaps the server's work instead of
+ * preceding it, and they are not fetched behind those requests from a busy server.
  */
 function preloadChartLibraries(chunks: readonly string[]): Plugin {
   return {
@@ -19,9 +20,17 @@ function preloadChartLibraries(chunks: readonly string[]): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const files = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk' && chunks.includes(c.name)).map((c) => c.fileName);
-        return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (files.has(fileName) || chunk?.type !== 'chunk') return;
+          files.add(fileName);
+          chunk.imports.forEach(add);
+        };
+        for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunks.includes(chunk.name)) add(chunk.fileName);
+        return [...files].filter((file) => !html.includes(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
       },
     },
   };
@@ -30,7 +39,7 @@ function preloadChartLibraries(chunks: readonly string[]): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [preloadChartLibraries(['plot', 'arrow'])],
+  plugins: [preloadChartLibraries(['overviewView', 'plot', 'arrowRows'])],
   publicDir: false,
   build: {
     outDir: 'dist',
