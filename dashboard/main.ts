@@ -30,7 +30,7 @@ import { siteHeader } from './components/siteHeader.ts';
 import { errorMessage, loadingMessage } from './components/stateMessage.ts';
 import type { Lang } from './i18n/lang.ts';
 import { noAccessStrings } from './i18n/noAccessStrings.ts';
-import { strings } from './i18n/strings.ts';
+import { loadLanguage, strings } from './i18n/strings.ts';
 import { markFirstChart } from './perf/firstChart.ts';
 import type { DashboardState } from './state/dashboardState.ts';
 import { homeScopeOf, type HomeScope } from './state/homeScope.ts';
@@ -39,20 +39,11 @@ import { periodCoverage } from './state/periodCoverage.ts';
 import { isDenied, withStartView } from './state/roleViews.ts';
 import { urlProblems, type UrlProblem } from './state/urlProblems.ts';
 import { parseQuery, resolveState, toQuery, type QueryState } from './state/urlState.ts';
-import { comparisonView } from './views/comparisonView.ts';
-import { competenceView } from './views/competenceView.ts';
 import { deniedView } from './views/deniedView.ts';
-import { deviationsView } from './views/deviationsView.ts';
-import { deviationReportView } from './views/deviations/deviationReportView.ts';
-import { importView } from './views/import/importView.ts';
-import { logView } from './views/logView.ts';
 import { noDataView } from './views/noDataView.ts';
-import { overviewView } from './views/overviewView.ts';
-import { schoolView } from './views/schoolView.ts';
-import { usersView } from './views/usersView.ts';
-import { annualReviewView } from './views/yearwheel/annualReviewView.ts';
-import { yearWheelView } from './views/yearwheel/yearWheelView.ts';
-import type { NavigateOptions, ViewContext, ViewResult } from './views/viewContext.ts';
+import { loadView } from './views/loadView.ts';
+import { startOverviewRequests } from './views/overviewRequests.ts';
+import type { NavigateOptions, ViewContext } from './views/viewContext.ts';
 
 const root = document.getElementById('app')!;
 const header = h('header', { class: 'site-header app-header' });
@@ -85,20 +76,6 @@ let focusHeading = false;
 
 /** The view figures cannot be shown for: those that draw key figures of a period. */
 const figureViews: ReadonlySet<DashboardState['view']> = new Set(['overview', 'comparison', 'school']);
-
-const buildView: Record<DashboardState['view'], (ctx: ViewContext) => ViewResult> = {
-  overview: overviewView,
-  comparison: comparisonView,
-  school: schoolView,
-  log: logView,
-  competence: competenceView,
-  yearwheel: yearWheelView,
-  annualreview: annualReviewView,
-  deviations: deviationsView,
-  deviationreport: deviationReportView,
-  import: importView,
-  users: usersView,
-};
 
 function navigate(patch: Partial<DashboardState>, options: NavigateOptions = {}): void {
   const next = resolveState(parseQuery(toQuery({ ...state, ...patch })), meta, home);
@@ -143,9 +120,18 @@ function measureChartWidth(): number {
 async function render(): Promise<void> {
   const token = ++renderCount;
   root.dataset.ready = 'false';
+  const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
+  document.documentElement.lang = state.lang; // the language of the server's 400 reasons, too
+  if (!denied && coverage === 'ok' && state.view === 'overview') startOverviewRequests(state, meta.asOf);
+  // The view's code is fetched on first use (views/loadView.ts); a failure shows the error state.
+  // So is a language's dictionary (i18n/strings.ts): bokmål stays on screen if it cannot be fetched.
+  const [build] = await Promise.all([
+    denied || coverage !== 'ok' ? null : loadView(state.view).catch((error: unknown) => error as Error),
+    loadLanguage(state.lang).catch(() => undefined),
+  ]);
+  if (token !== renderCount) return;
   rememberFocus();
   const t = strings(state.lang);
-  document.documentElement.lang = state.lang;
   // Charts are drawn at the width of the moment and scale down with the window (SVG viewBox);
   // they are not redrawn on resize, which would also fire while printing.
   const chartWidth = measureChartWidth();
@@ -174,12 +160,13 @@ async function render(): Promise<void> {
   restoreFocus();
   status.textContent = t.status.loading;
   root.setAttribute('aria-busy', 'true');
-  const coverage = figureViews.has(state.view) ? periodCoverage(state, meta.span, meta.asOf) : 'ok';
   const view = denied
     ? deniedView(ctx, `?${toQuery(resolveState(withStartView({ lang: state.lang }, user), meta, home))}`)
     : coverage !== 'ok'
       ? noDataView(ctx, coverage)
-      : buildView[state.view](ctx);
+      : build instanceof Error || !build
+        ? { element: h('div', { class: 'view' }, h('h1', {}, t.views[state.view]), errorMessage(t, build, () => void render())), ready: Promise.resolve() }
+        : build(ctx);
   // With nothing on screen yet there is nothing to flicker: waiting would only delay the first chart.
   if (main.childElementCount > 0) await Promise.race([view.ready, new Promise((resolve) => setTimeout(resolve, 300))]);
   if (token !== renderCount) return;
@@ -212,8 +199,10 @@ function readUrl(): void {
   state = resolveState(q, meta, home);
 }
 
-function showSignIn(): void {
+async function showSignIn(): Promise<void> {
   const lang = parseQuery(location.search).lang ?? 'nb';
+  root.dataset.ready = 'false';
+  await loadLanguage(lang).catch(() => undefined);
   const t = strings(lang);
   document.documentElement.lang = lang;
   document.title = `${t.auth.heading} – ${t.appTitle}`;
@@ -222,8 +211,7 @@ function showSignIn(): void {
     if (to === 'nb') query.delete('lang');
     else query.set('lang', to);
     history.replaceState(null, '', `?${query.toString()}`);
-    showSignIn();
-    document.getElementById('language-switch')?.focus();
+    void showSignIn().then(() => document.getElementById('language-switch')?.focus());
   };
   root.replaceChildren(signInHeader(t, lang, switchLanguage), signInForm(t, lang, (signedIn) => void enter(signedIn, undefined, true)));
   root.removeAttribute('aria-busy');
@@ -233,8 +221,10 @@ function showSignIn(): void {
 }
 
 /** `/auth/no-access`: signed in at an identity provider, but no role here yet (no session). */
-function showNoAccess(): void {
+async function showNoAccess(): Promise<void> {
   const lang = parseQuery(location.search).lang ?? 'nb';
+  root.dataset.ready = 'false';
+  await loadLanguage(lang).catch(() => undefined);
   const t = strings(lang);
   const words = noAccessStrings(lang);
   document.documentElement.lang = lang;
@@ -244,8 +234,7 @@ function showNoAccess(): void {
     if (to === 'nb') query.delete('lang');
     else query.set('lang', to);
     history.replaceState(null, '', `?${query.toString()}`);
-    showNoAccess();
-    document.getElementById('language-switch')?.focus();
+    void showNoAccess().then(() => document.getElementById('language-switch')?.focus());
   };
   const page = noAccessPage(words, lang === 'nb' ? '/' : `/?lang=${lang}`);
   root.replaceChildren(signInHeader(t, lang, switchLanguage), page.element);
@@ -261,7 +250,7 @@ async function leave(): Promise<void> {
   const logoutUrl = await signOut().catch(() => null);
   // Signed in through an identity provider: end the session there too (RP-initiated logout).
   if (logoutUrl) return location.assign(logoutUrl);
-  showSignIn();
+  await showSignIn();
 }
 
 /**
@@ -269,7 +258,9 @@ async function leave(): Promise<void> {
  * request already under way (started beside the session check, to save a round trip).
  */
 async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSignIn = false): Promise<void> {
-  const t = strings(parseQuery(location.search).lang ?? 'nb');
+  const lang = parseQuery(location.search).lang ?? 'nb';
+  await loadLanguage(lang).catch(() => undefined);
+  const t = strings(lang);
   user = signedIn;
   clearCache();
   root.dataset.ready = 'false';
@@ -308,14 +299,19 @@ async function enter(signedIn: SessionUser, metaRequest?: Promise<Meta>, fromSig
 
 async function start(): Promise<void> {
   if (location.pathname === '/auth/no-access') return showNoAccess();
-  const t = strings(parseQuery(location.search).lang ?? 'nb');
-  root.replaceChildren(loadingMessage(t));
+  const lang = parseQuery(location.search).lang ?? 'nb';
   // Ask for the session and the metadata together; without a session the latter is a 401, ignored.
   const metaRequest = getMeta();
   metaRequest.catch(() => undefined);
+  const sessionRequest = getSession();
+  sessionRequest.catch(() => undefined);
+  // An English or Swedish page's dictionary is fetched meanwhile (index.html already says "Laster …").
+  await loadLanguage(lang).catch(() => undefined);
+  const t = strings(lang);
+  root.replaceChildren(loadingMessage(t));
   let signedIn: SessionUser;
   try {
-    signedIn = await getSession();
+    signedIn = await sessionRequest;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn();
     root.replaceChildren(h('main', { id: 'main' }, h('h1', {}, t.appTitle), errorMessage(t, error, () => void start())));

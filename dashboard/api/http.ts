@@ -4,8 +4,6 @@
  * until the signed-in user changes (`clearCache`); the data only changes when an
  * administrator imports.
  */
-import { tableFromIPC } from 'apache-arrow';
-
 export const arrowMediaType = 'application/vnd.apache.arrow.stream';
 
 export type QueryParams = Readonly<Record<string, string | undefined>>;
@@ -123,9 +121,11 @@ export async function getJsonNow<T>(path: string): Promise<T> {
 export function getArrowRows<T>(path: string, params?: QueryParams): Promise<T[]> {
   const url = apiUrl(path, params);
   return cached(`arrow ${url}`, async () => {
+    // Arrow's code (a third of the libraries) is fetched and evaluated while the server answers,
+    // not before the first view can ask: only tables and series need it.
+    const decoder = import('./arrowRows.ts');
+    decoder.catch(() => undefined);
     const bytes = new Uint8Array(await (await request(url, arrowMediaType)).arrayBuffer());
-    return tableFromIPC(bytes)
-      .toArray()
-      .map((row) => row.toJSON() as T);
+    return (await decoder).arrowRows<T>(bytes);
   });
 }

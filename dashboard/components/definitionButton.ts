@@ -5,10 +5,8 @@
  */
 import type { FigureSpec } from '../api/types.ts';
 import { nBase } from '../data/figureValue.ts';
-import { definitionsEn } from '../i18n/definitionsEn.ts';
-import { definitionsSv } from '../i18n/definitionsSv.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { figureLabel, type Strings } from '../i18n/strings.ts';
+import { figureDefinition, figureLabel, type Strings } from '../i18n/strings.ts';
 import { h } from './h.ts';
 
 let host: HTMLElement | null = null;
@@ -33,7 +31,7 @@ function ensurePopover(spec: FigureSpec, t: Strings, lang: Lang): string {
       { id, popover: 'auto', class: 'definition', role: 'dialog', 'aria-labelledby': headingId },
       h('h2', { id: headingId, class: 'definition-title' }, figureLabel(spec, lang)),
       // The server's wording is bokmål; an English or Swedish reader gets the definition in their language.
-      lang === 'en' ? h('p', {}, definitionsEn[spec.key]) : lang === 'sv' ? h('p', {}, definitionsSv[spec.key]) : h('p', { lang: 'nb' }, spec.definition),
+      lang === 'nb' ? h('p', { lang: 'nb' }, spec.definition) : h('p', {}, figureDefinition(spec, lang)),
       base ? h('p', { class: 'definition-n' }, `${t.nCounts}: ${t.bases[base]}.`) : null,
       h('button', { type: 'button', class: 'definition-close', popovertarget: id, popovertargetaction: 'hide' }, t.close),
     ),

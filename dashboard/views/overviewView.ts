@@ -8,7 +8,7 @@ import type { FigureRow } from '../api/types.ts';
 import { h } from '../components/h.ts';
 import { navLink } from '../components/navLink.ts';
 import { figureLabel } from '../i18n/strings.ts';
-import { figureParams } from '../state/figureParams.ts';
+import { overviewParams } from './overviewRequests.ts';
 import { schoolsInScope } from './schoolsInScope.ts';
 import { barSection } from './sections/barSection.ts';
 import { durationSection } from './sections/durationSection.ts';
@@ -20,7 +20,7 @@ import type { ViewContext, ViewResult } from './viewContext.ts';
 export function overviewView(ctx: ViewContext): ViewResult {
   const { state, meta, t, lang } = ctx;
   const m = state.municipality;
-  const params = figureParams(state, meta.asOf, { municipality: m });
+  const params = overviewParams(state, meta.asOf);
   const schoolName = (row: FigureRow) => row.school_name ?? row.school_id ?? '';
   const sections = [
     groupTableSection(ctx, {

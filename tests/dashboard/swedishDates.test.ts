@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { dateProblemText } from '../../dashboard/components/filters.ts';
 import { urlProblemText } from '../../dashboard/components/urlNotice.ts';
-import { strings } from '../../dashboard/i18n/strings.ts';
+import { loadLanguage, strings } from '../../dashboard/i18n/strings.ts';
+
+// English and Swedish are fetched on demand in the browser (i18n/strings.ts); here once, first.
+await Promise.all([loadLanguage('en'), loadLanguage('sv')]);
 
 const swapped = { kind: 'from_after_to', from: '2025-09-15', to: '2025-08-01' } as const;
 const still = { from: '2025-08-01', to: '2026-07-31' };

@@ -8,11 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { fileSlug } from '../../dashboard/export/download.ts';
 import { wrapText } from '../../dashboard/export/exportCaption.ts';
 import { dateProblem } from '../../dashboard/format/dateFormat.ts';
-import { strings } from '../../dashboard/i18n/strings.ts';
+import { loadLanguage, strings } from '../../dashboard/i18n/strings.ts';
 import { asOfBeforeStart, periodCoverage } from '../../dashboard/state/periodCoverage.ts';
 import { urlProblems } from '../../dashboard/state/urlProblems.ts';
 import { resolveState, parseQuery } from '../../dashboard/state/urlState.ts';
 import { metaFixture } from './metaFixture.ts';
+
+// English and Swedish are fetched on demand in the browser (i18n/strings.ts); here once, first.
+await Promise.all([loadLanguage('en'), loadLanguage('sv')]);
 
 const span = metaFixture.span; // 2024-08-19 – 2026-06-22
 const today = metaFixture.asOf; // 2026-11-23

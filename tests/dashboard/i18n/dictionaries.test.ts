@@ -14,7 +14,7 @@ import { noAccessStrings } from '../../../dashboard/i18n/noAccessStrings.ts';
 import { providerSignInStrings } from '../../../dashboard/i18n/providerSignInStrings.ts';
 import { usersStrings } from '../../../dashboard/i18n/usersStrings.ts';
 import { languages, otherLanguages } from '../../../dashboard/i18n/lang.ts';
-import { strings } from '../../../dashboard/i18n/strings.ts';
+import { loadLanguage, strings } from '../../../dashboard/i18n/strings.ts';
 import { competenceStrings } from '../../../dashboard/views/competence/strings.ts';
 import { deviationDetailStrings } from '../../../dashboard/views/deviations/detailStrings.ts';
 import { deviationStrings } from '../../../dashboard/views/deviations/strings.ts';
@@ -24,6 +24,9 @@ import { logStrings } from '../../../dashboard/views/logStrings.ts';
 import { schoolPageStrings } from '../../../dashboard/views/schoolPageStrings.ts';
 import { yearWheelStrings } from '../../../dashboard/views/yearwheel/strings.ts';
 import { figureSpecs } from '../../../etl/figures/figureKeys.ts';
+
+// English and Swedish are fetched on demand in the browser (i18n/strings.ts); here once, first.
+await Promise.all([loadLanguage('en'), loadLanguage('sv')]);
 
 /** `a.b.c` for every leaf; a list as `path[n]` (its length), a function as `path()`. */
 function keyPaths(value: unknown, path = ''): string[] {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { strings } from '../../../dashboard/i18n/strings.ts';
+import { loadLanguage, strings } from '../../../dashboard/i18n/strings.ts';
 import { auditTargetText } from '../../../dashboard/views/auditTargetText.ts';
 import { metaFixture } from '../metaFixture.ts';
+
+// English and Swedish are fetched on demand in the browser (i18n/strings.ts); here once, first.
+await Promise.all([loadLanguage('en'), loadLanguage('sv')]);
 
 describe('auditTargetText', () => {
   it.each([
