@@ -21,9 +21,12 @@ declare module 'autocannon' {
   export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram & { max: number };
+    /** Connection errors and timeouts: a timeout counts here and in `timeouts`. */
     errors: number;
     timeouts: number;
     non2xx: number;
+    /** Answers by HTTP status, e.g. `{ "503": { count: 4 } }`. */
+    statusCodeStats: Record<string, { count: number }>;
     duration: number;
   }
   function autocannon(options: Options): Promise<Result>;

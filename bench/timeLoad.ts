@@ -27,6 +27,8 @@ import { benchYear } from './timeFigures.ts';
 export interface LoadOptions {
   readonly connections: number;
   readonly seconds: number;
+  /** False: only the run alone (the during-import numbers are then 0); a quick before/after on a busy machine. */
+  readonly duringImport?: boolean;
 }
 
 export interface LoadResult {
@@ -98,7 +100,16 @@ function run(url: string, cookie: string, targets: ReturnType<typeof overviewReq
   });
 }
 
-const failures = (r: Result) => r.errors + r.timeouts + r.non2xx;
+// autocannon counts a timeout in `errors` too (lib/run.js, onTimeout): adding `timeouts` counted each twice.
+const failures = (r: Result) => r.errors + r.non2xx;
+
+/** What the failures were: the number alone does not say whether to look at the queue, the clock or the code. */
+function failureKinds(r: Result): string {
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, { count }]) => `${status}: ${count}`);
+  return [`tidsavbrudd ${r.timeouts}`, `forbindelsesfeil ${r.errors - r.timeouts}`, ...statuses].join(', ');
+}
 
 export async function timeLoad(instance: DuckDBInstance, importFiles: readonly string[], options: LoadOptions, log: (line: string) => void): Promise<LoadResult> {
   const conn = await instance.connect();
@@ -118,8 +129,11 @@ export async function timeLoad(instance: DuckDBInstance, importFiles: readonly s
     const targets = all.flatMap(overviewRequests);
     log(`Last: ${options.connections} forbindelser i ${options.seconds} s over ${all.length} kommuner …`);
     const alone = await run(url, cookie, targets, options);
-    log(`  ${alone.requests.average.toFixed(1)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, feil ${failures(alone)}`);
+    log(`  ${alone.requests.average.toFixed(1)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, feil ${failures(alone)} (${failureKinds(alone)})`);
 
+    if (options.duringImport === false) {
+      return { load_rps: alone.requests.average, load_p50_ms: alone.latency.p50, load_p99_ms: alone.latency.p99, load_errors: failures(alone), load_p99_during_import_ms: 0, load_errors_during_import: 0, load_import_s: 0 };
+    }
     log('Last mens en import i nasjonal skala kjører …');
     const started = performance.now();
     const importing = withConnection(instance, (c) => importBatch(c, importFiles, { key: pseudonymKey(Buffer.alloc(32, 1)) })).then(() => {
@@ -128,7 +142,7 @@ export async function timeLoad(instance: DuckDBInstance, importFiles: readonly s
     });
     const during = await run(url, cookie, targets, options);
     const importSeconds = await importing;
-    log(`  p99 ${during.latency.p99} ms, feil ${failures(during)} (importen tok ${importSeconds.toFixed(1)} s${importSeconds < options.seconds ? ', kortere enn målingen' : ''})`);
+    log(`  p99 ${during.latency.p99} ms, feil ${failures(during)} (${failureKinds(during)}; importen tok ${importSeconds.toFixed(1)} s${importSeconds < options.seconds ? ', kortere enn målingen' : ''})`);
     return {
       load_rps: alone.requests.average,
       load_p50_ms: alone.latency.p50,

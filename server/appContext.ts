@@ -6,6 +6,7 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AppDeps } from './appDeps.ts';
+import { AuditWriter } from './auth/AuditWriter.ts';
 import { resolveAuthConfig, type ResolvedAuthConfig } from './auth/authConfig.ts';
 import { AuditThrottle } from './auth/auditThrottle.ts';
 import { OidcClients } from './auth/oidc/oidcClients.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   readonly allowAnonymousAdmin: boolean;
   readonly pseudonymKey: PseudonymKey | undefined;
   readonly auditThrottle: AuditThrottle;
+  /** The requests' audit entries, written in batches; each write resolves once committed. */
+  readonly auditWriter: AuditWriter;
   /** OpenID Connect: each provider's discovered configuration, and the sign-ins under way. */
   readonly oidc: { readonly clients: OidcClients; readonly pending: PendingLogins };
   /**
@@ -65,6 +68,7 @@ export function appContextOf(deps: AppDeps): AppContext {
     allowAnonymousAdmin: deps.allowAnonymousAdmin === true,
     pseudonymKey: deps.pseudonymKey,
     auditThrottle: new AuditThrottle(settings.anonymousAuditLimit, settings.anonymousAuditWindowMs),
+    auditWriter: deps.auditWriter ?? new AuditWriter(deps.instance),
     oidc: { clients: new OidcClients(), pending: new PendingLogins() },
     figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
     answerCache,

@@ -4,6 +4,7 @@
  */
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
+import type { AuditWriter } from './auth/AuditWriter.ts';
 import type { AuthConfig } from './auth/authConfig.ts';
 import type { DataVersion } from './cache/dataVersion.ts';
 import type { ServingConfig } from './servingConfig.ts';
@@ -28,6 +29,11 @@ export interface AppDeps {
    * route but GET /api/health and POST /api/session answers 401 to a client not signed in.
    */
   readonly allowAnonymousAdmin?: boolean;
+  /**
+   * Writes the requests' audit entries in batches (auth/AuditWriter.ts). Default: one of the
+   * app's own; server/main.ts hands in its own so a clean stop can wait for it (`close()`).
+   */
+  readonly auditWriter?: AuditWriter;
   /** The pseudonym key, for imports uploaded over HTTP (POST /api/imports); 503 without it. */
   readonly pseudonymKey?: PseudonymKey;
 }

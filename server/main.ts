@@ -24,6 +24,7 @@ import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { adminSocketPathFor } from '../etl/accounts/adminSocketPath.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
 import { listenAdminSocket } from './adminSocket.ts';
+import { AuditWriter } from './auth/AuditWriter.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
 import { servingConfigFromEnv } from './servingConfig.ts';
@@ -53,7 +54,9 @@ await ensureFigureFacts(db.connection);
 
 const auth = authConfigFromEnv(process.env);
 const serving = servingConfigFromEnv(process.env);
-const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key });
+// Audit entries are written in batches: a clean stop waits for the last one (shutdown below).
+const auditWriter = new AuditWriter(db.instance);
+const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter });
 // The CLI's way in while this process holds the database's lock.
 const socketPath = snapshot ? null : adminSocketPathFor(dbPath);
 if (!snapshot && socketPath === null) console.log(`Stien til databasen er for lang for en administrasjonskontakt: stopp serveren før \`etl -- user\`.`);
@@ -70,8 +73,11 @@ const server = app.listen(port, () => {
 function shutdown() {
   adminSocket?.close();
   server.close(() => {
-    db.close();
-    process.exit(0);
+    // Every request has awaited its own entries; this covers any write still under way.
+    void auditWriter.close().finally(() => {
+      db.close();
+      process.exit(0);
+    });
   });
 }
 process.on('SIGINT', shutdown);

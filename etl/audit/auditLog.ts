@@ -1,10 +1,10 @@
 /**
  * The audit trail: who signed in (or failed to), who read which school's figures, who
  * exported, imported or changed a user. Append-only: this module is the only code that
- * touches audit_log, and it has one INSERT and one SELECT (narrowed by bound parameters). Details are short JSON of
+ * touches audit_log, and it has one INSERT (of one row or a batch) and one SELECT (narrowed by bound parameters). Details are short JSON of
  * parameters and counts, never passwords, tokens or data about pupils.
  */
-import { BIGINT, BOOLEAN, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
 
@@ -61,22 +61,48 @@ function detailsJson(details: AuditEntry['details']): string | null {
   return JSON.stringify(clipped);
 }
 
-export async function appendAudit(conn: DuckDBConnection, entry: AuditEntry): Promise<void> {
+const auditColumns = ['at', 'username', 'role', 'via', 'action', 'target', 'ip', 'details'] as const;
+const auditTypes: Record<(typeof auditColumns)[number], DuckDBType> = { at: TIMESTAMP, username: VARCHAR, role: VARCHAR, via: VARCHAR, action: VARCHAR, target: VARCHAR, ip: VARCHAR, details: VARCHAR };
+
+/** One row's values by column (bound as `$<column><row number>`). */
+function auditValues(entry: AuditEntry): Record<(typeof auditColumns)[number], DuckDBValue> {
+  return {
+    at: timestampOf(entry.at),
+    username: entry.username === null ? null : clip(entry.username),
+    role: entry.role,
+    via: entry.via,
+    action: AuditAction.parse(entry.action),
+    target: entry.target == null ? null : clip(entry.target),
+    ip: entry.ip ?? null,
+    details: detailsJson(entry.details),
+  };
+}
+
+/**
+ * Appends entries in one INSERT (one statement and one commit for a batch: the server's
+ * AuditWriter gathers the entries of concurrent requests), in the given order.
+ */
+export async function appendAudits(conn: DuckDBConnection, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  const rows = entries.map((entry, i) => {
+    const row = auditValues(entry);
+    for (const name of auditColumns) {
+      values[`${name}${i}`] = row[name];
+      types[`${name}${i}`] = auditTypes[name];
+    }
+    return `(${auditColumns.map((name) => `$${name}${i}`).join(', ')})`;
+  });
   await conn.run(
-    `INSERT INTO audit_log (logged_at, username, role, via, action, target, ip, details)
-     VALUES ($at, $username, $role, $via, $action, $target, $ip, $details)`,
-    {
-      at: timestampOf(entry.at),
-      username: entry.username === null ? null : clip(entry.username),
-      role: entry.role,
-      via: entry.via,
-      action: AuditAction.parse(entry.action),
-      target: entry.target == null ? null : clip(entry.target),
-      ip: entry.ip ?? null,
-      details: detailsJson(entry.details),
-    },
-    { at: TIMESTAMP, username: VARCHAR, role: VARCHAR, via: VARCHAR, action: VARCHAR, target: VARCHAR, ip: VARCHAR, details: VARCHAR },
+    `INSERT INTO audit_log (logged_at, username, role, via, action, target, ip, details) VALUES ${rows.join(', ')}`,
+    values,
+    types,
   );
+}
+
+export async function appendAudit(conn: DuckDBConnection, entry: AuditEntry): Promise<void> {
+  await appendAudits(conn, [entry]);
 }
 
 export interface AuditRow {

@@ -81,7 +81,7 @@ async function importOrRefuse(conn: DuckDBConnection, paths: readonly string[], 
     const skipped: SkippedSheet[] = [];
     const unsorted: PreparedFile[] = [];
     for (const [i, file] of listInputFiles(paths).entries()) {
-      if (!isWorkbook(file)) unsorted.push(prepareFile(file, tempDir, i, options.kind));
+      if (!isWorkbook(file)) unsorted.push(await prepareFile(file, tempDir, i, options.kind));
       else {
         const workbook = await prepareWorkbook(file, tempDir, i, options.kind, options.xlsxLimits);
         skipped.push(...workbook.skipped);

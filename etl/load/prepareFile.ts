@@ -47,10 +47,10 @@ function headerLineOf(head: string): number {
   return 1 + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
 }
 
-export function prepareFile(file: string, tempDir: string, index: number, kind?: KindName): PreparedFile {
+export async function prepareFile(file: string, tempDir: string, index: number, kind?: KindName): Promise<PreparedFile> {
   let decoded: DecodedFile;
   try {
-    decoded = decodeFile(file, tempDir, `file-${index}.csv`);
+    decoded = await decodeFile(file, tempDir, `file-${index}.csv`);
   } catch (error) {
     if (error instanceof NotTextError) throw new ImportError(error.message, file);
     // The file system's reason, without values: the file is named in front already.

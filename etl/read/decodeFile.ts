@@ -4,6 +4,7 @@
  * already is (the common, large case: no copy), else a transcoded or normalised temporary copy.
  */
 import { closeSync, openSync, readSync, writeFileSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -22,20 +23,23 @@ export interface DecodedFile {
   readonly lineEndings: LineEndings;
 }
 
-const chunkSize = 16 << 20;
+// 4 MiB: one chunk's check holds the event loop for a few milliseconds, not the seconds a
+// national file takes (the server answers other requests between chunks during an import).
+const chunkSize = 4 << 20;
 
 /**
  * True when the whole file is valid UTF-8; reads in chunks so large files stay out of memory.
- * `onChunk` sees every byte read, in file order, until the answer is known.
+ * `onChunk` sees every byte read, in file order, until the answer is known. Asynchronous: the
+ * reads go to the thread pool, and other work runs between the chunks.
  */
-export function fileIsUtf8(path: string, onChunk?: (bytes: Buffer) => void): boolean {
-  const fd = openSync(path, 'r');
+export async function fileIsUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promise<boolean> {
+  const file = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkSize + 4);
     let carry = 0;
     let position = 0;
     for (;;) {
-      const read = readSync(fd, buffer, carry, chunkSize, position);
+      const { bytesRead: read } = await file.read(buffer, carry, chunkSize, position);
       onChunk?.(buffer.subarray(carry, carry + read));
       position += read;
       const length = carry + read;
@@ -56,7 +60,7 @@ export function fileIsUtf8(path: string, onChunk?: (bytes: Buffer) => void): boo
       buffer.copy(buffer, 0, end, length);
     }
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }
 
@@ -90,7 +94,7 @@ function utf16Text(path: string, head: Buffer): string | null {
   return bytes.toString('utf16le');
 }
 
-export function decodeFile(path: string, tempDir: string, tempName: string): DecodedFile {
+export async function decodeFile(path: string, tempDir: string, tempName: string): Promise<DecodedFile> {
   const headBytes = readHead(path);
   const hasBom = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf;
   const scan = new LineEndingScan();
@@ -109,7 +113,7 @@ export function decodeFile(path: string, tempDir: string, tempName: string): Dec
   if (headBytes.includes(0)) {
     throw new NotTextError(notTextReason);
   }
-  if (fileIsUtf8(path, (bytes) => scan.add(bytes))) {
+  if (await fileIsUtf8(path, (bytes) => scan.add(bytes))) {
     const lineEndings = scan.result();
     const head = headBytes.subarray(hasBom ? 3 : 0).toString('utf8');
     if (lineEndings === 'mixed') {

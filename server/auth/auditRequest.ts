@@ -1,13 +1,15 @@
 /**
  * Writes an audit entry for an HTTP request: the viewer (if any), the client's IP, the app's
  * clock. Entries of requests without a session, and rate limits, are throttled per address
- * and action and summed up (auditThrottle.ts).
+ * and action and summed up (auditThrottle.ts). Given a connection, the entry is written on
+ * it at once (in the caller's transaction, with the change it records); without one, it goes
+ * with other requests' entries in one INSERT (AuditWriter.ts). Either way it is committed
+ * when this resolves.
  */
 import type { Request } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendAudit, type AuditEntry } from '../../etl/audit/auditLog.ts';
+import { appendAudits, type AuditEntry } from '../../etl/audit/auditLog.ts';
 import type { AppContext } from '../appContext.ts';
-import { withConnection } from '../withConnection.ts';
 import type { RequestAudit } from './requestAudit.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -37,9 +39,6 @@ export async function auditRequest(
     if (throttle.admit(record.action, record.ip ?? null, at)) records.push(record);
   } else records.push(record);
   if (records.length === 0) return;
-  const write = async (c: DuckDBConnection) => {
-    for (const r of records) await appendAudit(c, r);
-  };
-  if (conn) await write(conn);
-  else await withConnection(deps.instance, write);
+  if (conn) await appendAudits(conn, records);
+  else await deps.auditWriter.write(records);
 }

@@ -14,6 +14,7 @@ import { HttpError } from '../http/HttpError.ts';
 import { assertSeriesSize } from '../http/seriesSize.ts';
 import { withConnection } from '../withConnection.ts';
 import { auditRequest } from './auditRequest.ts';
+import type { RequestAudit } from './requestAudit.ts';
 import { askedTarget, checkTotal, scopeFigureQuery } from './figureScope.ts';
 import { viewerOf } from './viewer.ts';
 import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
@@ -32,24 +33,30 @@ export async function figureView<T>(
   const total = req.query.total === 'all';
   checkTotal(asked, total);
   const details = { endpoint, from: asked.from, to: asked.to, as_of: asked.asOf, by: asked.by, level: asked.level };
-  return deps.figureQueue(() => withConnection(deps.instance, async (conn) => {
-    const access = accessOf(viewer, await loadSchoolDirectory(conn));
-    let q: FigureQuery;
-    try {
-      q = scopeFigureQuery(access, asked, total);
-    } catch (error) {
-      if (error instanceof HttpError) {
-        await auditRequest(deps, req, viewer, { action: 'access_denied', target: askedTarget(asked, total), details: { ...details, status: error.status } }, conn);
+  // The audit entries are written after the figure queue's slot is given back: they go in a
+  // batch with other requests' entries (AuditWriter.ts), and the next query need not wait.
+  let denied: RequestAudit | null = null;
+  try {
+    const result = await deps.figureQueue(() => withConnection(deps.instance, async (conn) => {
+      const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      let q: FigureQuery;
+      try {
+        q = scopeFigureQuery(access, asked, total);
+      } catch (error) {
+        if (error instanceof HttpError) denied = { action: 'access_denied', target: askedTarget(asked, total), details: { ...details, status: error.status } };
+        throw error;
       }
-      throw error;
-    }
-    await assertSeriesSize(conn, q, endpoint);
-    const plans = deps.planCache.plansFor(await deps.dataVersion(), access, today, deps.settings.suppressionThreshold);
-    const result = await work(conn, q, new ViewSuppression(conn, access, q, plans, today));
+      await assertSeriesSize(conn, q, endpoint);
+      const plans = deps.planCache.plansFor(await deps.dataVersion(), access, today, deps.settings.suppressionThreshold);
+      return work(conn, q, new ViewSuppression(conn, access, q, plans, today));
+    }), viewer.username);
     const audit = { action: 'view_figures', target: askedTarget(asked, total), details } as const;
-    await auditRequest(deps, req, viewer, audit, conn);
+    await auditRequest(deps, req, viewer, audit);
     // The answer cache writes this entry again for every viewer it serves the answer to.
     res.locals.answerAudit = audit;
     return result;
-  }), viewer.username);
+  } catch (error) {
+    if (denied) await auditRequest(deps, req, viewer, denied);
+    throw error;
+  }
 }
