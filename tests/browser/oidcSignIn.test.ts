@@ -7,8 +7,8 @@
  * oidc-signin.png, oidc-<role>.png, oidc-no-access.png, oidc-no-access-sv.png, oidc-no-access-groups.png,
  * oidc-failed.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMapping } from '../../etl/accounts/idpMappings.ts';
 import { chromiumAvailable, collectPageErrors, launchChromium, newDashboardContext, saveScreenshot } from '../helpers/browser.ts';
 import { dashboardDir, waitForDashboard } from '../helpers/dashboardApp.ts';
@@ -19,7 +19,18 @@ import { startAuthSampleApp, type SampleApp } from '../helpers/sampleApp.ts';
 const havblikk = '990010014';
 let app: SampleApp;
 let idp: OidcTestProvider;
+/** One Chromium for the file; each test's context is closed after it (its pages stop working). */
 let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  if (chromiumAvailable()) browser = await launchChromium();
+}, 60_000);
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** The browser logs the 401 of GET /api/session while signed out: expected, not an error. */
 const realErrors = (list: readonly string[]) => list.filter((e) => !/status of 401/.test(e));
@@ -39,23 +50,20 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
       redirectUris: [`${appUrl}/auth/oidc/test/callback`],
       postLogoutRedirectUris: [`${appUrl}/`],
     });
-    [app, browser] = await Promise.all([
-      startAuthSampleApp(
-        {
-          oidcProviders: [
-            {
-              id: 'test', label: 'Logg inn med Testkommunen-ID', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret,
-              redirectUrl: `${appUrl}/auth/oidc/test/callback`, scopes: 'openid profile rt', claimId: 'sub', claimOrganisation: 'org',
-              claimGroups: 'groups', postLogoutUrl: `${appUrl}/`,
-            },
-          ],
-          accessContact: 'Kari i IT-avdelingen, it@fjordvik.example',
-        },
-        { dashboardDir },
-        port,
-      ),
-      launchChromium(),
-    ]);
+    app = await startAuthSampleApp(
+      {
+        oidcProviders: [
+          {
+            id: 'test', label: 'Logg inn med Testkommunen-ID', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret,
+            redirectUrl: `${appUrl}/auth/oidc/test/callback`, scopes: 'openid profile rt', claimId: 'sub', claimOrganisation: 'org',
+            claimGroups: 'groups', postLogoutUrl: `${appUrl}/`,
+          },
+        ],
+        accessContact: 'Kari i IT-avdelingen, it@fjordvik.example',
+      },
+      { dashboardDir },
+      port,
+    );
     const conn = app.db.connection;
     const now = new Date('2026-11-23T10:00:00Z');
     await addMapping(conn, { provider: 'test', kind: 'group', value: 'grp-admins', role: 'admin' }, now);
@@ -64,13 +72,13 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
     await addMapping(conn, { provider: 'test', kind: 'group', value: 'grp-rektor-havblikk', role: 'rector', school_id: havblikk }, now);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     await idp?.close();
   });
 
   async function freshPage(bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
     const context = await newDashboardContext(browser, { bypassCSP });
+    contexts.push(context);
     const page = await context.newPage();
     return { page, errors: collectPageErrors(page) };
   }
@@ -203,21 +211,21 @@ describe.skipIf(!chromiumAvailable())('OpenID sign-in in Chromium', () => {
 
 describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=users)', () => {
   let usersApp: SampleApp;
-  let usersBrowser: Browser;
   beforeAll(async () => {
-    [usersApp, usersBrowser] = await Promise.all([startAuthSampleApp({}, { dashboardDir }), launchChromium()]);
+    usersApp = await startAuthSampleApp({}, { dashboardDir });
   }, 60_000);
   afterAll(async () => {
-    await usersBrowser?.close();
     await usersApp?.close();
   });
 
-  async function signedInPage(role: string, bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
-    const context = await newDashboardContext(usersBrowser, { bypassCSP });
+  /** Signs in through the form at `query`, where the app lands once signed in. */
+  async function signedInPage(role: string, bypassCSP = false, query = ''): Promise<{ page: Page; errors: string[] }> {
+    const context = await newDashboardContext(browser, { bypassCSP });
+    contexts.push(context);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const demo = usersApp.users.find((x) => x.role === role)!;
-    await page.goto(`${usersApp.url}/`);
+    await page.goto(`${usersApp.url}/${query}`);
     await page.waitForSelector('#signin-username');
     await page.getByLabel('Brukernavn').fill(demo.username);
     await page.getByLabel('Passord').fill(demo.password);
@@ -250,8 +258,7 @@ describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=us
 
   it('an administrator changes a mapping’s role and scope (in Swedish too), and the page has no axe violations', async () => {
     const mapping = await addMapping(usersApp.db.connection, { provider: 'test', kind: 'group', value: 'grp-endres', role: 'ppt', municipality: 'Fjordvik' }, new Date('2026-11-23T10:00:00Z'));
-    const { page, errors } = await signedInPage('admin', true);
-    await page.goto(`${usersApp.url}/?view=users`);
+    const { page, errors } = await signedInPage('admin', true, '?view=users');
     await page.waitForSelector('#mapping-change-id');
     await waitForDashboard(page);
     const row = () => page.$$eval('#table-mappings tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 5).map((c) => c.textContent)).find((cells) => cells[2] === 'grp-endres'));
@@ -303,8 +310,7 @@ describe.skipIf(!chromiumAvailable())('user administration in Chromium (?view=us
   });
 
   it('a municipality user sees only their municipality’s users; a rector has no link and is refused', async () => {
-    const { page } = await signedInPage('municipality');
-    await page.goto(`${usersApp.url}/?view=users`);
+    const { page } = await signedInPage('municipality', false, '?view=users');
     await page.waitForSelector('#table-users');
     const names = await page.$$eval('#table-users tbody tr th', (ths) => ths.map((th) => th.textContent));
     expect(names).not.toContain('admin');
