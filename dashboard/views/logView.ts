@@ -34,6 +34,11 @@ function formatTime(iso: string, lang: Lang): string {
   return `${formatDate(day!, lang)} ${time ?? ''}`.trim();
 }
 
+/** The filters in the CSV's file name (issue 12: a file says what it holds), in the filter bar's order. */
+function logFileParts(filter: LogFilter): string[] {
+  return [filter.user, filter.action, filter.school, filter.day].filter((part): part is string => part !== undefined && part !== '');
+}
+
 export function logView(ctx: ViewContext): ViewResult {
   const { t } = ctx;
   const ls = logStrings(ctx.lang);
@@ -70,7 +75,7 @@ export function logView(ctx: ViewContext): ViewResult {
       h('p', { class: 'note', id: 'audit-count', role: 'status' }, ls.count(entries.length, nextBefore !== null)),
       scrollRegion(t.audit.table, table),
       h('div', { class: 'export-buttons' }, more),
-      exportButtons({ name: fileSlug(t.ux.log.fileName), title: t.audit.table, csv: { rows: entries, columns: columns.map((c) => ({ header: c.header, value: c.value })) } }, t),
+      exportButtons({ name: fileSlug(t.ux.log.fileName, ...logFileParts(filter)), title: t.audit.table, csv: { rows: entries, columns: columns.map((c) => ({ header: c.header, value: c.value })) } }, t),
     );
   };
 

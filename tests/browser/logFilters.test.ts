@@ -153,7 +153,8 @@ describe.skipIf(!chromiumAvailable())('the log filtered on the server, in the UR
     await page.goto(`${app.url}/?view=log&year=2025&municipality=Fjordvik&logUser=ola`);
     await settle();
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
-    expect(file.suggestedFilename()).toBe('logg.csv');
+    // The filter in the file name, so two exports of the log are told apart.
+    expect(file.suggestedFilename()).toBe('logg-ola.csv');
     const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
     // 09:00 and 07:00 UTC on 11 March 2026 are 10:00 and 08:00 in Oslo; written by hand.
     expect(lines).toEqual([
