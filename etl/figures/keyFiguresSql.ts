@@ -1,9 +1,11 @@
 /**
  * Assembles the one query that computes every key figure (and its bases) for each group
  * and period: scope → shared facts → each family's CTEs → one row per group × period,
- * left-joined to every family, so groups without data still get a row.
+ * left-joined to every family, so groups without data still get a row. A query with one
+ * group and one period writes each family's table as one row instead (familyCtes.ts).
  */
 import { figureBaseKeys, figureKeys, figureObjectKeys, type FigureBaseKey, type FigureKey, type FigureObjectKey } from './figureKeys.ts';
+import { familyCtes, familyJoin, type TableShape } from './definitions/familyCtes.ts';
 import { figureFamilies } from './definitions/figureFamilies.ts';
 import type { FigureFamily } from './definitions/figureFamily.ts';
 import { sharedFactCtes } from './definitions/sharedFacts.ts';
@@ -38,8 +40,14 @@ export function figureCtes(grouping: Grouping, periodisation: Periodisation): st
   return [scopeCte(grouping), groupsCte(grouping), periodsCte(periodisation), ...sharedFactCtes];
 }
 
+/** One group and one period: every family's table is one row (see familyCtes.ts). */
+function tableShape(grouping: Grouping, periodisation: Periodisation): TableShape {
+  return grouping === 'all' && periodisation === 'whole' ? 'single' : 'grouped';
+}
+
 export function keyFiguresSql(grouping: Grouping, periodisation: Periodisation): string {
-  const ctes = [...figureCtes(grouping, periodisation), ...figureFamilies.flatMap((f) => f.ctes)];
+  const shape = tableShape(grouping, periodisation);
+  const ctes = [...figureCtes(grouping, periodisation), ...figureFamilies.flatMap((f) => familyCtes(f, shape))];
   const columns = [
     ...identityColumns(grouping).map((c) => `groups.${c}`),
     'periods.period_label AS period',
@@ -47,9 +55,7 @@ export function keyFiguresSql(grouping: Grouping, periodisation: Periodisation):
     ...figureObjectKeys.map((k) => `(${objectSql[k]})::VARCHAR AS ${k}`),
     ...figureBaseKeys.map((k) => `(${baseSql[k]})::DOUBLE AS ${baseColumn(k)}`),
   ];
-  const joins = figureFamilies.map(
-    (f) => `LEFT JOIN ${f.table} ON ${f.table}.g = groups.g AND ${f.table}.period = periods.period`,
-  );
+  const joins = figureFamilies.map((f) => familyJoin(f, shape));
   return `WITH ${ctes.join(',\n')}
 SELECT ${columns.join(',\n       ')}
 FROM groups CROSS JOIN periods
@@ -57,9 +63,12 @@ ${joins.join('\n')}
 ORDER BY periods.period`;
 }
 
+/** A family's CTEs, its table included (the shape does not change what they read). */
+const allCtes = (family: FigureFamily): string[] => familyCtes(family, 'grouped');
+
 /** The names a family's CTEs define (`name AS (` or `name AS [NOT] MATERIALIZED (`). */
 function cteNames(family: FigureFamily): string[] {
-  return family.ctes.map((cte) => /^\s*(\w+)\s+AS\b/.exec(cte)?.[1] ?? '').filter((n) => n !== '');
+  return allCtes(family).map((cte) => /^\s*(\w+)\s+AS\b/.exec(cte)?.[1] ?? '').filter((n) => n !== '');
 }
 
 const mentions = (sql: string, name: string): boolean => new RegExp(`\\b${name}\\b`).test(sql);
@@ -79,7 +88,7 @@ function familiesFor(keys: readonly FigureKey[]): FigureFamily[] {
       const names = cteNames(family);
       if (texts.some((sql) => names.some((n) => mentions(sql, n)))) {
         needed.add(family);
-        texts.push(...family.ctes);
+        texts.push(...allCtes(family));
         grew = true;
       }
     }
@@ -89,19 +98,20 @@ function familiesFor(keys: readonly FigureKey[]): FigureFamily[] {
 
 /**
  * Only the given figures (no bases, no objects), from only the families they need: the same
- * SQL per figure as keyFiguresSql and the same left joins, so each value is the one
+ * SQL per figure as keyFiguresSql and the same joins, so each value is the one
  * keyFiguresSql gives, at a fraction of the planning and reading (the follow-up page needs
  * 12 of the keys, not Kaplan–Meier or durations).
  */
 export function someFiguresSql(keys: readonly FigureKey[], grouping: Grouping, periodisation: Periodisation): string {
   const families = familiesFor(keys);
-  const ctes = [...figureCtes(grouping, periodisation), ...families.flatMap((f) => f.ctes)];
+  const shape = tableShape(grouping, periodisation);
+  const ctes = [...figureCtes(grouping, periodisation), ...families.flatMap((f) => familyCtes(f, shape))];
   const columns = [
     ...identityColumns(grouping).map((c) => `groups.${c}`),
     'periods.period_label AS period',
     ...keys.map((k) => `(${figureSql[k]})::DOUBLE AS ${k}`),
   ];
-  const joins = families.map((f) => `LEFT JOIN ${f.table} ON ${f.table}.g = groups.g AND ${f.table}.period = periods.period`);
+  const joins = families.map((f) => familyJoin(f, shape));
   return `WITH ${ctes.join(',\n')}
 SELECT ${columns.join(',\n       ')}
 FROM groups CROSS JOIN periods

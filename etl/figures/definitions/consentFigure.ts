@@ -15,15 +15,13 @@ export const consentFigure: FigureFamily = {
     `consent_cases AS (
   SELECT DISTINCT g, period, case_no FROM held_discussions WHERE kind = 'individual'
 )`,
-    `${t} AS (
-  SELECT cc.g, cc.period,
-         count(*) AS consent_cases,
-         count(*) FILTER (WHERE c.consent_date <= c.first_discussion_date) AS consent_before_discussion
-  FROM consent_cases cc JOIN case_facts c USING (case_no)
-  GROUP BY cc.g, cc.period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'consent_cases cc JOIN case_facts c USING (case_no)',
+    keys: ['cc.g', 'cc.period'],
+    columns: ['count(*) AS consent_cases', 'count(*) FILTER (WHERE c.consent_date <= c.first_discussion_date) AS consent_before_discussion'],
+  },
   figures: {
     consent_before_discussion_rate: ratio(`${t}.consent_before_discussion`, `${t}.consent_cases`),
     discussed_before_consent: `${countOf(t, 'consent_cases')} - ${countOf(t, 'consent_before_discussion')}`,

@@ -23,24 +23,23 @@ const answerOverdue = `f.date <= p.p_to AND $as_of - f.date > ${answerDueDays}
   AND NOT coalesce(f.answered_date <= $as_of, false) AND NOT coalesce(f.resolved_date <= $as_of, false)`;
 
 export const deviationFigures: FigureFamily = {
-  ctes: [
-    deviationFactsCte,
-    `${t} AS (
-  SELECT f.g, p.period,
-         count(*) FILTER (WHERE ${reported}) AS reported,
-         count(*) FILTER (WHERE ${reported} AND f.principle) AS of_principle,
-         count(*) FILTER (WHERE ${reported} AND f.escalated_date <= $as_of) AS escalated,
-         count(*) FILTER (WHERE f.date <= p.p_to AND NOT coalesce(f.resolved_date <= p.p_to, false)) AS open,
-         count(*) FILTER (WHERE ${answerOverdue}) AS answer_overdue,
-         count(*) FILTER (WHERE ${resolvedInPeriod}) AS resolved,
-         -- quantile_cont interpolates, so an even count's median is the mean of the middle two
-         quantile_cont((f.resolved_date - f.date)::DOUBLE, 0.5) FILTER (WHERE ${resolvedInPeriod}) AS days_to_resolve_median,
-         list_aggregate(flatten(list(f.agencies) FILTER (WHERE ${reported})), 'histogram')::JSON::VARCHAR AS by_agency
-  FROM deviation_facts f CROSS JOIN periods p
-  GROUP BY f.g, p.period
-)`,
-  ],
+  ctes: [deviationFactsCte],
   table: t,
+  aggregate: {
+    from: 'deviation_facts f CROSS JOIN periods p',
+    keys: ['f.g', 'p.period'],
+    columns: [
+      `count(*) FILTER (WHERE ${reported}) AS reported`,
+      `count(*) FILTER (WHERE ${reported} AND f.principle) AS of_principle`,
+      `count(*) FILTER (WHERE ${reported} AND f.escalated_date <= $as_of) AS escalated`,
+      'count(*) FILTER (WHERE f.date <= p.p_to AND NOT coalesce(f.resolved_date <= p.p_to, false)) AS open',
+      `count(*) FILTER (WHERE ${answerOverdue}) AS answer_overdue`,
+      `count(*) FILTER (WHERE ${resolvedInPeriod}) AS resolved`,
+      // quantile_cont interpolates, so an even count's median is the mean of the middle two
+      `quantile_cont((f.resolved_date - f.date)::DOUBLE, 0.5) FILTER (WHERE ${resolvedInPeriod}) AS days_to_resolve_median`,
+      `list_aggregate(flatten(list(f.agencies) FILTER (WHERE ${reported})), 'histogram')::JSON::VARCHAR AS by_agency`,
+    ],
+  },
   figures: {
     deviations_reported: countOf(t, 'reported'),
     deviations_of_principle: countOf(t, 'of_principle'),

@@ -7,18 +7,17 @@ import { countOf, ratio, type FigureFamily } from './figureFamily.ts';
 const t = 'discussion_figures';
 
 export const discussionFigures: FigureFamily = {
-  ctes: [
-    `${t} AS (
-  SELECT g, period,
-         count(*) FILTER (WHERE kind = 'system') AS system_case_discussions,
-         count(*) FILTER (WHERE individual_part) AS individual_case_discussions,
-         count(*) FILTER (WHERE kind = 'anonymous') AS anonymous_case_discussions,
-         count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_discussed
-  FROM held_discussions
-  GROUP BY g, period
-)`,
-  ],
+  ctes: [],
   table: t,
+  aggregate: {
+    from: 'held_discussions',
+    columns: [
+      "count(*) FILTER (WHERE kind = 'system') AS system_case_discussions",
+      'count(*) FILTER (WHERE individual_part) AS individual_case_discussions',
+      "count(*) FILTER (WHERE kind = 'anonymous') AS anonymous_case_discussions",
+      'count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_discussed',
+    ],
+  },
   figures: {
     system_case_discussions: countOf(t, 'system_case_discussions'),
     system_case_discussions_per_meeting: ratio(countOf(t, 'system_case_discussions'), 'meeting_figures.meetings_held'),

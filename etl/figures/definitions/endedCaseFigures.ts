@@ -18,21 +18,19 @@ export const endedCasesCte = `ended_cases AS (
 )`;
 
 export const endedCaseFigures: FigureFamily = {
-  ctes: [
-    endedCasesCte,
-    `${t} AS (
-  SELECT g, period,
-         count(*) AS cases_ended,
-         count(*) FILTER (WHERE outcome = 'referred_ppt') AS cases_referred_ppt,
-         count(*) FILTER (WHERE outcome = 'referred_ppt' AND evaluated_before_end) AS referred_ppt_tested,
-         -- quantile_cont interpolates, so an even count's median is the mean of the middle two
-         quantile_cont(days, 0.5) AS days_to_end_median,
-         quantile_cont(days, 0.9) AS days_to_end_p90
-  FROM ended_cases
-  GROUP BY g, period
-)`,
-  ],
+  ctes: [endedCasesCte],
   table: t,
+  aggregate: {
+    from: 'ended_cases',
+    columns: [
+      'count(*) AS cases_ended',
+      "count(*) FILTER (WHERE outcome = 'referred_ppt') AS cases_referred_ppt",
+      "count(*) FILTER (WHERE outcome = 'referred_ppt' AND evaluated_before_end) AS referred_ppt_tested",
+      // quantile_cont interpolates, so an even count's median is the mean of the middle two
+      'quantile_cont(days, 0.5) AS days_to_end_median',
+      'quantile_cont(days, 0.9) AS days_to_end_p90',
+    ],
+  },
   figures: {
     cases_ended: countOf(t, 'cases_ended'),
     cases_referred_ppt: countOf(t, 'cases_referred_ppt'),

@@ -20,17 +20,17 @@ export const evaluationFigure: FigureFamily = {
   JOIN periods p ON mf.evaluation_due_date BETWEEN p.p_from AND p.p_to
   WHERE mf.evaluation_due_date BETWEEN $from AND $to AND mf.evaluation_due_date <= $as_of
 )`,
-    `${t} AS (
-  SELECT g, period,
-         count(*) AS evaluations_due,
-         count(*) FILTER (WHERE evaluated_on_time) AS evaluated_on_time,
-         count(*) FILTER (WHERE overdue) AS evaluations_overdue,
-         count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_evaluations_due
-  FROM due_measures
-  GROUP BY g, period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'due_measures',
+    columns: [
+      'count(*) AS evaluations_due',
+      'count(*) FILTER (WHERE evaluated_on_time) AS evaluated_on_time',
+      'count(*) FILTER (WHERE overdue) AS evaluations_overdue',
+      'count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_evaluations_due',
+    ],
+  },
   figures: {
     evaluation_on_time_rate: ratio(`${t}.evaluated_on_time`, `${t}.evaluations_due`),
     evaluations_overdue: countOf(t, 'evaluations_overdue'),

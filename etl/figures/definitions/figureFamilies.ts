@@ -37,14 +37,12 @@ function individualCasesBase(families: readonly FigureFamily[]): FigureFamily {
   const sets = families.flatMap((f) => (f.individualCases ? [f.individualCases] : []));
   const t = 'individual_case_base';
   return {
-    ctes: [
-      `${t} AS (
-  SELECT g, period, count(DISTINCT case_no) AS individual_cases
-  FROM (${sets.join('\n        UNION ALL\n        ')})
-  GROUP BY g, period
-)`,
-    ],
+    ctes: [],
     table: t,
+    aggregate: {
+      from: `(${sets.join('\n        UNION ALL\n        ')})`,
+      columns: ['count(DISTINCT case_no) AS individual_cases'],
+    },
     figures: {},
     bases: { individual_cases: countOf(t, 'individual_cases') },
   };

@@ -64,21 +64,16 @@ const t = 'km_figures';
  * halfway to the next event time, or to the largest observed time when no event follows.
  * No such event time (S stays above 0.5) gives NULL.
  */
-const kmFiguresCte = `${t} AS (
-  SELECT g, period,
-         sum(events + censored) AS km_cases,
-         arg_min(
+const kmMedian = `arg_min(
            CASE WHEN abs(survival - 0.5) <= ${KM_TOLERANCE}
                 THEN (t + coalesce(next_event_t, t_max))::DOUBLE / 2
                 ELSE t::DOUBLE END,
-           t) FILTER (WHERE events > 0 AND survival <= 0.5 + ${KM_TOLERANCE}) AS km_median_days
-  FROM km_curve
-  GROUP BY g, period
-)`;
+           t) FILTER (WHERE events > 0 AND survival <= 0.5 + ${KM_TOLERANCE})`;
 
 export const kaplanMeier: FigureFamily = {
-  ctes: [...kaplanMeierCtes, kmFiguresCte],
+  ctes: kaplanMeierCtes,
   table: t,
+  aggregate: { from: 'km_curve', columns: ['sum(events + censored) AS km_cases', `${kmMedian} AS km_median_days`] },
   figures: { km_median_days: `${t}.km_median_days` },
   bases: { km_cases: countOf(t, 'km_cases') },
   individualCases: `SELECT g, period, case_no FROM km_cohort`,

@@ -16,20 +16,20 @@ export const measureFigures: FigureFamily = {
   JOIN periods p ON mf.started_date BETWEEN p.p_from AND p.p_to
   WHERE mf.started_date BETWEEN $from AND $to
 )`,
-    `${t} AS (
-  SELECT g, period,
-         count(*) FILTER (WHERE ${systemOnSystem}) AS system_measures_started,
-         -- sum and count skip unknown staff_reached: 0 in the total, left out of the mean
-         sum(staff_reached) FILTER (WHERE ${systemOnSystem}) AS staff_reached_total,
-         count(staff_reached) FILTER (WHERE ${systemOnSystem}) AS system_measures_with_staff_reached,
-         count(*) FILTER (WHERE level = 'system' AND individual_part) AS system_measures_for_individual_cases,
-         count(*) FILTER (WHERE level = 'individual' AND individual_part) AS individual_measures_for_individual_cases,
-         count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_measures
-  FROM started_measures
-  GROUP BY g, period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'started_measures',
+    columns: [
+      `count(*) FILTER (WHERE ${systemOnSystem}) AS system_measures_started`,
+      // sum and count skip unknown staff_reached: 0 in the total, left out of the mean
+      `sum(staff_reached) FILTER (WHERE ${systemOnSystem}) AS staff_reached_total`,
+      `count(staff_reached) FILTER (WHERE ${systemOnSystem}) AS system_measures_with_staff_reached`,
+      "count(*) FILTER (WHERE level = 'system' AND individual_part) AS system_measures_for_individual_cases",
+      "count(*) FILTER (WHERE level = 'individual' AND individual_part) AS individual_measures_for_individual_cases",
+      'count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_measures',
+    ],
+  },
   figures: {
     system_measures_started: countOf(t, 'system_measures_started'),
     staff_reached_total: countOf(t, 'staff_reached_total'),

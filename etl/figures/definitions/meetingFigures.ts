@@ -7,19 +7,18 @@ import { countOf, ratio, type FigureFamily } from './figureFamily.ts';
 const t = 'meeting_figures';
 
 export const meetingFigures: FigureFamily = {
-  ctes: [
-    `${t} AS (
-  SELECT g, period,
-         count(*) FILTER (WHERE held) AS meetings_held,
-         count(*) FILTER (WHERE cancelled) AS meetings_cancelled,
-         count(*) FILTER (WHERE held AND agenda_in_advance) AS agenda_in_advance,
-         count(*) FILTER (WHERE held AND minutes_written) AS minutes_written,
-         count(*) FILTER (WHERE held AND tgl_present) AS tgl_meetings
-  FROM meeting_facts
-  GROUP BY g, period
-)`,
-  ],
+  ctes: [],
   table: t,
+  aggregate: {
+    from: 'meeting_facts',
+    columns: [
+      'count(*) FILTER (WHERE held) AS meetings_held',
+      'count(*) FILTER (WHERE cancelled) AS meetings_cancelled',
+      'count(*) FILTER (WHERE held AND agenda_in_advance) AS agenda_in_advance',
+      'count(*) FILTER (WHERE held AND minutes_written) AS minutes_written',
+      'count(*) FILTER (WHERE held AND tgl_present) AS tgl_meetings',
+    ],
+  },
   figures: {
     meetings_held: countOf(t, 'meetings_held'),
     meetings_cancelled: countOf(t, 'meetings_cancelled'),

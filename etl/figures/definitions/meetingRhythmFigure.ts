@@ -15,15 +15,16 @@ export const meetingRhythmFigure: FigureFamily = {
   SELECT g, period, (lead(date) OVER (PARTITION BY g, period, school_no ORDER BY date) - date)::DOUBLE AS gap
   FROM (SELECT DISTINCT g, period, school_no, date FROM meeting_facts WHERE held)
 )`,
-    `${t} AS (
-  SELECT g, period, count(gap) AS meeting_gaps,
-         -- quantile_cont interpolates, so an even count's median is the mean of the middle two
-         quantile_cont(gap, 0.5) AS median_days_between_meetings
-  FROM meeting_gaps
-  GROUP BY g, period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'meeting_gaps',
+    columns: [
+      'count(gap) AS meeting_gaps',
+      // quantile_cont interpolates, so an even count's median is the mean of the middle two
+      'quantile_cont(gap, 0.5) AS median_days_between_meetings',
+    ],
+  },
   figures: { median_days_between_meetings: `${t}.median_days_between_meetings` },
   bases: { meeting_gaps: countOf(t, 'meeting_gaps') },
 };

@@ -18,12 +18,12 @@ export const openCasesFigure: FigureFamily = {
   JOIN periods p ON cf.first_concern_date <= p.p_to AND p.p_to < coalesce(cf.closed_date, DATE 'infinity')
   WHERE cf.individual_part AND cf.first_concern_date <= $to
 )`,
-    `${t} AS (
-  SELECT g, period, count(*) AS open_cases, count(*) FILTER (WHERE age_days > ${openCaseAgeDays}) AS open_cases_over_90_days
-  FROM open_at_end GROUP BY g, period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'open_at_end',
+    columns: ['count(*) AS open_cases', `count(*) FILTER (WHERE age_days > ${openCaseAgeDays}) AS open_cases_over_90_days`],
+  },
   figures: { open_cases: countOf(t, 'open_cases'), open_cases_over_90_days: countOf(t, 'open_cases_over_90_days') },
   bases: { open_cases: countOf(t, 'open_cases') },
   individualCases: `SELECT g, period, case_no FROM open_at_end`,

@@ -19,16 +19,16 @@ export const yearWheelFigures: FigureFamily = {
   JOIN periods p ON y.date BETWEEN p.p_from AND p.p_to
   WHERE y.date BETWEEN $from AND $to AND y.date <= $as_of
 )`,
-    `${t} AS (
-  SELECT g, period,
-         count(*) FILTER (WHERE activity = 'meeting') AS planned_meetings,
-         count(*) FILTER (WHERE activity = 'meeting' AND plan_held) AS planned_meetings_held,
-         count(*) FILTER (WHERE activity = 'tgl_visit') AS planned_tgl_visits
-  FROM due_plans
-  GROUP BY g, period
-)`,
   ],
   table: t,
+  aggregate: {
+    from: 'due_plans',
+    columns: [
+      "count(*) FILTER (WHERE activity = 'meeting') AS planned_meetings",
+      "count(*) FILTER (WHERE activity = 'meeting' AND plan_held) AS planned_meetings_held",
+      "count(*) FILTER (WHERE activity = 'tgl_visit') AS planned_tgl_visits",
+    ],
+  },
   figures: {
     planned_meetings: countOf(t, 'planned_meetings'),
     planned_meetings_held: countOf(t, 'planned_meetings_held'),
