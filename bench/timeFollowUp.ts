@@ -49,7 +49,7 @@ const query = (school: string): FigureQuery => ({ ...benchYear, school, allowedS
  * viewer's school-year plans across requests (planCache.ts); a rector's own school is
  * scoped, so no plan is asked for anyway.
  */
-function rectorAnswer(conn: DuckDBConnection, directory: readonly DirectorySchool[]) {
+function rectorAnswer(conn: DuckDBConnection, side: DuckDBConnection, directory: readonly DirectorySchool[]) {
   const today = benchYear.asOf;
   return (school: string) => {
     const { municipality } = directory.find((s) => s.school_id === school)!;
@@ -57,7 +57,7 @@ function rectorAnswer(conn: DuckDBConnection, directory: readonly DirectorySchoo
     const q = scopeFigureQuery(access, { ...benchYear, school, allowedSchools: null });
     const view = new ViewSuppression(conn, access, q, new SchoolYearPlans(access, today, defaultSuppressionThreshold), today);
     return async () => {
-      const answer = await followUpAnswer(conn, q, view);
+      const answer = await followUpAnswer(conn, q, view, side);
       // Timed as the page gets it: lists and all. A body without them would time less work.
       if (answer.lists === null) throw new Error(`bench: /api/followup for ${school} withheld the lists from its own rector`);
       return answer;
@@ -65,13 +65,17 @@ function rectorAnswer(conn: DuckDBConnection, directory: readonly DirectorySchoo
   };
 }
 
-export async function timeFollowUp(conn: DuckDBConnection, sampleSize = 40) {
+/**
+ * `side`: a second connection to the same database, as the `followup` command and the route
+ * give followUp and followUpAnswer (the lists run on it beside the figures).
+ */
+export async function timeFollowUp(conn: DuckDBConnection, side: DuckDBConnection, sampleSize = 40) {
   const result = await conn.runAndReadAll('SELECT school_id FROM schools ORDER BY school_id');
   const all = result.getRows().map((r) => String(r[0]));
   const step = Math.max(1, Math.floor(all.length / sampleSize));
   const chosen = all.filter((_, i) => i % step === 0).slice(0, sampleSize);
-  const followUpTimes = await timeSchools(chosen, (school) => followUp(conn, query(school)));
-  const answerOf = rectorAnswer(conn, await loadSchoolDirectory(conn));
+  const followUpTimes = await timeSchools(chosen, (school) => followUp(conn, query(school), side));
+  const answerOf = rectorAnswer(conn, side, await loadSchoolDirectory(conn));
   const answers = new Map(chosen.map((school) => [school, answerOf(school)]));
   const answerTimes = await timeSchools(chosen, (school) => answers.get(school)!());
   const wheelTimes = await timeSchools(chosen, (school) => yearWheelItems(conn, query(school)));

@@ -3,7 +3,7 @@
  * middleware and route (`xRoutes(deps: AppContext)`). Nothing here imports a route or a
  * middleware, so the request path has no import cycle: createApp → routes → appContext.
  */
-import type { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AppDeps } from './appDeps.ts';
 import { AuditWriter } from './auth/AuditWriter.ts';
@@ -12,6 +12,8 @@ import { AuditThrottle } from './auth/auditThrottle.ts';
 import { OidcClients } from './auth/oidc/oidcClients.ts';
 import { PendingLogins } from './auth/oidc/pendingLogins.ts';
 import { PlanCache } from './auth/planCache.ts';
+import { SchoolDirectoryCache } from './auth/SchoolDirectoryCache.ts';
+import type { DirectorySchool } from './auth/viewerAccess.ts';
 import { AnswerCache } from './cache/AnswerCache.ts';
 import { importCounter, type DataVersion } from './cache/dataVersion.ts';
 import { createQueue, QueueFullError, type Queue } from './figureQueue.ts';
@@ -42,6 +44,8 @@ export interface AppContext {
   readonly planCache: PlanCache;
   /** Part of every cache key (cache/dataVersion.ts). */
   readonly dataVersion: DataVersion;
+  /** Every school, read once per data version (auth/SchoolDirectoryCache.ts). */
+  readonly schoolDirectory: (conn: DuckDBConnection) => Promise<readonly DirectorySchool[]>;
   /** Call after the data changed (an import): empties the answer cache, moves the version. */
   readonly dataChanged: () => void;
 }
@@ -60,6 +64,8 @@ export function appContextOf(deps: AppDeps): AppContext {
   const answerCache = new AnswerCache(serving.cacheEntries, serving.cacheBytes);
   const imports = importCounter();
   const planCache = new PlanCache(500);
+  const directories = new SchoolDirectoryCache();
+  const dataVersion = deps.dataVersion ?? imports.version;
   return {
     instance: deps.instance,
     today: deps.today,
@@ -73,11 +79,13 @@ export function appContextOf(deps: AppDeps): AppContext {
     figureQueue: refusingWhenFull(createQueue(serving.concurrency, serving.maxWaiting), serving.retryAfterSeconds),
     answerCache,
     planCache,
-    dataVersion: deps.dataVersion ?? imports.version,
+    dataVersion,
+    schoolDirectory: async (conn) => directories.directory(conn, await dataVersion()),
     dataChanged: () => {
       imports.imported();
       answerCache.clear();
       planCache.clear();
+      directories.clear();
     },
   };
 }

@@ -16,7 +16,8 @@ export async function followupCommand(options: FollowupCommandOptions): Promise<
   const q = cliFigureQuery(options);
   const db = await openDatabase(options.db);
   try {
-    const result = await followUp(db.connection, q);
+    const side = await db.instance.connect();
+    const result = await followUp(db.connection, q, side).finally(() => side.closeSync());
     process.stdout.write(options.json ? JSON.stringify(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
   } finally {
     db.close();

@@ -17,7 +17,7 @@ import { auditRequest } from './auditRequest.ts';
 import type { RequestAudit } from './requestAudit.ts';
 import { askedTarget, checkTotal, scopeFigureQuery } from './figureScope.ts';
 import { viewerOf } from './viewer.ts';
-import { accessOf, loadSchoolDirectory } from './viewerAccess.ts';
+import { accessOf } from './viewerAccess.ts';
 import { ViewSuppression } from './viewSuppression.ts';
 
 export async function figureView<T>(
@@ -38,7 +38,7 @@ export async function figureView<T>(
   let denied: RequestAudit | null = null;
   try {
     const result = await deps.figureQueue(() => withConnection(deps.instance, async (conn) => {
-      const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      const access = accessOf(viewer, await deps.schoolDirectory(conn));
       let q: FigureQuery;
       try {
         q = scopeFigureQuery(access, asked, total);

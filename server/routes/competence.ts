@@ -20,7 +20,7 @@ import { auditRequest } from '../auth/auditRequest.ts';
 import { suppressChallenges, suppressDemand, type ShownChallengeRow, type ShownDemandRow } from '../auth/competenceSuppression.ts';
 import { askedTarget } from '../auth/figureScope.ts';
 import { viewerOf } from '../auth/viewer.ts';
-import { accessOf, loadSchoolDirectory, type ViewerAccess } from '../auth/viewerAccess.ts';
+import { accessOf, type ViewerAccess } from '../auth/viewerAccess.ts';
 import { defaultAsOf, wholeSchoolYears } from '../auth/wholeSchoolYears.ts';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -73,7 +73,7 @@ export function competenceRoutes(deps: AppContext): Router {
     const body: CompetenceResponse = await deps.figureQueue(
       () =>
         withConnection(deps.instance, async (conn) => {
-          const access = accessOf(viewer, await loadSchoolDirectory(conn));
+          const access = accessOf(viewer, await deps.schoolDirectory(conn));
           let q: FigureQuery;
           try {
             q = { ...asked, allowedSchools: allowedSchoolsFor(access, asked) };

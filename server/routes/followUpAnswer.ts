@@ -21,16 +21,30 @@ export type FollowUpAnswer = ShownFollowUp & {
   readonly lists_withheld?: 'not_scoped';
 };
 
-export async function followUpAnswer(conn: DuckDBConnection, q: FigureQuery, view: ViewSuppression): Promise<FollowUpAnswer> {
+/**
+ * With `side`, a second connection to the database, the lists (for a scoped viewer) run on
+ * it while the figures, the suppression decision and the norms run on `conn`: each statement
+ * is mostly planning, on one thread, so on two cores the page's answer takes about as long
+ * as the slower half.
+ */
+export async function followUpAnswer(conn: DuckDBConnection, q: FigureQuery, view: ViewSuppression, side?: DuckDBConnection): Promise<FollowUpAnswer> {
   const at = await ensureFigureFacts(conn);
-  const { hidden, reason } = await view.decide({});
-  const shown = suppressFollowUp(await followUpFigures(conn, q, at), hidden, reason);
-  // The norm checks read only meeting figures, never suppressed. Another municipality's
-  // norms (and its number of schools, in the checks) are not the viewer's to read: null,
-  // as GET /api/norms refuses them.
-  const scope = view.schoolsOf({});
-  const normsReadable = scope.every((s) => mayReadNorms(view.access, s.municipality));
-  const norms = normsReadable ? await followUpNorms(conn, scope, shown.figures, q) : null;
-  if (!view.isScopedRow({})) return { ...shown, norms, lists: null, lists_withheld: 'not_scoped' };
-  return { ...shown, norms, lists: await followUpLists(conn, q, at) };
+  const shownWithNorms = async () => {
+    const { hidden, reason } = await view.decide({});
+    const shown = suppressFollowUp(await followUpFigures(conn, q, at), hidden, reason);
+    // The norm checks read only meeting figures, never suppressed. Another municipality's
+    // norms (and its number of schools, in the checks) are not the viewer's to read: null,
+    // as GET /api/norms refuses them.
+    const scope = view.schoolsOf({});
+    const normsReadable = scope.every((s) => mayReadNorms(view.access, s.municipality));
+    const norms = normsReadable ? await followUpNorms(conn, scope, shown.figures, q) : null;
+    return { ...shown, norms };
+  };
+  if (!view.isScopedRow({})) return { ...(await shownWithNorms()), lists: null, lists_withheld: 'not_scoped' };
+  if (!side) {
+    const shown = await shownWithNorms();
+    return { ...shown, lists: await followUpLists(conn, q, at) };
+  }
+  const [shown, lists] = await Promise.all([shownWithNorms(), followUpLists(side, q, at)]);
+  return { ...shown, lists };
 }

@@ -22,6 +22,7 @@ import type { AppContext } from '../appContext.ts';
 import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { followUpAnswer } from './followUpAnswer.ts';
+import { withConnection } from '../withConnection.ts';
 
 export function followUpRoutes(deps: AppContext): Router {
   const router = Router();
@@ -29,7 +30,10 @@ export function followUpRoutes(deps: AppContext): Router {
     if (req.query.by !== undefined) {
       throw new HttpError(400, 'invalid_parameters', [{ parameter: 'by', message: 'oppfølgingen gjelder ett utvalg; by kan ikke brukes her' }]);
     }
-    const body = await figureView(deps, req, res, 'followup', followUpAnswer);
+    // A second connection for the lists, within the same figure-queue slot (followUpAnswer).
+    const body = await figureView(deps, req, res, 'followup', (conn, q, view) =>
+      withConnection(deps.instance, (side) => followUpAnswer(conn, q, view, side)),
+    );
     res.json(body);
   });
   return router;

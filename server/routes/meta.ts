@@ -13,7 +13,7 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { deviationKeys, figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';
 import { viewerOf } from '../auth/viewer.ts';
-import { accessOf, loadSchoolDirectory } from '../auth/viewerAccess.ts';
+import { accessOf } from '../auth/viewerAccess.ts';
 import type { AppContext } from '../appContext.ts';
 import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { validateQuery } from '../http/validateQuery.ts';
@@ -62,7 +62,7 @@ export function metaRoutes(deps: AppContext): Router {
     const viewer = viewerOf(res);
     validateQuery(NoParameters, req);
     const meta = await withConnection(deps.instance, async (conn) => {
-      const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      const access = accessOf(viewer, await deps.schoolDirectory(conn));
       const own = access.isAdmin ? null : listValue([...access.scoped]);
       const span = await conn.runAndReadAll(
         `SELECT strftime(min(d), '%Y-%m-%d') AS first_date, strftime(max(d), '%Y-%m-%d') AS last_date FROM (

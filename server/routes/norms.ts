@@ -16,7 +16,7 @@ import { Norms, normsWritable, readNorms, writeNorms } from '../../etl/followup/
 import { auditRequest } from '../auth/auditRequest.ts';
 import { mayReadNorms } from '../auth/mayReadNorms.ts';
 import { viewerOf } from '../auth/viewer.ts';
-import { accessOf, loadSchoolDirectory, type ViewerAccess } from '../auth/viewerAccess.ts';
+import { accessOf, type ViewerAccess } from '../auth/viewerAccess.ts';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { validateQuery } from '../http/validateQuery.ts';
@@ -46,7 +46,7 @@ export function normsRoutes(deps: AppContext): Router {
     const viewer = viewerOf(res);
     const { municipality } = validateQuery(NormsRequest, req);
     const norms = await withConnection(deps.instance, async (conn) => {
-      const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      const access = accessOf(viewer, await deps.schoolDirectory(conn));
       const target = municipality === undefined ? 'scope' : `municipality:${municipality}`;
       let municipalities: string[];
       try {
@@ -69,7 +69,7 @@ export function normsRoutes(deps: AppContext): Router {
     const { municipality, ...norms } = parsed.data;
     const target = `municipality:${municipality}`;
     const saved = await withConnection(deps.instance, async (conn) => {
-      const access = accessOf(viewer, await loadSchoolDirectory(conn));
+      const access = accessOf(viewer, await deps.schoolDirectory(conn));
       try {
         checkWritable(access, municipality);
       } catch (error) {

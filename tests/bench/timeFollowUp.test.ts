@@ -15,7 +15,8 @@ describe('timeFollowUp', () => {
   afterAll(() => sample?.close());
 
   it('times followUp, the rector’s /api/followup body and the year wheel for the sampled schools', async () => {
-    const timed = await timeFollowUp(sample.conn, 3);
+    const side = await sample.instance.connect();
+    const timed = await timeFollowUp(sample.conn, side, 3).finally(() => side.closeSync());
     expect(Object.keys(timed).sort()).toEqual([
       'followup_answer_school_year_p50_ms',
       'followup_answer_school_year_p95_ms',

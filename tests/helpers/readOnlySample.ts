@@ -11,6 +11,7 @@ import { copySampleDatabase } from './sampleDatabase.ts';
 import { testPseudonymKey } from './testKey.ts';
 
 export interface ReadOnlySample {
+  readonly instance: DuckDBInstance;
   readonly conn: DuckDBConnection;
   close(): void;
 }
@@ -22,6 +23,7 @@ export async function readOnlySample(prefix: string): Promise<ReadOnlySample> {
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   return {
+    instance,
     conn,
     close() {
       conn.closeSync();

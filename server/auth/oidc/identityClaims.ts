@@ -6,7 +6,8 @@
  * Claim values come as a string, a list of strings, or (Feide's groups) objects with an `id`.
  * Entra ID puts no groups in the token past 200 of them; it names a claim source instead
  * (`_claim_names.groups`, the "overage"): `groupsOverage` says so, and the groups are then
- * fetched from Microsoft Graph (identityGroups.ts).
+ * fetched from Microsoft Graph (identityGroups.ts). The values are never cut short here:
+ * identityGroups refuses a token with more groups than any source may give (groupLimits).
  */
 import type { OidcProviderConfig } from './oidcProviderConfig.ts';
 
@@ -17,15 +18,13 @@ export interface IdentityClaims {
   readonly groupsOverage: boolean;
 }
 
-const maxValues = 500;
 const maxLength = 256;
 
 function values(claim: unknown): string[] {
   const list = Array.isArray(claim) ? claim : claim === undefined || claim === null ? [] : [claim];
   return list
     .map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null))
-    .filter((v): v is string => v !== null && v.length > 0 && v.length <= maxLength)
-    .slice(0, maxValues);
+    .filter((v): v is string => v !== null && v.length > 0 && v.length <= maxLength);
 }
 
 /** The identity, or null when the subject claim is missing or not a short string. */

@@ -22,11 +22,16 @@ export type GroupsSource = 'token' | 'groups_api' | 'graph';
 
 export type IdentityGroups =
   | { readonly ok: true; readonly identity: IdentityClaims; readonly sources: readonly GroupsSource[] }
-  | { readonly ok: false; readonly source: Exclude<GroupsSource, 'token'>; readonly failure: GroupsFailure };
+  | { readonly ok: false; readonly source: GroupsSource; readonly failure: GroupsFailure };
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
 export async function identityGroups(provider: OidcProviderConfig, identity: IdentityClaims, accessToken: string | undefined): Promise<IdentityGroups> {
+  // The token's own lists are held to the fetched groups' limit: a failure, not a cut (a
+  // group left out could be the one whose mapping wins).
+  if (identity.groups.length > groupLimits.maxGroups || identity.organisations.length > groupLimits.maxGroups) {
+    return { ok: false, source: 'token', failure: 'too_many' };
+  }
   const timeoutMs = provider.groupsTimeoutMs ?? groupLimits.timeoutMs;
   const fetches: Array<{ source: 'groups_api' | 'graph'; run: (token: string) => ReturnType<typeof feideGroups> }> = [];
   if (provider.groupsUrl) fetches.push({ source: 'groups_api', run: (token) => feideGroups(provider.groupsUrl!, token, timeoutMs) });

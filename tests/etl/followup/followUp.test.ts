@@ -114,6 +114,22 @@ describe('section 4b on the hand-made fixture', () => {
     expect(sandnes.meetings_missing_agenda_or_minutes.map((r) => r.meeting_id)).toEqual(['s2-0902', 'a-s2-0912']);
   });
 
+  it('with a second connection, the lists are read there beside the figures, with the same values', async () => {
+    const side = await db.instance.connect();
+    try {
+      const { figures, lists } = await followUp(db.connection, followUpQuery(), side);
+      expect(figures).toMatchObject({ planned_meetings: 9, planned_meetings_held: 4, evaluations_overdue: 4, open_cases_over_90_days: 2 });
+      expect(lists.open_cases_by_age.map((r) => [r.case_id, r.age_days])).toEqual([['o4', 257], ['o2', 91], ['o1', 90], ['o7', 90]]);
+      expect(lists.missed_meetings).toHaveLength(5);
+    } finally {
+      side.closeSync();
+    }
+    // A closed side connection fails the call: the lists do not quietly run on the first one.
+    const closed = await db.instance.connect();
+    closed.closeSync();
+    await expect(followUp(db.connection, followUpQuery(), closed)).rejects.toThrow();
+  });
+
   it('no list row carries student_ref', async () => {
     const lists = await followUpLists(db.connection, followUpQuery());
     for (const rows of Object.values(lists)) for (const row of rows) expect(Object.keys(row)).not.toContain('student_ref');

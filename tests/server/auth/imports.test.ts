@@ -25,12 +25,18 @@ function upload(client: AuthClient, body: string, query: string, headers: Record
 
 describe('POST /api/imports', () => {
   it('imports an uploaded schools export and answers the report under the uploaded name', async () => {
+    // Read before the import, so the school directory is kept (SchoolDirectoryCache): the
+    // new school must be known after it all the same.
+    const before = await (await admin.get('/api/meta')).json();
+    expect(before.schools.map((s: { school_id: string }) => s.school_id)).not.toContain('990099999');
+    expect((await admin.get('/api/figures?from=2024-08-01&to=2025-07-31&school=990099999')).status).not.toBe(200);
     const res = await upload(admin, newSchool, 'filename=skoler.csv');
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.files).toEqual([expect.objectContaining({ file: 'skoler.csv', kind: 'schools', inserted: 1, rejected: 0 })]);
     const meta = await (await admin.get('/api/meta')).json();
     expect(meta.schools.map((s: { school_id: string }) => s.school_id)).toContain('990099999');
+    expect((await admin.get('/api/figures?from=2024-08-01&to=2025-07-31&school=990099999')).status).toBe(200);
     const audit = await (await admin.get('/api/audit?limit=5')).json();
     expect(audit.entries.find((e: { action: string }) => e.action === 'import')).toMatchObject({
       username: 'admin',

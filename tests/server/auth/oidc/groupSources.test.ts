@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feideGroups } from '../../../../server/auth/oidc/feideGroups.ts';
 import { graphMemberGroups } from '../../../../server/auth/oidc/graphMemberGroups.ts';
+import { identityClaims } from '../../../../server/auth/oidc/identityClaims.ts';
 import { identityGroups } from '../../../../server/auth/oidc/identityGroups.ts';
 import type { OidcProviderConfig } from '../../../../server/auth/oidc/oidcProviderConfig.ts';
 
@@ -110,6 +111,19 @@ describe('identityGroups', () => {
       identity: { ...identity, groups: ['g-token', 'g-api'], organisations: ['from-token', 'fc:org:x'] },
       sources: ['token', 'groups_api'],
     });
+  });
+
+  it('a token with more than 10,000 groups is a failure, not a shortened list; 10,000 are all kept', async () => {
+    seen.length = 0;
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `g-${i}`);
+    const over = { ...identity, groups: many(10_001) };
+    expect(await identityGroups({ ...provider, groupsUrl: `${base}/groups/me/groups` }, over, 'tok')).toEqual({ ok: false, source: 'token', failure: 'too_many' });
+    expect(seen).toEqual([]);
+    const atLimit = identityClaims({ ...provider, claimGroups: 'groups' }, { sub: 's', groups: many(10_000) })!;
+    // The mapping that wins may be the last group named: none is dropped.
+    expect(atLimit.groups).toHaveLength(10_000);
+    expect(atLimit.groups.at(-1)).toBe('g-9999');
+    expect(await identityGroups({ ...provider, groupsUrl: undefined }, atLimit, 'tok')).toMatchObject({ ok: true, sources: ['token'] });
   });
 
   it('without a groups URL and without the overage nothing is asked', async () => {
