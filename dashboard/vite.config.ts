@@ -36,22 +36,48 @@ function preloadChartLibraries(chunks: readonly string[]): Plugin {
   };
 }
 
+/** The overview's own code and the sections, charts and helpers it draws with. */
+const overviewCode = /[\\/]dashboard[\\/](views[\\/](overviewView|overviewRequests|schoolsInScope|figureFormat|sections[\\/].*)|charts|components|data[\\/][^\\/]+|export|format)\.?[^\\/]*\.ts$/;
+
+/**
+ * perf/warmIntl.ts as an entry of its own, in an `async` module script placed before the main
+ * one: it runs the moment it arrives, while the main bundle is still on its way (vite would
+ * merge a second script of index.html into the main entry, which runs later).
+ */
+function asyncEntry(name: string): Plugin {
+  return {
+    name: 'async-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === name);
+        if (!chunk) return [];
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' as const }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [preloadChartLibraries(['overviewView', 'plot', 'arrowRows'])],
+  plugins: [asyncEntry('warmIntl'), preloadChartLibraries(['overviewView', 'plot', 'arrowRows'])],
   publicDir: false,
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
+      input: { index: `${root}index.html`, warmIntl: `${root}perf/warmIntl.ts` },
       output: {
         // Libraries change less often than the app: separate chunks keep their cache entries.
         codeSplitting: {
           groups: [
             { name: 'arrow', test: /node_modules[\\/](apache-arrow|flatbuffers)/ },
             { name: 'plot', test: /node_modules[\\/]/ },
+            { name: 'app', tags: ['$initial'], test: (id) => /[\\/]dashboard[\\/]/.test(id) && !id.includes('warmIntl') },
+            { name: 'overviewView', test: overviewCode },
           ],
         },
       },
