@@ -40,9 +40,10 @@ function preloadChartLibraries(chunks: readonly string[]): Plugin {
  * The overview's own code and the sections, charts and helpers it draws with, in one chunk:
  * over HTTP/1.1 the browser fetches six files at a time, and the overview's 20 small chunks
  * came in four rounds behind Plot, each round slow while the server and the browser share two
- * busy cores. Other views import what they share with it from this chunk.
+ * busy cores. Other views import what they share with it from this chunk. Only the overview's
+ * own sections: the school page's table brings a style sheet, which the view's import would wait for.
  */
-const overviewCode = /[\\/]dashboard[\\/](views[\\/](overviewView|overviewRequests|schoolsInScope|figureFormat|sections[\\/].*)|charts|components|data[\\/][^\\/]+|export|format)\.?[^\\/]*\.ts$/;
+const overviewCode = /[\\/]dashboard[\\/](views[\\/](overviewView|overviewRequests|schoolsInScope|figureFormat|sections[\\/](barSection|durationSection|groupTableSection|monthlySection|survivalSection))|charts|components|data[\\/][^\\/]+|export|format)\.?[^\\/]*\.ts$/;
 
 /**
  * perf/warmIntl.ts as an entry of its own, in an `async` module script placed before the main
