@@ -3,7 +3,8 @@
  * own code (no import page, user list, year wheel, competence, deviation or log view), every
  * file from the app's own server (no CDN: the dashboard works offline), the overview's six
  * figure requests asked before the view's code runs (it is only preloaded), and each of them once (the view
- * finds the early answers in the page's cache instead of asking again). Another view's code
+ * finds the early answers in the page's cache instead of asking again), the sections below
+ * the first chart drawn only after it has been painted. Another view's code
  * arrives when that view is opened, a language's dictionary when the page is switched to it.
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
@@ -36,11 +37,35 @@ describe.skipIf(!chromiumAvailable())('the landing page loads only what its firs
     requests = [];
     scriptBodies = [];
     page.on('request', (request: Request) => void requests.push(request.url()));
+    // Each section's state at the moment the first chart is marked as painted (perf/firstChart.ts).
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'first-chart') {
+          (window as unknown as { statesAtFirstChart: string[] }).statesAtFirstChart = [...document.querySelectorAll<HTMLElement>('main section.panel')].map((s) => `${s.id}:${s.dataset.state}`);
+        }
+        return mark(name, options);
+      };
+    });
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.endsWith('.js')) scriptBodies.push(response.text().catch(() => ''));
     });
+    // The bars' answer (the schools' figures) is held back until the four series have come,
+    // so the sections below would be drawn first if they did not wait for the bars' paint.
+    let seriesCame!: () => void;
+    const series = new Promise<void>((resolve) => (seriesCame = resolve));
+    let seriesDone = 0;
+    page.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/series/') && ++seriesDone === 4) seriesCame();
+    });
+    const barsAnswer = /\/api\/figures\?.*by=school/;
+    await page.route(barsAnswer, async (route) => {
+      await series;
+      await route.continue();
+    });
     await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik&figure=meetings_held`);
     await waitForDashboard(page);
+    await page.unroute(barsAnswer);
     await saveScreenshot(page, 'first-load-overview');
   }, 120_000);
   afterAll(async () => {
@@ -96,6 +121,13 @@ describe.skipIf(!chromiumAvailable())('the landing page loads only what its firs
     // compiled while /api/meta comes, run by main.ts after these requests have gone out).
     const preloaded = requests.filter((url) => url.endsWith('.js')).slice(0, 25).map(chunkName);
     expect(preloaded).toEqual(expect.arrayContaining(['overviewView', 'plot']));
+  });
+
+  it('paints the bars (the first chart) before drawing the sections below them', async () => {
+    const states = await page.evaluate(() => (window as unknown as { statesAtFirstChart?: string[] }).statesAtFirstChart);
+    expect(states).toEqual(['schools:ready', 'bars:ready', 'monthly:loading', 'durations:loading', 'survival:loading', 'incidence:loading']);
+    // …and they all draw after it.
+    expect(await page.locator('main section.panel[data-state="ready"]').count()).toBe(6);
   });
 
   it('fetches another view’s code when that view is opened', async () => {
