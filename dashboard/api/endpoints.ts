@@ -5,6 +5,7 @@
  */
 import type { DurationRow, FigureParams, FigureRow, Meta, MonthlyRow, SurvivalRow } from './types.ts';
 import { getTableRows, getJson, type QueryParams } from './http.ts';
+import { schoolsFromColumns, type ColumnMeta } from './schoolsFromColumns.ts';
 
 export type Breakdown = 'school' | 'municipality';
 
@@ -12,8 +13,11 @@ function query(p: FigureParams, by?: Breakdown): QueryParams {
   return { from: p.from, to: p.to, asOf: p.asOf, school: p.school, municipality: p.municipality, level: p.level, by };
 }
 
-export function getMeta(): Promise<Meta> {
-  return getJson<Meta>('/api/meta');
+/** The URL index.html preloads: asked for exactly so, or the browser fetches it twice. */
+export const metaUrl = '/api/meta?form=columns';
+
+export async function getMeta(): Promise<Meta> {
+  return schoolsFromColumns(await getJson<ColumnMeta>(metaUrl));
 }
 
 type FigureObject = Omit<FigureRow, `n_${string}`> & { readonly n?: Readonly<Record<string, number>> };

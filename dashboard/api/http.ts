@@ -60,11 +60,11 @@ function problemsOf(details: unknown): ApiProblem[] {
 /**
  * The page's language for the server's 400 reasons (server/http/problemMessages.ts), on
  * requests with parameters only: the browser's own Accept-Language is its user's, not the
- * language chosen on the page; and the preloaded `/api/session` and `/api/meta` (no query,
- * never a parameter problem) stay exactly the requests index.html preloads.
+ * language chosen on the page; and the preloaded `/api/session` and `/api/meta?form=columns`
+ * (never a parameter problem) stay exactly the requests index.html preloads.
  */
 function languageHeader(url: string): Record<string, string> {
-  return url.includes('?') ? { 'Accept-Language': document.documentElement.lang || 'nb' } : {};
+  return url.includes('?') && !url.startsWith('/api/meta?') ? { 'Accept-Language': document.documentElement.lang || 'nb' } : {};
 }
 
 async function request(url: string, accept: string, init: RequestInit = {}): Promise<Response> {

@@ -105,6 +105,8 @@ describe.skipIf(!chromiumAvailable())('the landing page loads only what its firs
 
   it('asks for the six figure answers once each; the overview’s code is preloaded', () => {
     const q = 'asOf=2026-07-31&from=2025-08-01&municipality=Fjordvik';
+    // The metadata in its column form, once: the page's request is the one index.html preloads.
+    expect(apiCalls().filter((call) => call.startsWith('/api/meta'))).toEqual(['/api/meta?form=columns']);
     const figureCalls = apiCalls().filter((call) => !call.startsWith('/api/session') && !call.startsWith('/api/meta'));
     // Written out from the overview's sections: the table and bars, the monthly chart, the durations, survival and incidence.
     expect([...figureCalls].sort()).toEqual(
