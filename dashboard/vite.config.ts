@@ -46,9 +46,10 @@ function preloadChartLibraries(chunks: readonly string[]): Plugin {
 const overviewCode = /[\\/]dashboard[\\/](views[\\/](overviewView|overviewRequests|schoolsInScope|figureFormat|sections[\\/](barSection|durationSection|groupTableSection|monthlySection|survivalSection))|charts|components|data[\\/][^\\/]+|export|format)\.?[^\\/]*\.ts$/;
 
 /**
- * perf/warmIntl.ts as an entry of its own, in an `async` module script placed before the main
- * one: it runs the moment it arrives, while the main bundle is still on its way (vite would
- * merge a second script of index.html into the main entry, which runs later).
+ * perf/warmIntl.ts as an entry of its own, in an `async` module script placed just before the
+ * main one (after the preloaded API requests, which go out first): it runs the moment it
+ * arrives, while the main bundle is still on its way (vite would merge a second script of
+ * index.html into the main entry, which runs later).
  */
 function asyncEntry(name: string): Plugin {
   return {
@@ -56,10 +57,10 @@ function asyncEntry(name: string): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === name);
-        if (!chunk) return [];
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' as const }];
+        if (!chunk) return html;
+        return html.replace('<script type="module"', `<script type="module" async crossorigin src="/${chunk.fileName}"></script>\n    <script type="module"`);
       },
     },
   };
