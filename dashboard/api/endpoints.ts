@@ -1,9 +1,11 @@
 /**
- * One function per endpoint the dashboard reads. Tables and series travel as Arrow IPC;
- * the single-object /api/figures answer as JSON, flattened to the same row shape as tables.
+ * One function per endpoint the dashboard reads. Tables and series come as JSON rows
+ * (api/tableRows.ts says why not Arrow); the single-object /api/figures answer is flattened
+ * to the same row shape as the tables' rows.
  */
 import type { DurationRow, FigureParams, FigureRow, Meta, MonthlyRow, SurvivalRow } from './types.ts';
-import { getArrowRows, getJson, type QueryParams } from './http.ts';
+import { getTableRows, getJson, type QueryParams } from './http.ts';
+import { schoolsFromColumns, type ColumnMeta } from './schoolsFromColumns.ts';
 
 export type Breakdown = 'school' | 'municipality';
 
@@ -11,8 +13,11 @@ function query(p: FigureParams, by?: Breakdown): QueryParams {
   return { from: p.from, to: p.to, asOf: p.asOf, school: p.school, municipality: p.municipality, level: p.level, by };
 }
 
-export function getMeta(): Promise<Meta> {
-  return getJson<Meta>('/api/meta');
+/** The URL index.html preloads: asked for exactly so, or the browser fetches it twice. */
+export const metaUrl = '/api/meta?form=columns';
+
+export async function getMeta(): Promise<Meta> {
+  return schoolsFromColumns(await getJson<ColumnMeta>(metaUrl));
 }
 
 type FigureObject = Omit<FigureRow, `n_${string}`> & { readonly n?: Readonly<Record<string, number>> };
@@ -40,17 +45,17 @@ export async function getFiguresOfAll(p: FigureParams): Promise<FigureRow> {
 
 /** Every key figure per school or per municipality in scope, sorted by name. */
 export function getFiguresBy(p: FigureParams, by: Breakdown): Promise<FigureRow[]> {
-  return getArrowRows<FigureRow>('/api/figures', query(p, by));
+  return getTableRows<FigureRow>('/api/figures', query(p, by));
 }
 
 export function getMonthly(p: FigureParams, by?: Breakdown): Promise<MonthlyRow[]> {
-  return getArrowRows<MonthlyRow>('/api/series/monthly', query(p, by));
+  return getTableRows<MonthlyRow>('/api/series/monthly', query(p, by));
 }
 
 export function getDurations(p: FigureParams, by?: Breakdown): Promise<DurationRow[]> {
-  return getArrowRows<DurationRow>('/api/series/durations', query(p, by));
+  return getTableRows<DurationRow>('/api/series/durations', query(p, by));
 }
 
 export function getSurvival(p: FigureParams, by?: Breakdown): Promise<SurvivalRow[]> {
-  return getArrowRows<SurvivalRow>('/api/series/survival', query(p, by));
+  return getTableRows<SurvivalRow>('/api/series/survival', query(p, by));
 }

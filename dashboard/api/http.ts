@@ -4,7 +4,7 @@
  * until the signed-in user changes (`clearCache`); the data only changes when an
  * administrator imports.
  */
-export const arrowMediaType = 'application/vnd.apache.arrow.stream';
+import { tableRows } from './tableRows.ts';
 
 export type QueryParams = Readonly<Record<string, string | undefined>>;
 
@@ -60,11 +60,11 @@ function problemsOf(details: unknown): ApiProblem[] {
 /**
  * The page's language for the server's 400 reasons (server/http/problemMessages.ts), on
  * requests with parameters only: the browser's own Accept-Language is its user's, not the
- * language chosen on the page; and the preloaded `/api/session` and `/api/meta` (no query,
- * never a parameter problem) stay exactly the requests index.html preloads.
+ * language chosen on the page; and the preloaded `/api/session` and `/api/meta?form=columns`
+ * (never a parameter problem) stay exactly the requests index.html preloads.
  */
 function languageHeader(url: string): Record<string, string> {
-  return url.includes('?') ? { 'Accept-Language': document.documentElement.lang || 'nb' } : {};
+  return url.includes('?') && !url.startsWith('/api/meta?') ? { 'Accept-Language': document.documentElement.lang || 'nb' } : {};
 }
 
 async function request(url: string, accept: string, init: RequestInit = {}): Promise<Response> {
@@ -117,15 +117,8 @@ export async function getJsonNow<T>(path: string): Promise<T> {
   return (await request(path, 'application/json')).json() as Promise<T>;
 }
 
-/** GET a table as an Arrow IPC stream, as plain row objects. */
-export function getArrowRows<T>(path: string, params?: QueryParams): Promise<T[]> {
+/** GET a table (JSON rows) as the views read its rows (tableRows.ts). */
+export function getTableRows<T>(path: string, params?: QueryParams): Promise<T[]> {
   const url = apiUrl(path, params);
-  return cached(`arrow ${url}`, async () => {
-    // Arrow's code (a third of the libraries) is fetched and evaluated while the server answers,
-    // not before the first view can ask: only tables and series need it.
-    const decoder = import('./arrowRows.ts');
-    decoder.catch(() => undefined);
-    const bytes = new Uint8Array(await (await request(url, arrowMediaType)).arrayBuffer());
-    return (await decoder).arrowRows<T>(bytes);
-  });
+  return cached(`table ${url}`, async () => tableRows<T>((await (await request(url, 'application/json')).json()) as Record<string, unknown>[]));
 }

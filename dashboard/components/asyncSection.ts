@@ -18,6 +18,12 @@ export interface AsyncSectionOptions {
   /** Builds the content; resolves to the empty state when there is nothing to show. */
   readonly load: () => Promise<Node>;
   readonly className?: string;
+  /**
+   * The section asks for its content only once this settles (a section further up has been
+   * painted): its answer is usually in the page's cache already, and building it then does not
+   * hold up the paint of the chart above it. Absent: at once.
+   */
+  readonly after?: Promise<unknown>;
 }
 
 export interface AsyncSection {
@@ -40,6 +46,7 @@ export function asyncSection(options: AsyncSectionOptions): AsyncSection {
     element.setAttribute('aria-busy', 'true');
     body.replaceChildren(loadingMessage(options.t));
     try {
+      await options.after;
       const content = await options.load();
       body.replaceChildren(content);
       element.dataset.state = content instanceof Element && content.matches('[data-state="empty"]') ? 'empty' : 'ready';

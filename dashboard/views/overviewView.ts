@@ -5,6 +5,7 @@
  */
 import { getFigures, getFiguresBy } from '../api/endpoints.ts';
 import type { FigureRow } from '../api/types.ts';
+import { afterPaint } from '../components/afterPaint.ts';
 import { h } from '../components/h.ts';
 import { navLink } from '../components/navLink.ts';
 import { figureLabel } from '../i18n/strings.ts';
@@ -22,6 +23,17 @@ export function overviewView(ctx: ViewContext): ViewResult {
   const m = state.municipality;
   const params = overviewParams(state, meta.asOf);
   const schoolName = (row: FigureRow) => row.school_name ?? row.school_id ?? '';
+  const bars = barSection(ctx, {
+    id: 'bars',
+    title: t.overview.bars(figureLabel(ctx.figure, lang)),
+    alt: t.overview.barsAlt(figureLabel(ctx.figure, lang), m),
+    nameHeader: t.schoolColumn,
+    load: () => getFiguresBy(params, 'school'),
+    fileName: `${t.ux.files.perSchool(figureLabel(ctx.figure, lang))} ${m}`,
+  });
+  // The sections below the bars (the first chart) draw after it has been painted: their
+  // answers have been asked for already (overviewRequests.ts), only their drawing waits.
+  const below: ViewContext = { ...ctx, sectionsAfter: bars.ready.then(() => afterPaint()) };
   const sections = [
     groupTableSection(ctx, {
       id: 'schools',
@@ -38,18 +50,11 @@ export function overviewView(ctx: ViewContext): ViewResult {
       name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),
       fileName: `${t.ux.files.figuresBySchool} ${m}`,
     }),
-    barSection(ctx, {
-      id: 'bars',
-      title: t.overview.bars(figureLabel(ctx.figure, lang)),
-      alt: t.overview.barsAlt(figureLabel(ctx.figure, lang), m),
-      nameHeader: t.schoolColumn,
-      load: () => getFiguresBy(params, 'school'),
-      fileName: `${t.ux.files.perSchool(figureLabel(ctx.figure, lang))} ${m}`,
-    }),
-    monthlySection(ctx, params, schoolsInScope(meta, m, state.level).length),
-    durationSection(ctx, params, m),
-    survivalSection(ctx, params, m),
-    incidenceSection(ctx, params, m),
+    bars,
+    monthlySection(below, params, schoolsInScope(meta, m, state.level).length),
+    durationSection(below, params, m),
+    survivalSection(below, params, m),
+    incidenceSection(below, params, m),
   ];
   const element = h(
     'div',

@@ -20,6 +20,8 @@ export interface ViewContext {
   readonly user: SessionUser;
   /** Signs out and shows the sign-in form. */
   readonly signOut: () => void;
+  /** Sections below the view's first chart wait for this before drawing (asyncSection's `after`). */
+  readonly sectionsAfter?: Promise<unknown>;
 }
 
 export interface NavigateOptions {

@@ -19,7 +19,14 @@ import { cacheAnswers } from '../cache/cacheAnswers.ts';
 import { validateQuery } from '../http/validateQuery.ts';
 import { withConnection } from '../withConnection.ts';
 
-const NoParameters = z.object({}).strict();
+/**
+ * `form=columns`: the schools as one list per field instead of one object per school (the
+ * dashboard's form). For an administrator at national scale (2,700 schools) the answer
+ * shrinks from 413 kB to about half, and the browser reads and parses it on the first
+ * chart's path (80–100 ms of the page's main thread on a busy 2-core machine). Without it,
+ * the answer is as it always was.
+ */
+const MetaQuery = z.object({ form: z.enum(['columns']).optional() }).strict();
 
 /** A school the viewer may ask for. */
 export interface SchoolInfo {
@@ -32,6 +39,29 @@ export interface SchoolInfo {
   /** Pupils and staff from the schools file (public numbers), for figures per pupil and per 10 staff; null when not known. */
   readonly students?: number | null;
   readonly staff?: number | null;
+}
+
+/** `MetaResponse.schools` as `?form=columns` sends it: element i of every list is school i. */
+export interface SchoolColumns {
+  readonly school_id: readonly string[];
+  readonly school_name: readonly string[];
+  readonly municipality: readonly string[];
+  readonly level: readonly (SchoolLevel | null)[];
+  readonly scoped: readonly boolean[];
+  readonly students: readonly (number | null)[];
+  readonly staff: readonly (number | null)[];
+}
+
+export function schoolColumns(schools: readonly SchoolInfo[]): SchoolColumns {
+  return {
+    school_id: schools.map((s) => s.school_id),
+    school_name: schools.map((s) => s.school_name),
+    municipality: schools.map((s) => s.municipality),
+    level: schools.map((s) => s.level),
+    scoped: schools.map((s) => s.scoped),
+    students: schools.map((s) => s.students ?? null),
+    staff: schools.map((s) => s.staff ?? null),
+  };
 }
 
 /** What GET /api/meta answers (the dashboard reads this type). */
@@ -60,7 +90,7 @@ export function metaRoutes(deps: AppContext): Router {
   const router = Router();
   router.get('/api/meta', cacheAnswers(deps), async (req, res) => {
     const viewer = viewerOf(res);
-    validateQuery(NoParameters, req);
+    const { form } = validateQuery(MetaQuery, req);
     const meta = await withConnection(deps.instance, async (conn) => {
       const access = accessOf(viewer, await deps.schoolDirectory(conn));
       const own = access.isAdmin ? null : listValue([...access.scoped]);
@@ -95,7 +125,7 @@ export function metaRoutes(deps: AppContext): Router {
       figures: figureSpecs.filter((s) => !isDeviationFigure(s)),
       deviation_figures: figureSpecs.filter(isDeviationFigure),
     };
-    res.json(body);
+    res.json(form === 'columns' ? { ...body, schools: schoolColumns(body.schools) } : body);
   });
   return router;
 }

@@ -27,6 +27,7 @@ export function durationSection(ctx: ViewContext, params: FigureParams, scopeNam
   const { t, lang, state } = ctx;
   const title = t.overview.durations;
   return asyncSection({
+    after: ctx.sectionsAfter,
     id: 'durations',
     title,
     titleExtra: sectionDefinitionButton('durations', title, t.ux.sections.durations, t),

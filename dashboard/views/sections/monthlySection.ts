@@ -50,6 +50,7 @@ export function monthlySection(ctx: ViewContext, params: FigureParams, schools: 
   const label = figureLabel(figure, lang);
   const title = t.overview.monthly(label);
   return asyncSection({
+    after: ctx.sectionsAfter,
     id: 'monthly',
     title,
     titleExtra: definitionButton(figure, t, lang, 'monthly'),

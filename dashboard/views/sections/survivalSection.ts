@@ -29,6 +29,7 @@ export function survivalSection(ctx: ViewContext, params: FigureParams, scopeNam
   const { t, lang, state } = ctx;
   const title = t.overview.survival;
   return asyncSection({
+    after: ctx.sectionsAfter,
     id: 'survival',
     title,
     titleExtra: sectionDefinitionButton('survival', title, `${t.ux.sections.survival} ${t.ux.sections.medians}`, t),
@@ -78,6 +79,7 @@ export function incidenceSection(ctx: ViewContext, params: FigureParams, scopeNa
   const { t, lang, state } = ctx;
   const title = t.overview.incidence;
   return asyncSection({
+    after: ctx.sectionsAfter,
     id: 'incidence',
     title,
     titleExtra: sectionDefinitionButton('incidence', title, t.ux.sections.incidence, t),
