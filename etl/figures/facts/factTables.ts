@@ -32,6 +32,10 @@ export const FACTS_VERSION = 6;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
+/** The build's scratch tables (temporary: see below). */
+const caseKeys = 'rt_facts_case_keys';
+const heldMeetingKeys = 'rt_facts_held_meeting_keys';
+
 /**
  * Statements that (re)build every fact table from the contract tables, in order, into
  * `target` (FACTS, or an attached in-memory database when the file is read-only).
@@ -48,12 +52,14 @@ export function factTableStatements(target: string): readonly string[] {
 
   // Scratch key tables, dropped at the end: joining millions of rows against these narrow
   // tables is several times faster than against the wide contract tables. A case's number
-  // is its rowid in cases, stable within the build's transaction.
-  `CREATE OR REPLACE TABLE ${target}.case_keys AS
+  // is its rowid in cases, stable within the build's transaction. Temporary (this
+  // connection's memory): written to the file they cost compression and blocks for nothing,
+  // 1.4 of 1.9 CPU seconds at national scale.
+  `CREATE OR REPLACE TEMP TABLE ${caseKeys} AS
    SELECT c.case_id, c.rowid AS case_no, s.school_no, c.kind,
           c.kind IN ('individual', 'anonymous') AS individual_part, c.closed_date
    FROM cases c JOIN ${target}.schools s USING (school_id)`,
-  `CREATE OR REPLACE TABLE ${target}.held_meeting_keys AS
+  `CREATE OR REPLACE TEMP TABLE ${heldMeetingKeys} AS
    SELECT m.meeting_id, s.school_no, m.date
    FROM meetings m JOIN ${target}.schools s USING (school_id)
    WHERE ${held}`,
@@ -88,7 +94,7 @@ export function factTableStatements(target: string): readonly string[] {
    dates AS (
      SELECT school_no, date, activity, NULL::DATE AS held_date FROM plans
      UNION ALL
-     SELECT school_no, date, NULL, date FROM ${target}.held_meeting_keys
+     SELECT school_no, date, NULL, date FROM ${heldMeetingKeys}
    ),
    near AS (
      SELECT school_no, date, activity,
@@ -116,8 +122,8 @@ export function factTableStatements(target: string): readonly string[] {
   `CREATE OR REPLACE TABLE ${target}.discussions AS
    SELECT m.school_no, m.date, k.case_no, k.school_no AS case_school_no, k.kind, k.individual_part
    FROM discussions d
-   JOIN ${target}.held_meeting_keys m USING (meeting_id)
-   JOIN ${target}.case_keys k USING (case_id)
+   JOIN ${heldMeetingKeys} m USING (meeting_id)
+   JOIN ${caseKeys} k USING (case_id)
    ORDER BY m.school_no, m.date`,
 
   // Measures under their case's school, with the case's kind.
@@ -128,7 +134,7 @@ export function factTableStatements(target: string): readonly string[] {
           coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
           coalesce(me.evaluated_date <= k.closed_date, false) AS evaluated_by_case_end,
           me.staff_reached
-   FROM measures me JOIN ${target}.case_keys k USING (case_id)
+   FROM measures me JOIN ${caseKeys} k USING (case_id)
    ORDER BY k.school_no, me.started_date`,
 
   // Per case, two facts that no period changes: the first discussion at any held meeting
@@ -152,7 +158,7 @@ export function factTableStatements(target: string): readonly string[] {
    LEFT JOIN evaluated_before_end e ON e.case_no = c.rowid
    ORDER BY s.school_no, c.first_concern_date`,
 
-  `DROP TABLE ${target}.case_keys`,
-  `DROP TABLE ${target}.held_meeting_keys`,
+  `DROP TABLE ${caseKeys}`,
+  `DROP TABLE ${heldMeetingKeys}`,
   ];
 }
