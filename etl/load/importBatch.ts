@@ -184,13 +184,14 @@ async function loadFile(
   if (scope) await rejectOutOfScope(conn, i, mapping, t('typed'), scope);
   const counts = await upsertFile(conn, mapping, acceptedRowsSql(t('typed'), i), t('staged'));
   const resolved = await resolveQuarantine(conn, batchId, mapping.spec, acceptedRowsSql(t('typed'), i));
-  await recordRejectedRowKeys(conn, i, mapping.spec, t('typed'));
   const tally = await conn.runAndReadAll(
     `SELECT (SELECT count(*) FROM ${t('typed')})::INTEGER,
             (SELECT count(DISTINCT record_line) FROM rt_rejections WHERE file_index = ${i} AND record_line IS NOT NULL)::INTEGER,
             (SELECT count(DISTINCT row_id) FROM rt_rejections WHERE file_index = ${i} AND row_id IS NOT NULL)::INTEGER`,
   );
   const [typedRows, csvRejected, rowRejected] = tally.getRows()[0] as [number, number, number];
+  // Hashing the keys scans the whole typed table: only worth it when a row was rejected.
+  if (rowRejected > 0) await recordRejectedRowKeys(conn, i, mapping.spec, t('typed'));
   for (const table of fileTableNames(i)) await conn.run(`DROP TABLE IF EXISTS ${table}`);
   const report: FileReport = {
     file: file.file,

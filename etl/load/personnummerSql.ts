@@ -68,9 +68,17 @@ function luhnSql(n: string): string {
 }
 
 /**
+ * The cheap test every field pays: ten digits, at most one separator after the sixth. Every
+ * candidate contains such a run, so a field without one holds no number (exact, not a guess).
+ * Six digits in a row alone let every row with a 9-digit school id (all of them) pay for the
+ * extraction: 0.9 CPU seconds of the national cases file.
+ */
+const prefilter = (sep: string) => `[0-9]{6}[${sep}]?[0-9]{4}`;
+
+/**
  * Temporary macros: `rt_has_personnummer(text)` is true when the field holds a valid Swedish
- * personal identity number. Fields shorter than ten characters, or without six digits in a
- * row, pay one length test and at most one regex.
+ * personal identity number. Fields shorter than ten characters, or without a run of ten
+ * digits, pay one length test and at most one regex.
  */
 export const personnummerMacros: readonly string[] = [
   `CREATE OR REPLACE TEMP MACRO rt_pnr_valid(n) AS
@@ -82,7 +90,7 @@ export const personnummerMacros: readonly string[] = [
      WHEN length(d) = 12 AND substr(d, 1, 2) IN ('18', '19', '20') THEN substr(d, 3)
    END`,
   `CREATE OR REPLACE TEMP MACRO rt_has_personnummer(s) AS coalesce(
-     CASE WHEN length(s) >= 10 AND regexp_matches(s, '[0-9]{6}')
+     CASE WHEN length(s) >= 10 AND regexp_matches(s, '${prefilter(separatorClassSql)}')
        THEN len(list_filter(
          list_transform(regexp_extract_all(s, '${candidate(separatorClassSql)}', 1), c -> rt_pnr_ten(regexp_replace(c, '[^0-9]', '', 'g'))),
          t -> t IS NOT NULL AND rt_pnr_valid(t::BIGINT))) > 0

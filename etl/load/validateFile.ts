@@ -62,9 +62,13 @@ async function rejectDuplicateKeys(conn: DuckDBConnection, fileIndex: number, ma
   const key = mapping.spec.key.map(id).join(', ');
   const first = mapping.spec.key[0]!;
   const reason = `samme nøkkel (${mapping.spec.key.join(' + ')}) står tidligere i filen; bare den første raden er lest inn`;
-  // A hash aggregate finds the (rare) repeated keys far cheaper than a window over all rows.
+  // A hash aggregate finds the (rare) repeated keys far cheaper than a window over all rows,
+  // and grouping by one hash of the key first is cheaper again than grouping by the text
+  // (discussions: 1.0 instead of 3.3 CPU seconds at national scale). Rows with the same key
+  // have the same hash, so the exact check below, on the rows whose hash repeats, sees them all.
   await conn.run(`INSERT INTO rt_rejections
-    WITH rows AS (SELECT _row, ${key} FROM ${typed} WHERE _clean),
+    WITH suspect AS (SELECT hash(${key}) AS h FROM ${typed} WHERE _clean GROUP BY h HAVING count(*) > 1),
+         rows AS (SELECT _row, ${key} FROM ${typed} WHERE _clean AND hash(${key}) IN (SELECT h FROM suspect)),
          repeated AS (SELECT ${key}, min(_row) AS first_row FROM rows GROUP BY ${key} HAVING count(*) > 1)
     SELECT ${fileIndex}, rows._row, NULL, ${mapping.positions.get(first) ?? 'NULL'}, ${sqlString(first)}, ${sqlString(reason)}
     FROM rows JOIN repeated USING (${key}) WHERE rows._row > repeated.first_row`);
