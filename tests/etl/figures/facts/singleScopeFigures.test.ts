@@ -6,16 +6,10 @@
  * data; and a scope without schools gives counts 0 and shares null, as the grouped shape does
  * for a group without rows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../etl/db/openDatabase.ts';
 import { computeFigures } from '../../../../etl/figures/index.ts';
-import { importBatch } from '../../../../etl/load/importBatch.ts';
-import { sampleDataDir } from '../../../../server/loadSampleData.ts';
-import { testPseudonymKey } from '../../../helpers/testKey.ts';
+import { readOnlySample, type ReadOnlySample } from '../../../helpers/readOnlySample.ts';
 import { referenceFigures, type ReferencePeriod } from './referenceFigures.ts';
 
 const period: ReferencePeriod = { from: '2025-08-01', to: '2026-07-31', asOf: '2026-03-15' };
@@ -54,25 +48,15 @@ function mismatches(scope: string, actual: Row, expected: Record<string, number 
   return out;
 }
 
-let dir: string;
-let instance: DuckDBInstance;
+let sample: ReadOnlySample;
 let conn: DuckDBConnection;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rt-single-'));
-  const dbPath = join(dir, 'sample.duckdb');
-  const db = await openDatabase(dbPath);
-  await importBatch(db.connection, [sampleDataDir], { key: testPseudonymKey() });
-  db.close();
-  instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
-  conn = await instance.connect();
+  sample = await readOnlySample('rt-single-');
+  conn = sample.conn;
 }, 60_000);
 
-afterAll(() => {
-  conn?.closeSync();
-  instance?.closeSync();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sample?.close());
 
 describe('a scope total (one row per figure family) equals the reference', () => {
   it('every key with each school as the scope', async () => {
