@@ -161,24 +161,31 @@ describe('decodeFile on a large file', () => {
   it('lets other work run while it checks a 24 MiB file: no stall of the event loop takes half the time', async () => {
     const line = 'case_id;school_id;kind;first_concern_date;grade;Grønnåsen\n';
     const path = fileWith(Buffer.from(line.repeat(Math.ceil((24 << 20) / Buffer.byteLength(line)))));
-    // A turn of the event loop on every pass: the longest time between two turns is the longest stall.
-    let last = performance.now();
-    let longestStall = 0;
-    let running = true;
-    const turn = () => {
-      const now = performance.now();
-      longestStall = Math.max(longestStall, now - last);
-      last = now;
-      if (running) setImmediate(turn);
+    /** One decode with a turn of the event loop on every pass: the longest time between two turns is the longest stall. */
+    const stallShare = async (): Promise<number> => {
+      let last = performance.now();
+      let longestStall = 0;
+      let running = true;
+      const turn = () => {
+        const now = performance.now();
+        longestStall = Math.max(longestStall, now - last);
+        last = now;
+        if (running) setImmediate(turn);
+      };
+      setImmediate(turn);
+      const started = performance.now();
+      const decoded = await decodeFile(path, dir, 'large.csv');
+      const took = performance.now() - started;
+      running = false;
+      expect(decoded).toMatchObject({ encoding: 'utf-8', utf8Path: path, lineEndings: 'lf' });
+      return longestStall / took;
     };
-    setImmediate(turn);
-    const started = performance.now();
-    const decoded = await decodeFile(path, dir, 'large.csv');
-    const took = performance.now() - started;
-    running = false;
-    expect(decoded).toMatchObject({ encoding: 'utf-8', utf8Path: path, lineEndings: 'lf' });
     // Six chunks of 4 MiB, the event loop free between them: a stall is about a sixth of the
-    // whole. Read in one go, the one stall was nearly all of it.
-    expect(longestStall).toBeLessThan(took / 2);
+    // whole. Read in one go, the one stall was nearly all of it. The run takes some 30 ms, so
+    // one pause of the whole process on a loaded machine can make any stall look long: the
+    // best of three runs is held to the bound (a one-go check fails every run).
+    const shares: number[] = [];
+    while (shares.length < 3 && !shares.some((share) => share < 0.5)) shares.push(await stallShare());
+    expect(Math.min(...shares)).toBeLessThan(0.5);
   });
 });
