@@ -19,6 +19,7 @@ import { importBatch } from '../../../../etl/load/importBatch.ts';
 import { sampleDataDir } from '../../../../server/loadSampleData.ts';
 import { runEtl } from '../../../helpers/runEtl.ts';
 import { testPseudonymKey } from '../../../helpers/testKey.ts';
+import { figureMismatches } from './figureMismatches.ts';
 import { kaplanMeierMedian, quantile, referenceFigures, type ReferencePeriod } from './referenceFigures.ts';
 
 const period: ReferencePeriod = { from: '2025-08-01', to: '2026-07-31', asOf: '2026-03-15' };
@@ -42,16 +43,7 @@ type Row = Record<string, unknown>;
 function expectSameFigures(actual: Map<string, Row>, expected: Map<string, Record<string, number | null>>) {
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
   const mismatches: string[] = [];
-  for (const [group, reference] of expected) {
-    const row = actual.get(group)!;
-    for (const key of contractKeys) {
-      const a = row[key] as number | null;
-      const e = reference[key];
-      if (e === undefined) throw new Error(`the reference has no ${key}`);
-      const same = a === null || e === null ? a === e : Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e));
-      if (!same) mismatches.push(`${group} ${key}: ${a} ≠ ${e}`);
-    }
-  }
+  for (const [group, reference] of expected) mismatches.push(...figureMismatches(group, contractKeys, actual.get(group)!, reference));
   expect(mismatches).toEqual([]);
 }
 

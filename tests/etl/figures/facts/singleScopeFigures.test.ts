@@ -10,6 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../../etl/figures/index.ts';
 import { readOnlySample, type ReadOnlySample } from '../../../helpers/readOnlySample.ts';
+import { figureMismatches } from './figureMismatches.ts';
 import { referenceFigures, type ReferencePeriod } from './referenceFigures.ts';
 
 const period: ReferencePeriod = { from: '2025-08-01', to: '2026-07-31', asOf: '2026-03-15' };
@@ -35,18 +36,8 @@ const contractKeys = [...countKeys, ...otherKeys];
 
 type Row = Record<string, unknown>;
 
-/** The keys where `actual` differs from `expected` (numbers equal to 1e-9). */
-function mismatches(scope: string, actual: Row, expected: Record<string, number | null>): string[] {
-  const out: string[] = [];
-  for (const key of contractKeys) {
-    const a = actual[key] as number | null;
-    const e = expected[key];
-    if (e === undefined) throw new Error(`the reference has no ${key}`);
-    const same = a === null || e === null ? a === e : Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e));
-    if (!same) out.push(`${scope} ${key}: ${a} ≠ ${e}`);
-  }
-  return out;
-}
+const mismatches = (scope: string, actual: Row, expected: Record<string, number | null>): string[] =>
+  figureMismatches(scope, contractKeys, actual, expected);
 
 let sample: ReadOnlySample;
 let conn: DuckDBConnection;
