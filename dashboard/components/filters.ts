@@ -12,7 +12,7 @@ import { isScopedSchoolView, type DashboardState } from '../state/dashboardState
 import { effectiveAsOf } from '../state/figureParams.ts';
 import { openMunicipalities } from '../state/openMunicipalities.ts';
 import { asOfBeforeStart } from '../state/periodCoverage.ts';
-import { defaultAsOf, schoolYearLabel, schoolYearsInSpan, terms, type Term } from '../state/period.ts';
+import { defaultAsOf, schoolYearLabel, schoolYearsInSpan, terms, type Term } from '../../etl/calendar/period.ts';
 import type { ViewContext } from '../views/viewContext.ts';
 import { definitionButton } from './definitionButton.ts';
 import { h } from './h.ts';

@@ -5,7 +5,7 @@
  */
 import type { FigureKey, SchoolLevel } from '../api/types.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { Term } from './period.ts';
+import type { Term } from '../../etl/calendar/period.ts';
 
 export const views = ['overview', 'comparison', 'school', 'log', 'competence', 'yearwheel', 'annualreview', 'deviations', 'deviationreport', 'import', 'users'] as const;
 export type View = (typeof views)[number];

@@ -1,7 +1,7 @@
 /** From the dashboard state to the query every figure endpoint takes. */
 import type { FigureParams } from '../api/types.ts';
 import type { DashboardState } from './dashboardState.ts';
-import { defaultAsOf } from './period.ts';
+import { defaultAsOf } from '../../etl/calendar/period.ts';
 
 /** The as-of date in force: the chosen one, or the default for the period. */
 export function effectiveAsOf(state: DashboardState, today: string): string {

@@ -3,7 +3,7 @@
  * wholly before or after the data's span has nothing imported. The views say so (and offer
  * a period with data) instead of a table of zeros and an empty chart.
  */
-import type { Period } from './period.ts';
+import type { Period } from '../../etl/calendar/period.ts';
 
 export type PeriodCoverage = 'ok' | 'future' | 'outside_data' | 'no_data';
 

@@ -4,7 +4,7 @@
  * custom period whose `from` is after its `to` or lacks an end, a school year without data.
  * Pure: the raw query string in, the problems out (the raw values kept, to quote them).
  */
-import { schoolYearsInSpan } from './period.ts';
+import { schoolYearsInSpan } from '../../etl/calendar/period.ts';
 
 export type UrlProblem =
   | { readonly kind: 'bad_date'; readonly parameter: 'from' | 'to' | 'asOf'; readonly value: string }

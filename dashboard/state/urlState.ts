@@ -12,7 +12,7 @@ import { isScopedSchoolView, views, type DashboardState, type LogFilter, type So
 import { noHome, type HomeScope } from './homeScope.ts';
 import { openMunicipalities } from './openMunicipalities.ts';
 import { isCalendarDate } from './urlProblems.ts';
-import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from './period.ts';
+import { defaultSchoolYear, schoolYearOf, schoolYearPeriod, schoolYearsInSpan, terms, type Term } from '../../etl/calendar/period.ts';
 
 /** What a query string says, each part checked for form only. */
 export interface QueryState {

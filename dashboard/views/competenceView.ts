@@ -9,7 +9,7 @@
 import '../styles/competence.css';
 import { getCompetence } from '../api/adminEndpoints.ts';
 import { h } from '../components/h.ts';
-import { schoolYearPeriod } from '../state/period.ts';
+import { schoolYearPeriod } from '../../etl/calendar/period.ts';
 import { competenceContext } from './competence/competenceContext.ts';
 import { heatmapSection } from './competence/heatmapSection.ts';
 import { needsSection } from './competence/needsSection.ts';

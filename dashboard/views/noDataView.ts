@@ -6,7 +6,7 @@
 import { h } from '../components/h.ts';
 import { navLink } from '../components/navLink.ts';
 import { formatDate } from '../format/dateFormat.ts';
-import { defaultSchoolYear, schoolYearLabel, schoolYearsInSpan } from '../state/period.ts';
+import { defaultSchoolYear, schoolYearLabel, schoolYearsInSpan } from '../../etl/calendar/period.ts';
 import type { PeriodCoverage } from '../state/periodCoverage.ts';
 import type { ViewContext, ViewResult } from './viewContext.ts';
 

@@ -4,7 +4,7 @@ import { emptyMessage } from '../components/stateMessage.ts';
 import { previousPeriod, totalSize } from '../data/schoolComparison.ts';
 import { formatDate } from '../format/dateFormat.ts';
 import { figureParams } from '../state/figureParams.ts';
-import { schoolYearLabel } from '../state/period.ts';
+import { schoolYearLabel } from '../../etl/calendar/period.ts';
 import { schoolPageStrings } from './schoolPageStrings.ts';
 import { schoolsInScope } from './schoolsInScope.ts';
 import { schoolTableSection } from './sections/schoolTableSection.ts';

@@ -4,7 +4,7 @@
  * default (the year's last day when it is over, else today), and the year before for the
  * comparison (as of its own last day).
  */
-import { defaultAsOf, schoolYearLabel, schoolYearPeriod } from '../../state/period.ts';
+import { defaultAsOf, schoolYearLabel, schoolYearPeriod } from '../../../etl/calendar/period.ts';
 import type { ViewContext } from '../viewContext.ts';
 
 export interface PagePeriod {

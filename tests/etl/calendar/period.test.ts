@@ -6,7 +6,7 @@ import {
   schoolYearOf,
   schoolYearPeriod,
   schoolYearsInSpan,
-} from '../../dashboard/state/period.ts';
+} from '../../../etl/calendar/period.ts';
 
 describe('schoolYearOf', () => {
   it.each([
