@@ -4,7 +4,7 @@
  * touches audit_log, and it has one INSERT (of one row or a batch) and one SELECT (narrowed by bound parameters). Details are short JSON of
  * parameters and counts, never passwords, tokens or data about pupils.
  */
-import { BIGINT, BOOLEAN, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
 
@@ -64,7 +64,7 @@ function detailsJson(details: AuditEntry['details']): string | null {
 const auditColumns = ['at', 'username', 'role', 'via', 'action', 'target', 'ip', 'details'] as const;
 const auditTypes: Record<(typeof auditColumns)[number], DuckDBType> = { at: TIMESTAMP, username: VARCHAR, role: VARCHAR, via: VARCHAR, action: VARCHAR, target: VARCHAR, ip: VARCHAR, details: VARCHAR };
 
-/** One row's values by column (bound as `$<column><row number>`). */
+/** One row's values by column. */
 function auditValues(entry: AuditEntry): Record<(typeof auditColumns)[number], DuckDBValue> {
   return {
     at: timestampOf(entry.at),
@@ -80,22 +80,23 @@ function auditValues(entry: AuditEntry): Record<(typeof auditColumns)[number], D
 
 /**
  * Appends entries in one INSERT (one statement and one commit for a batch: the server's
- * AuditWriter gathers the entries of concurrent requests), in the given order.
+ * AuditWriter gathers the entries of concurrent requests), in the given order. Each column
+ * is one bound list, unnested side by side: eight parameters whatever the batch size (a
+ * VALUES row per entry made 2,048 named parameters for a batch of 256, and binding them by
+ * name took longer than the insert).
  */
 export async function appendAudits(conn: DuckDBConnection, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const rows = entries.map(auditValues);
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType> = {};
-  const rows = entries.map((entry, i) => {
-    const row = auditValues(entry);
-    for (const name of auditColumns) {
-      values[`${name}${i}`] = row[name];
-      types[`${name}${i}`] = auditTypes[name];
-    }
-    return `(${auditColumns.map((name) => `$${name}${i}`).join(', ')})`;
-  });
+  for (const name of auditColumns) {
+    values[name] = listValue(rows.map((row) => row[name]));
+    types[name] = LIST(auditTypes[name]);
+  }
   await conn.run(
-    `INSERT INTO audit_log (logged_at, username, role, via, action, target, ip, details) VALUES ${rows.join(', ')}`,
+    `INSERT INTO audit_log (logged_at, username, role, via, action, target, ip, details)
+     SELECT unnest($at), unnest($username), unnest($role), unnest($via), unnest($action), unnest($target), unnest($ip), unnest($details)`,
     values,
     types,
   );
