@@ -6,7 +6,9 @@
  * file itself when the server is stopped. No network port. Each connection sends one
  * request as a line of JSON and gets one answer line; the request is validated with the same
  * schema as on the command line and run by the same code (etl/accounts/runUserAdminRequest.ts),
- * audited with the OS user the CLI names as actor (via `cli`).
+ * audited with the OS user the CLI names as actor (via `cli`). After each request,
+ * `accountsChanged` (the app's SessionCache) forgets the sessions it keeps, so a disabled
+ * user or a new role takes effect at once.
  */
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
@@ -21,7 +23,7 @@ import { withConnection } from './withConnection.ts';
 const maxRequestBytes = 64 * 1024;
 const requestTimeoutMs = 30_000;
 
-async function answer(instance: DuckDBInstance, line: string): Promise<UserAdminAnswer> {
+async function answer(instance: DuckDBInstance, line: string, accountsChanged: () => void): Promise<UserAdminAnswer> {
   let body: unknown;
   try {
     body = JSON.parse(line);
@@ -33,12 +35,15 @@ async function answer(instance: DuckDBInstance, line: string): Promise<UserAdmin
   try {
     return { ok: true, result: await withConnection(instance, (conn) => runUserAdminRequest(conn, request.data)) };
   } catch (error) {
+    // A failed command may have written part of its work (not in one transaction): forget the sessions too.
     if (!(error instanceof UserFacingError)) console.error(safeErrorLog(error));
     return { ok: false, error: cliErrorMessage(error) };
+  } finally {
+    accountsChanged();
   }
 }
 
-function serve(instance: DuckDBInstance, socket: Socket): void {
+function serve(instance: DuckDBInstance, socket: Socket, accountsChanged: () => void): void {
   let received = '';
   socket.setEncoding('utf8');
   socket.setTimeout(requestTimeoutMs, () => socket.destroy());
@@ -49,7 +54,7 @@ function serve(instance: DuckDBInstance, socket: Socket): void {
     if (received.length > maxRequestBytes) return void socket.destroy();
     const end = received.indexOf('\n');
     if (end < 0) return;
-    void answer(instance, received.slice(0, end)).then((reply) => socket.end(JSON.stringify(reply) + '\n'));
+    void answer(instance, received.slice(0, end), accountsChanged).then((reply) => socket.end(JSON.stringify(reply) + '\n'));
   });
 }
 
@@ -66,12 +71,12 @@ function someoneListens(path: string): Promise<boolean> {
 }
 
 /** Listens on the socket; a file left by a killed server is replaced. Closing the server removes the file. */
-export async function listenAdminSocket(instance: DuckDBInstance, path: string): Promise<Server> {
+export async function listenAdminSocket(instance: DuckDBInstance, path: string, accountsChanged: () => void): Promise<Server> {
   if (existsSync(path)) {
     if (await someoneListens(path)) throw new Error(`another process listens on ${path}`);
     unlinkSync(path);
   }
-  const server = createServer((socket) => serve(instance, socket));
+  const server = createServer((socket) => serve(instance, socket, accountsChanged));
   // Owner-only from the moment it exists (the bind happens inside listen(), synchronously for a path).
   const previous = process.umask(0o177);
   try {

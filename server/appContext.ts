@@ -12,6 +12,7 @@ import { AuditThrottle } from './auth/auditThrottle.ts';
 import { OidcClients } from './auth/oidc/oidcClients.ts';
 import { PendingLogins } from './auth/oidc/pendingLogins.ts';
 import { PlanCache } from './auth/planCache.ts';
+import { SessionCache } from './auth/SessionCache.ts';
 import { SchoolDirectoryCache } from './auth/SchoolDirectoryCache.ts';
 import type { DirectorySchool } from './auth/viewerAccess.ts';
 import { AnswerCache } from './cache/AnswerCache.ts';
@@ -46,6 +47,8 @@ export interface AppContext {
   readonly dataVersion: DataVersion;
   /** Every school, read once per data version (auth/SchoolDirectoryCache.ts). */
   readonly schoolDirectory: (conn: DuckDBConnection) => Promise<readonly DirectorySchool[]>;
+  /** The sessions looked up in the last moment (auth/SessionCache.ts); account writes empty it. */
+  readonly sessions: SessionCache;
   /** Call after the data changed (an import): empties the answer cache, moves the version. */
   readonly dataChanged: () => void;
 }
@@ -65,6 +68,7 @@ export function appContextOf(deps: AppDeps): AppContext {
   const imports = importCounter();
   const planCache = new PlanCache(500);
   const directories = new SchoolDirectoryCache();
+  const sessions = deps.sessions ?? new SessionCache(serving.sessionCacheMs);
   const dataVersion = deps.dataVersion ?? imports.version;
   return {
     instance: deps.instance,
@@ -81,8 +85,11 @@ export function appContextOf(deps: AppDeps): AppContext {
     planCache,
     dataVersion,
     schoolDirectory: async (conn) => directories.directory(conn, await dataVersion()),
+    sessions,
     dataChanged: () => {
       imports.imported();
+      // A school's municipality may have moved: a rector's scope is read through it.
+      sessions.changed();
       answerCache.clear();
       planCache.clear();
       directories.clear();

@@ -6,6 +6,7 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AuditWriter } from './auth/AuditWriter.ts';
 import type { AuthConfig } from './auth/authConfig.ts';
+import type { SessionCache } from './auth/SessionCache.ts';
 import type { DataVersion } from './cache/dataVersion.ts';
 import type { ServingConfig } from './servingConfig.ts';
 
@@ -34,6 +35,11 @@ export interface AppDeps {
    * app's own; server/main.ts hands in its own so a clean stop can wait for it (`close()`).
    */
   readonly auditWriter?: AuditWriter;
+  /**
+   * The sessions looked up in the last moment (auth/SessionCache.ts). Default: one of the
+   * app's own; server/main.ts hands in its own so the admin socket's user commands empty it.
+   */
+  readonly sessions?: SessionCache;
   /** The pseudonym key, for imports uploaded over HTTP (POST /api/imports); 503 without it. */
   readonly pseudonymKey?: PseudonymKey;
 }

@@ -24,10 +24,11 @@ import { loadOrCreatePseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { adminSocketPathFor } from '../etl/accounts/adminSocketPath.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
 import { listenAdminSocket } from './adminSocket.ts';
+import { SessionCache } from './auth/SessionCache.ts';
 import { AuditWriter } from './auth/AuditWriter.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
-import { servingConfigFromEnv } from './servingConfig.ts';
+import { resolveServingConfig, servingConfigFromEnv } from './servingConfig.ts';
 import { createDemoUsers, describeDemoUsers } from './demoUsers.ts';
 import { loadSampleDataIfEmpty } from './loadSampleData.ts';
 
@@ -56,11 +57,13 @@ const auth = authConfigFromEnv(process.env);
 const serving = servingConfigFromEnv(process.env);
 // Audit entries are written in batches: a clean stop waits for the last one (shutdown below).
 const auditWriter = new AuditWriter(db.instance);
-const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter });
+// Kept sessions are forgotten when the admin socket changes accounts (auth/SessionCache.ts).
+const sessions = new SessionCache(resolveServingConfig(serving).sessionCacheMs);
+const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter, sessions });
 // The CLI's way in while this process holds the database's lock.
 const socketPath = snapshot ? null : adminSocketPathFor(dbPath);
 if (!snapshot && socketPath === null) console.log(`Stien til databasen er for lang for en administrasjonskontakt: stopp serveren før \`etl -- user\`.`);
-const adminSocket = socketPath ? await listenAdminSocket(db.instance, socketPath) : null;
+const adminSocket = socketPath ? await listenAdminSocket(db.instance, socketPath, () => sessions.changed()) : null;
 if (adminSocket) console.log(`Administrasjonskontakt for \`etl -- user\`: ${socketPath}`);
 
 const port = Number(process.env.PORT ?? 3000);

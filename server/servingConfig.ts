@@ -17,6 +17,8 @@ export interface ServingConfig {
   readonly cacheEntries?: number;
   /** Bytes kept in the answer cache at most, bodies and their compressed copies (default 64 MB). */
   readonly cacheBytes?: number;
+  /** How long a looked-up session is used without reading it again, in ms (default 2,000; auth/SessionCache.ts). */
+  readonly sessionCacheMs?: number;
 }
 
 export type ResolvedServingConfig = Required<ServingConfig>;
@@ -36,6 +38,7 @@ export function resolveServingConfig(config: ServingConfig = {}): ResolvedServin
     retryAfterSeconds: config.retryAfterSeconds ?? 2,
     cacheEntries: config.cacheEntries ?? 2000,
     cacheBytes: config.cacheBytes ?? 64 * 1024 * 1024,
+    sessionCacheMs: config.sessionCacheMs ?? 2_000,
   };
 }
 
@@ -45,6 +48,7 @@ const Env = z.object({
   RT_FIGURE_CONCURRENCY: count('RT_FIGURE_CONCURRENCY').min(1).max(64).optional(),
   RT_FIGURE_QUEUE_MAX: count('RT_FIGURE_QUEUE_MAX').optional(),
   RT_CACHE_MB: count('RT_CACHE_MB').optional(),
+  RT_SESSION_CACHE_MS: count('RT_SESSION_CACHE_MS').max(600_000).optional(),
 });
 
 /** The config from the environment; a malformed variable stops the server with its name. */
@@ -56,5 +60,6 @@ export function servingConfigFromEnv(env: NodeJS.ProcessEnv): ServingConfig {
     concurrency: e.RT_FIGURE_CONCURRENCY,
     maxWaiting: e.RT_FIGURE_QUEUE_MAX,
     cacheBytes: e.RT_CACHE_MB === undefined ? undefined : e.RT_CACHE_MB * 1024 * 1024,
+    sessionCacheMs: e.RT_SESSION_CACHE_MS,
   };
 }

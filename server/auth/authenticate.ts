@@ -3,24 +3,37 @@
  * `res.locals.session`) and its viewer (`res.locals.viewer`). Hands out an `rt_csrf` cookie
  * to a client without one, so the sign-in form has a token to send. `requireViewer` then
  * answers 401 for every API route that needs a signed-in user.
+ *
+ * Sessions are looked up through `deps.sessions` (SessionCache.ts): a request that may write
+ * accounts or sessions (any method but GET and HEAD, and the OpenID Connect routes, whose
+ * callback signs in and may change the user's role) empties it when it starts and when it ends.
  */
 import type { RequestHandler } from 'express';
 import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { withConnection } from '../withConnection.ts';
 import { csrfCookie, newToken, requestCookies, sessionCookie, setCsrfCookie, wellFormedToken } from './cookies.ts';
-import { findSession, type Session } from './sessionStore.ts';
+import { lookupSession, sha256, type Session } from './sessionStore.ts';
 import { anonymousAdmin, type Viewer } from './viewer.ts';
+
+function mayChangeAccounts(method: string, path: string): boolean {
+  return (method !== 'GET' && method !== 'HEAD') || path.startsWith('/api/oidc/');
+}
 
 export function authenticate(deps: AppContext): RequestHandler {
   return async (req, res, next) => {
     const cookies = requestCookies(req);
     if (!wellFormedToken(cookies[csrfCookie])) setCsrfCookie(req, res, newToken());
     if (!req.path.startsWith('/api/')) return next();
+    if (mayChangeAccounts(req.method, req.path)) {
+      deps.sessions.changed();
+      res.once('close', () => deps.sessions.changed());
+    }
     const token = wellFormedToken(cookies[sessionCookie]);
     const settings = deps.settings;
+    const now = settings.now();
     const session: Session | null = token
-      ? await withConnection(deps.instance, (conn) => findSession(conn, token, settings.now(), settings))
+      ? await deps.sessions.session(sha256(token), now, () => withConnection(deps.instance, (conn) => lookupSession(conn, sha256(token), now, settings)))
       : null;
     const viewer: Viewer | null = session?.viewer ?? (deps.allowAnonymousAdmin === true ? anonymousAdmin : null);
     res.locals.session = session;

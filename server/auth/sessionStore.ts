@@ -21,6 +21,12 @@ export interface Session {
   readonly viewer: Viewer;
 }
 
+/** A lookup's answer: the session, and when its timeouts end it (Infinity for none). */
+export interface SessionLookup {
+  readonly session: Session | null;
+  readonly endsAt: number;
+}
+
 // How often last use is written back: one write a minute per session, not one per request.
 const touchEveryMs = 60_000;
 
@@ -52,7 +58,15 @@ export async function createSession(conn: DuckDBConnection, userId: number, now:
 
 /** The live session of a token, or null (unknown, expired, or its user disabled). */
 export async function findSession(conn: DuckDBConnection, token: string, now: Date, timing: Timing): Promise<Session | null> {
-  const tokenHash = sha256(token);
+  return (await lookupSession(conn, sha256(token), now, timing)).session;
+}
+
+/**
+ * The live session of a token hash with the moment its timeouts end it (SessionCache.ts
+ * keeps both); no session ends at Infinity.
+ */
+export async function lookupSession(conn: DuckDBConnection, tokenHash: string, now: Date, timing: Timing): Promise<SessionLookup> {
+  const none = { session: null, endsAt: Infinity };
   const reader = await conn.runAndReadAll(
     `SELECT s.csrf_hash, epoch_ms(s.created_at) AS created, epoch_ms(s.last_seen_at) AS seen,
             u.user_id, u.username, u.role, coalesce(u.municipality, sch.municipality) AS municipality, u.school_id, u.disabled
@@ -61,24 +75,30 @@ export async function findSession(conn: DuckDBConnection, token: string, now: Da
     { token: tokenHash },
   );
   const row = reader.getRowObjectsJS()[0] as Record<string, unknown> | undefined;
-  if (!row || row.disabled === true) return null;
+  if (!row || row.disabled === true) return none;
   const t = now.getTime();
   const created = Number(row.created);
-  const seen = Number(row.seen);
+  let seen = Number(row.seen);
   if (t - seen > timing.idleTimeoutMs || t - created > timing.absoluteTimeoutMs) {
     await deleteSession(conn, tokenHash);
-    return null;
+    return none;
   }
-  if (t - seen > touchEveryMs) await touch(conn, tokenHash, now);
+  if (t - seen > touchEveryMs) {
+    await touch(conn, tokenHash, now);
+    seen = t;
+  }
   return {
-    tokenHash,
-    csrfHash: String(row.csrf_hash),
-    viewer: {
-      userId: Number(row.user_id),
-      username: String(row.username),
-      role: row.role as Viewer['role'],
-      municipality: (row.municipality as string | null) ?? null,
-      schoolId: (row.school_id as string | null) ?? null,
+    endsAt: Math.min(seen + timing.idleTimeoutMs, created + timing.absoluteTimeoutMs) + 1,
+    session: {
+      tokenHash,
+      csrfHash: String(row.csrf_hash),
+      viewer: {
+        userId: Number(row.user_id),
+        username: String(row.username),
+        role: row.role as Viewer['role'],
+        municipality: (row.municipality as string | null) ?? null,
+        schoolId: (row.school_id as string | null) ?? null,
+      },
     },
   };
 }

@@ -29,7 +29,8 @@ const user = (...args: string[]) => runEtl(['user', ...args, '--db', dbPath]);
 
 /** Starts server/main.ts on the database and resolves with its URL once it listens. */
 function startServer(): Promise<string> {
-  const started = startServerProcess({ RT_DB: dbPath, RT_SECRET_FILE: join(dir, 'pseudonym.key'), RT_SNAPSHOT: '' });
+  // Sessions kept for ten minutes: a change through the socket must forget them, not their age.
+  const started = startServerProcess({ RT_DB: dbPath, RT_SECRET_FILE: join(dir, 'pseudonym.key'), RT_SNAPSHOT: '', RT_SESSION_CACHE_MS: '600000' });
   server = started.child;
   return started.url;
 }
