@@ -7,6 +7,7 @@ import type { PseudonymKey } from '../etl/load/pseudonymKey.ts';
 import type { AuditWriter } from './auth/AuditWriter.ts';
 import type { AuthConfig } from './auth/authConfig.ts';
 import type { SessionCache } from './auth/SessionCache.ts';
+import type { AnswerWarmer } from './cache/AnswerWarmer.ts';
 import type { DataVersion } from './cache/dataVersion.ts';
 import type { ServingConfig } from './servingConfig.ts';
 
@@ -40,6 +41,12 @@ export interface AppDeps {
    * app's own; server/main.ts hands in its own so the admin socket's user commands empty it.
    */
   readonly sessions?: SessionCache;
+  /**
+   * Computes the dashboard's first answers ahead, after the start and after each import
+   * (cache/AnswerWarmer.ts). Default: none (tests ask for what they test); server/main.ts
+   * and the load benchmark hand one in.
+   */
+  readonly warmer?: AnswerWarmer;
   /** The pseudonym key, for imports uploaded over HTTP (POST /api/imports); 503 without it. */
   readonly pseudonymKey?: PseudonymKey;
 }

@@ -82,5 +82,6 @@ export function createApp(options: AppDeps): Express {
   }
   app.use(notFound);
   app.use(errorHandler);
+  options.warmer?.attach(app, deps);
   return app;
 }

@@ -25,6 +25,7 @@ import { adminSocketPathFor } from '../etl/accounts/adminSocketPath.ts';
 import { countUsers } from '../etl/accounts/userStore.ts';
 import { listenAdminSocket } from './adminSocket.ts';
 import { SessionCache } from './auth/SessionCache.ts';
+import { AnswerWarmer } from './cache/AnswerWarmer.ts';
 import { AuditWriter } from './auth/AuditWriter.ts';
 import { authConfigFromEnv } from './auth/authConfig.ts';
 import { createApp, todayInOslo } from './createApp.ts';
@@ -59,7 +60,13 @@ const serving = servingConfigFromEnv(process.env);
 const auditWriter = new AuditWriter(db.instance);
 // Kept sessions are forgotten when the admin socket changes accounts (auth/SessionCache.ts).
 const sessions = new SessionCache(resolveServingConfig(serving).sessionCacheMs);
-const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter, sessions });
+// The overview's answers for every municipality, computed while nobody waits (cache/AnswerWarmer.ts).
+const warmer = resolveServingConfig(serving).warmAnswers ? new AnswerWarmer() : undefined;
+const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter, sessions, warmer });
+void warmer?.settled().then(() => {
+  const pass = warmer.passes.at(-1);
+  if (pass) console.log(`Forvarmet ${pass.answers} svar på ${pass.seconds.toFixed(1)} s`);
+});
 // The CLI's way in while this process holds the database's lock.
 const socketPath = snapshot ? null : adminSocketPathFor(dbPath);
 if (!snapshot && socketPath === null) console.log(`Stien til databasen er for lang for en administrasjonskontakt: stopp serveren før \`etl -- user\`.`);
@@ -75,12 +82,16 @@ const server = app.listen(port, () => {
 
 function shutdown() {
   adminSocket?.close();
+  // The warmer's request under way finishes before the database closes.
+  const warmed = warmer?.stop() ?? Promise.resolve();
   server.close(() => {
     // Every request has awaited its own entries; this covers any write still under way.
-    void auditWriter.close().finally(() => {
-      db.close();
-      process.exit(0);
-    });
+    void warmed
+      .then(() => auditWriter.close())
+      .finally(() => {
+        db.close();
+        process.exit(0);
+      });
   });
 }
 process.on('SIGINT', shutdown);

@@ -13,12 +13,15 @@ export interface ServingConfig {
   readonly maxWaiting?: number;
   /** The `Retry-After` of that 503, in seconds (default 2). */
   readonly retryAfterSeconds?: number;
-  /** Answers kept in the answer cache at most (default 2,000). */
+  /** Answers kept in the answer cache at most (default 20,000). */
   readonly cacheEntries?: number;
-  /** Bytes kept in the answer cache at most, bodies and their compressed copies (default 64 MB). */
+  /** Bytes kept in the answer cache at most, bodies and their compressed copies (default 256 MB: the warmer's overview answers for
+   * 350 municipalities take about 110 MB with their brotli copies). */
   readonly cacheBytes?: number;
   /** How long a looked-up session is used without reading it again, in ms (default 2,000; auth/SessionCache.ts). */
   readonly sessionCacheMs?: number;
+  /** Compute the dashboard's first answers ahead after the start and each import (default true; cache/AnswerWarmer.ts). */
+  readonly warmAnswers?: boolean;
 }
 
 export type ResolvedServingConfig = Required<ServingConfig>;
@@ -36,9 +39,10 @@ export function resolveServingConfig(config: ServingConfig = {}): ResolvedServin
     concurrency: config.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
     maxWaiting: config.maxWaiting ?? 256,
     retryAfterSeconds: config.retryAfterSeconds ?? 2,
-    cacheEntries: config.cacheEntries ?? 2000,
-    cacheBytes: config.cacheBytes ?? 64 * 1024 * 1024,
+    cacheEntries: config.cacheEntries ?? 20_000,
+    cacheBytes: config.cacheBytes ?? 256 * 1024 * 1024,
     sessionCacheMs: config.sessionCacheMs ?? 2_000,
+    warmAnswers: config.warmAnswers ?? true,
   };
 }
 
@@ -49,6 +53,7 @@ const Env = z.object({
   RT_FIGURE_QUEUE_MAX: count('RT_FIGURE_QUEUE_MAX').optional(),
   RT_CACHE_MB: count('RT_CACHE_MB').optional(),
   RT_SESSION_CACHE_MS: count('RT_SESSION_CACHE_MS').max(600_000).optional(),
+  RT_WARM_ANSWERS: z.enum(['0', '1'], { error: 'RT_WARM_ANSWERS må være 0 eller 1' }).optional(),
 });
 
 /** The config from the environment; a malformed variable stops the server with its name. */
@@ -61,5 +66,6 @@ export function servingConfigFromEnv(env: NodeJS.ProcessEnv): ServingConfig {
     maxWaiting: e.RT_FIGURE_QUEUE_MAX,
     cacheBytes: e.RT_CACHE_MB === undefined ? undefined : e.RT_CACHE_MB * 1024 * 1024,
     sessionCacheMs: e.RT_SESSION_CACHE_MS,
+    warmAnswers: e.RT_WARM_ANSWERS === undefined ? undefined : e.RT_WARM_ANSWERS === '1',
   };
 }

@@ -4,12 +4,13 @@
  * and action and summed up (auditThrottle.ts). Given a connection, the entry is written on
  * it at once (in the caller's transaction, with the change it records); without one, it goes
  * with other requests' entries in one INSERT (AuditWriter.ts). Either way it is committed
- * when this resolves.
+ * when this resolves. A request the server made to itself (internalViewer.ts) writes none.
  */
 import type { Request } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendAudits, type AuditEntry } from '../../etl/audit/auditLog.ts';
 import type { AppContext } from '../appContext.ts';
+import { internalViewerOf } from './internalViewer.ts';
 import type { RequestAudit } from './requestAudit.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -22,6 +23,7 @@ export async function auditRequest(
   entry: RequestAudit,
   conn?: DuckDBConnection,
 ): Promise<void> {
+  if (internalViewerOf(req)) return;
   const at = deps.settings.now();
   const record: AuditEntry = {
     at,

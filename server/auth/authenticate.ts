@@ -13,6 +13,7 @@ import type { AppContext } from '../appContext.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { withConnection } from '../withConnection.ts';
 import { csrfCookie, newToken, requestCookies, sessionCookie, setCsrfCookie, wellFormedToken } from './cookies.ts';
+import { internalViewerOf } from './internalViewer.ts';
 import { lookupSession, sha256, type Session } from './sessionStore.ts';
 import { anonymousAdmin, type Viewer } from './viewer.ts';
 
@@ -25,6 +26,12 @@ export function authenticate(deps: AppContext): RequestHandler {
     const cookies = requestCookies(req);
     if (!wellFormedToken(cookies[csrfCookie])) setCsrfCookie(req, res, newToken());
     if (!req.path.startsWith('/api/')) return next();
+    const internal = internalViewerOf(req);
+    if (internal) {
+      res.locals.session = null;
+      res.locals.viewer = internal;
+      return next();
+    }
     if (mayChangeAccounts(req.method, req.path)) {
       deps.sessions.changed();
       res.once('close', () => deps.sessions.changed());
