@@ -11,7 +11,9 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     headers?: Record<string, string>;
-    requests?: Array<RawRequest & { setupRequest?: (request: RawRequest) => RawRequest }>;
+    /** Worker threads for the client; functions must then be given as paths of files to `require`. */
+    workers?: number;
+    requests?: Array<RawRequest & { setupRequest?: ((request: RawRequest) => RawRequest) | string }>;
   }
   export interface Histogram {
     average: number;
