@@ -15,7 +15,6 @@ export const discussionFigures: FigureFamily = {
       "count(*) FILTER (WHERE kind = 'system') AS system_case_discussions",
       'count(*) FILTER (WHERE individual_part) AS individual_case_discussions',
       "count(*) FILTER (WHERE kind = 'anonymous') AS anonymous_case_discussions",
-      'count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_discussed',
     ],
   },
   figures: {
@@ -25,6 +24,7 @@ export const discussionFigures: FigureFamily = {
     anonymous_case_discussions: countOf(t, 'anonymous_case_discussions'),
     individual_case_discussions_per_meeting: ratio(countOf(t, 'individual_case_discussions'), 'meeting_figures.meetings_held'),
   },
-  bases: { individual_cases_discussed: countOf(t, 'individual_cases_discussed') },
+  bases: {},
   individualCases: `SELECT g, period, case_no FROM held_discussions WHERE individual_part`,
+  individualCasesBase: 'individual_cases_discussed',
 };

@@ -28,7 +28,6 @@ export const evaluationFigure: FigureFamily = {
       'count(*) AS evaluations_due',
       'count(*) FILTER (WHERE evaluated_on_time) AS evaluated_on_time',
       'count(*) FILTER (WHERE overdue) AS evaluations_overdue',
-      'count(DISTINCT case_no) FILTER (WHERE individual_part) AS individual_cases_with_evaluations_due',
     ],
   },
   figures: {
@@ -37,7 +36,7 @@ export const evaluationFigure: FigureFamily = {
   },
   bases: {
     evaluations_due: countOf(t, 'evaluations_due'),
-    individual_cases_with_evaluations_due: countOf(t, 'individual_cases_with_evaluations_due'),
   },
   individualCases: `SELECT g, period, case_no FROM due_measures WHERE individual_part`,
+  individualCasesBase: 'individual_cases_with_evaluations_due',
 };

@@ -35,6 +35,12 @@ export interface FigureFamily {
   readonly bases: Partial<Record<FigureBaseKey, string>>;
   /** `SELECT g, period, case_no` of the individual-part cases its figures rest on, if any. */
   readonly individualCases?: string;
+  /**
+   * The base that counts those cases, each once per group and period. Computed with the
+   * union base (figureFamilies.ts), in one aggregate for all such bases, so the family's own
+   * table needs no count(DISTINCT).
+   */
+  readonly individualCasesBase?: FigureBaseKey;
 }
 
 /**
