@@ -65,6 +65,9 @@ export function factTableStatements(target: string): readonly string[] {
    WHERE ${held}`,
 
   `CREATE OR REPLACE TABLE ${target}.meetings AS
+   WITH m AS MATERIALIZED (
+     SELECT school_id, date, meeting_id, status, agenda_sent_date, minutes_written, participants FROM meetings
+   )
    SELECT s.school_no, m.date, m.meeting_id,
           ${held} AS held,
           coalesce(m.status = 'cancelled', false) AS cancelled,
@@ -74,7 +77,7 @@ export function factTableStatements(target: string): readonly string[] {
           -- as recorded, unknown kept unknown (the follow-up list shows it)
           m.minutes_written AS minutes_written_recorded,
           coalesce(list_contains(m.participants, 'tgl'), false) AS tgl_present
-   FROM meetings m JOIN ${target}.schools s USING (school_id)
+   FROM m JOIN ${target}.schools s USING (school_id)
    ORDER BY s.school_no, m.date`,
 
   // The year wheel's planned meetings and TGL visits (the only activities a figure counts).
@@ -112,15 +115,18 @@ export function factTableStatements(target: string): readonly string[] {
   // read by school_no, a school's plan is a few row groups, not a scan of the national table
   // in import order. The title is free text and is never shown: left out.
   `CREATE OR REPLACE TABLE ${target}.wheel_plans AS
+   WITH y AS MATERIALIZED (SELECT school_id, date, activity, topic FROM yearwheel)
    SELECT s.school_no, y.date, y.activity, y.topic
-   FROM yearwheel y JOIN ${target}.schools s USING (school_id)
+   FROM y JOIN ${target}.schools s USING (school_id)
    ORDER BY s.school_no, y.date`,
 
-  // The three large facts read their contract table through a MATERIALIZED CTE. DuckDB gives
-  // a table scan one thread per committed row group (DataTable::MaxThreads), and a first
-  // import's rows are not committed while the facts are built in its transaction: the join
-  // and sort above such a scan ran on one thread (measures 7.5 CPU s in 8 s wall at national
-  // scale). A materialized CTE is scanned by every thread; the copy costs little.
+  // The large facts read their contract table through a MATERIALIZED CTE (the meetings and
+  // the wheel's plans above too). DuckDB gives a table scan one thread per committed row
+  // group (DataTable::MaxThreads), and a first import's rows are not committed while the
+  // facts are built in its transaction: the join and sort above such a scan ran on one
+  // thread (measures 7.5 CPU s in 8 s wall at national scale). A materialized CTE is
+  // scanned by every thread; the copy costs little (the whole build: 9-12 s wall instead
+  // of 13, about the same CPU, at load 3-4).
   // Discussions at cancelled meetings never count, so only held ones are kept, under the
   // meeting's school and date. The case's own school (case_school_no) finds the case's
   // facts within its school's rows, also when it was discussed at another school.
