@@ -39,8 +39,9 @@ export function authenticate(deps: AppContext): RequestHandler {
     const token = wellFormedToken(cookies[sessionCookie]);
     const settings = deps.settings;
     const now = settings.now();
-    const session: Session | null = token
-      ? await deps.sessions.session(sha256(token), now, () => withConnection(deps.instance, (conn) => lookupSession(conn, sha256(token), now, settings)))
+    const tokenHash = token ? sha256(token) : null;
+    const session: Session | null = tokenHash
+      ? await deps.sessions.session(tokenHash, now, () => withConnection(deps.instance, (conn) => lookupSession(conn, tokenHash, now, settings)))
       : null;
     const viewer: Viewer | null = session?.viewer ?? (deps.allowAnonymousAdmin === true ? anonymousAdmin : null);
     res.locals.session = session;
