@@ -3,16 +3,12 @@
  * body is timed as the school's own rector gets it (with the lists; the bench refuses a
  * body without them rather than time less work).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timeFollowUp } from '../../bench/timeFollowUp.ts';
-import { readOnlySample, type ReadOnlySample } from '../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../helpers/readOnlySample.ts';
 
 describe('timeFollowUp', () => {
-  let sample: ReadOnlySample;
-  beforeAll(async () => {
-    sample = await readOnlySample('rt-bench-fu-');
-  }, 120_000);
-  afterAll(() => sample?.close());
+  const sample = useReadOnlySample('rt-bench-fu-');
 
   it('times followUp, the rector’s /api/followup body and the year wheel for the sampled schools', async () => {
     const side = await sample.instance.connect();

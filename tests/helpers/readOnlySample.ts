@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import { copySampleDatabase } from './sampleDatabase.ts';
 import { testPseudonymKey } from './testKey.ts';
 
@@ -29,6 +30,30 @@ export async function readOnlySample(prefix: string): Promise<ReadOnlySample> {
       conn.closeSync();
       instance.closeSync();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The read-only sample for the tests of the file (or `describe`) it is called in: opened
+ * before the first, closed after the last. Its parts are read when a test runs.
+ */
+export function useReadOnlySample(prefix: string, timeoutMs = 120_000): { readonly instance: DuckDBInstance; readonly conn: DuckDBConnection } {
+  let sample: ReadOnlySample | undefined;
+  beforeAll(async () => {
+    sample = await readOnlySample(prefix);
+  }, timeoutMs);
+  afterAll(() => sample?.close());
+  const opened = () => {
+    if (!sample) throw new Error('the read-only sample is opened before the tests (beforeAll)');
+    return sample;
+  };
+  return {
+    get instance() {
+      return opened().instance;
+    },
+    get conn() {
+      return opened().conn;
     },
   };
 }

@@ -5,12 +5,12 @@
  * all schools of the sample data over two periods, and on the hand-made 4b fixture.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeFigures, computeFiguresBy } from '../../../etl/figures/computeFigures.ts';
 import type { FigureQuery } from '../../../etl/figures/figureQuery.ts';
 import { followUpKeys, type FollowUpKey } from '../../../etl/figures/figureKeys.ts';
 import { followUpFigures } from '../../../etl/followup/followUp.ts';
-import { readOnlySample, type ReadOnlySample } from '../../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../../helpers/readOnlySample.ts';
 import { fixtureDatabase } from '../figures/figureFixture.ts';
 import { followUpQuery, insertFollowUpFixture } from './followUpFixture.ts';
 
@@ -26,13 +26,7 @@ const periods: readonly FigureQuery[] = [
 ];
 
 describe('the 4b figures from their own families equal the full key figure query', () => {
-  let sample: ReadOnlySample;
-  let conn: DuckDBConnection;
-  beforeAll(async () => {
-    sample = await readOnlySample('rt-4b-');
-    conn = sample.conn;
-  }, 60_000);
-  afterAll(() => sample?.close());
+  const sample = useReadOnlySample('rt-4b-', 60_000);
 
   it('for every school, every municipality and all schools of the sample data', async () => {
     const pick = (row: Readonly<Record<FollowUpKey, number | null>>) => Object.fromEntries(followUpKeys.map((k) => [k, row[k]]));
@@ -40,14 +34,14 @@ describe('the 4b figures from their own families equal the full key figure query
     for (const period of periods) {
       // The full query once per breakdown (it is the slow one), the 4b query per scope.
       const expected: Array<[Partial<FigureQuery>, Record<string, unknown>]> = [
-        [{}, await fullQueryValues(conn, period)],
-        ...(await computeFiguresBy(conn, period, 'school')).map((r): [Partial<FigureQuery>, Record<string, unknown>] => [{ school: r.school_id }, pick(r)]),
-        ...(await computeFiguresBy(conn, period, 'municipality')).map((r): [Partial<FigureQuery>, Record<string, unknown>] => [{ municipality: r.municipality }, pick(r)]),
+        [{}, await fullQueryValues(sample.conn, period)],
+        ...(await computeFiguresBy(sample.conn, period, 'school')).map((r): [Partial<FigureQuery>, Record<string, unknown>] => [{ school: r.school_id }, pick(r)]),
+        ...(await computeFiguresBy(sample.conn, period, 'municipality')).map((r): [Partial<FigureQuery>, Record<string, unknown>] => [{ municipality: r.municipality }, pick(r)]),
       ];
       expect(expected.length).toBeGreaterThan(20);
       for (const [scope, values] of expected) {
         const q = { ...period, ...scope };
-        const got = await followUpFigures(conn, q);
+        const got = await followUpFigures(sample.conn, q);
         expect(got, JSON.stringify(q)).toEqual(values);
         nonZero += Object.values(got).filter((v) => v !== null && v !== 0).length;
       }

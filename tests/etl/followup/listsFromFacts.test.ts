@@ -6,10 +6,10 @@
  * two periods, and on the hand-made 4b fixture with a case discussed at another school's meeting.
  */
 import { DATE, LIST, VARCHAR, dateValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FigureQuery } from '../../../etl/figures/figureQuery.ts';
 import { followUpLists, type FollowUpLists } from '../../../etl/followup/followUpLists.ts';
-import { readOnlySample, type ReadOnlySample } from '../../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../../helpers/readOnlySample.ts';
 import { fixtureDatabase, insert } from '../figures/figureFixture.ts';
 import { followUpQuery, insertFollowUpFixture } from './followUpFixture.ts';
 
@@ -91,27 +91,21 @@ const periods: readonly FigureQuery[] = [
 ];
 
 describe('the lists from the facts equal the lists from the contract tables', () => {
-  let sample: ReadOnlySample;
-  let conn: DuckDBConnection;
-  beforeAll(async () => {
-    sample = await readOnlySample('rt-lists-');
-    conn = sample.conn;
-  }, 60_000);
-  afterAll(() => sample?.close());
+  const sample = useReadOnlySample('rt-lists-', 60_000);
 
   it('for every school, every municipality and all schools of the sample data', async () => {
-    const schools = await schoolsOf(conn);
-    const municipalities = (await conn.runAndReadAll('SELECT DISTINCT municipality FROM schools ORDER BY 1')).getRows().map((r) => String(r[0]));
+    const schools = await schoolsOf(sample.conn);
+    const municipalities = (await sample.conn.runAndReadAll('SELECT DISTINCT municipality FROM schools ORDER BY 1')).getRows().map((r) => String(r[0]));
     const rowsSeen: Record<string, number> = {};
     for (const period of periods) {
       const scopes: Array<[Partial<FigureQuery>, string[]]> = [
         [{}, schools],
         ...schools.map((s): [Partial<FigureQuery>, string[]] => [{ school: s }, [s]]),
       ];
-      for (const m of municipalities) scopes.push([{ municipality: m }, await schoolsOf(conn, `municipality = '${m.replaceAll("'", "''")}'`)]);
+      for (const m of municipalities) scopes.push([{ municipality: m }, await schoolsOf(sample.conn, `municipality = '${m.replaceAll("'", "''")}'`)]);
       for (const [scope, ids] of scopes) {
-        const lists = await followUpLists(conn, { ...period, ...scope });
-        expect(lists, JSON.stringify({ period, scope })).toEqual(await referenceLists(conn, period, ids));
+        const lists = await followUpLists(sample.conn, { ...period, ...scope });
+        expect(lists, JSON.stringify({ period, scope })).toEqual(await referenceLists(sample.conn, period, ids));
         for (const [name, rows] of Object.entries(lists)) rowsSeen[name] = (rowsSeen[name] ?? 0) + rows.length;
       }
     }

@@ -2,16 +2,12 @@
  * The school directory kept across requests: read once per data version, read again for a
  * new version or after clear(), and a failed read is not kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SchoolDirectoryCache } from '../../../server/auth/SchoolDirectoryCache.ts';
-import { readOnlySample, type ReadOnlySample } from '../../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../../helpers/readOnlySample.ts';
 
 describe('SchoolDirectoryCache', () => {
-  let sample: ReadOnlySample;
-  beforeAll(async () => {
-    sample = await readOnlySample('rt-dircache-');
-  }, 120_000);
-  afterAll(() => sample?.close());
+  const sample = useReadOnlySample('rt-dircache-');
 
   it('reads the schools once per data version, again for another version or after clear()', async () => {
     const cache = new SchoolDirectoryCache();

@@ -5,20 +5,11 @@
  * school and municipality, as a scope total and in both breakdowns, for a whole school year
  * and for a period of partial months; and no family's count exceeds the union.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeFigures, computeFiguresBy } from '../../../../etl/figures/index.ts';
-import { readOnlySample, type ReadOnlySample } from '../../../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../../../helpers/readOnlySample.ts';
 
-let sample: ReadOnlySample;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  sample = await readOnlySample('rt-case-bases-');
-  conn = sample.conn;
-}, 60_000);
-
-afterAll(() => sample?.close());
+const sample = useReadOnlySample('rt-case-bases-', 60_000);
 
 interface Period {
   readonly from: string;
@@ -37,7 +28,7 @@ type Bases = Record<'discussed' | 'measures' | 'due', number>;
 async function reference(grouping: 'school_id' | 'municipality', p: Period): Promise<Map<string, Bases>> {
   const between = (c: string) => `${c} BETWEEN DATE '${p.from}' AND DATE '${p.to}'`;
   const part = `c.kind IN ('individual', 'anonymous')`;
-  const reader = await conn.runAndReadAll(`
+  const reader = await sample.conn.runAndReadAll(`
     SELECT s.${grouping} AS g,
       (SELECT count(DISTINCT d.case_id) FROM discussions d JOIN meetings m ON m.meeting_id = d.meeting_id
          JOIN cases c ON c.case_id = d.case_id JOIN schools s2 ON s2.school_id = m.school_id
@@ -71,14 +62,14 @@ describe('each family counts its individual-part cases once', () => {
         const scoped = new Map<string, Bases>();
         for (const g of expected.keys()) {
           const scope = grouping === 'school_id' ? { school: g } : { municipality: g };
-          const row = (await computeFigures(conn, { ...p, ...scope, allowedSchools: null })) as unknown as WithBases;
+          const row = (await computeFigures(sample.conn, { ...p, ...scope, allowedSchools: null })) as unknown as WithBases;
           scoped.set(g, basesOf(row));
           const union = row.n.individual_cases!;
           expect(Math.max(...Object.values(basesOf(row)))).toBeLessThanOrEqual(union);
         }
         expect(scoped).toEqual(expected);
         const by = grouping === 'school_id' ? 'school' : 'municipality';
-        const rows = await computeFiguresBy(conn, { ...p, allowedSchools: null }, by);
+        const rows = await computeFiguresBy(sample.conn, { ...p, allowedSchools: null }, by);
         const broken = new Map(rows.map((r) => [String(by === 'school' ? (r as { school_id: string }).school_id : r.municipality), basesOf(r as unknown as WithBases)]));
         expect(broken).toEqual(expected);
       }

@@ -6,10 +6,9 @@
  * data; and a scope without schools gives counts 0 and shares null, as the grouped shape does
  * for a group without rows.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../../etl/figures/index.ts';
-import { readOnlySample, type ReadOnlySample } from '../../../helpers/readOnlySample.ts';
+import { useReadOnlySample } from '../../../helpers/readOnlySample.ts';
 import { figureMismatches } from './figureMismatches.ts';
 import { referenceFigures, type ReferencePeriod } from './referenceFigures.ts';
 
@@ -39,38 +38,30 @@ type Row = Record<string, unknown>;
 const mismatches = (scope: string, actual: Row, expected: Record<string, number | null>): string[] =>
   figureMismatches(scope, contractKeys, actual, expected);
 
-let sample: ReadOnlySample;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  sample = await readOnlySample('rt-single-');
-  conn = sample.conn;
-}, 60_000);
-
-afterAll(() => sample?.close());
+const sample = useReadOnlySample('rt-single-', 60_000);
 
 describe('a scope total (one row per figure family) equals the reference', () => {
   it('every key with each school as the scope', async () => {
-    const expected = await referenceFigures(conn, 'school_id', period);
+    const expected = await referenceFigures(sample.conn, 'school_id', period);
     expect(expected.size).toBeGreaterThan(10);
     const found: string[] = [];
     for (const [school, reference] of expected) {
-      found.push(...mismatches(school, (await computeFigures(conn, { ...period, school, allowedSchools: null })) as unknown as Row, reference));
+      found.push(...mismatches(school, (await computeFigures(sample.conn, { ...period, school, allowedSchools: null })) as unknown as Row, reference));
     }
     expect(found).toEqual([]);
   });
 
   it('every key with each municipality as the scope', async () => {
-    const expected = await referenceFigures(conn, 'municipality', period);
+    const expected = await referenceFigures(sample.conn, 'municipality', period);
     const found: string[] = [];
     for (const [municipality, reference] of expected) {
-      found.push(...mismatches(municipality, (await computeFigures(conn, { ...period, municipality, allowedSchools: null })) as unknown as Row, reference));
+      found.push(...mismatches(municipality, (await computeFigures(sample.conn, { ...period, municipality, allowedSchools: null })) as unknown as Row, reference));
     }
     expect(found).toEqual([]);
   });
 
   it('a viewer with no schools gets counts 0 and shares, means and medians null', async () => {
-    const f = (await computeFigures(conn, { ...period, allowedSchools: [] })) as unknown as Row;
+    const f = (await computeFigures(sample.conn, { ...period, allowedSchools: [] })) as unknown as Row;
     expect(Object.fromEntries(countKeys.map((k) => [k, f[k]]))).toEqual(Object.fromEntries(countKeys.map((k) => [k, 0])));
     expect(Object.fromEntries(otherKeys.map((k) => [k, f[k]]))).toEqual(Object.fromEntries(otherKeys.map((k) => [k, null])));
     expect(f.deviations_reported).toBe(0);
