@@ -1,9 +1,10 @@
 /**
  * Computes the answers the dashboard asks for first before anyone asks: after the server
- * starts and after every change of the data version (an import), the overview's six calls
- * (overviewUrls.ts) for every municipality as an administrator sees them, then for each
- * other scope the app's users have (a municipality's or PPT's staff, a rector), their home
- * municipality. A hundred users opening the dashboard at once then get kept answers
+ * starts and after every change of the data version (an import), the answers of each
+ * viewer's start view (startViewUrls.ts): the overview's six calls (overviewUrls.ts) for
+ * every municipality as an administrator sees them, then for each other scope the app's
+ * users have, their own start: a municipality's or PPT's staff their municipality's
+ * overview, a rector the year wheel of their school (yearWheelUrls.ts). A hundred users opening the dashboard at once then get kept answers
  * (cache/cacheAnswers.ts) instead of a hundred figure queries each: one cold overview costs
  * 40–130 ms of the two cores, a kept one well under one.
  *
@@ -26,7 +27,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { withConnection } from '../withConnection.ts';
 import type { AnswerCache } from './AnswerCache.ts';
 import type { DataVersion } from './dataVersion.ts';
-import { overviewUrls, type DataSpan } from './overviewUrls.ts';
+import { startViewUrls, type StartMeta } from './startViewUrls.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -167,9 +168,7 @@ export class AnswerWarmer {
         failed++;
         continue;
       }
-      const { span, asOf, municipalities } = JSON.parse(meta.payload) as { span: DataSpan; asOf: string; municipalities: string[] };
-      const own = viewer.role === 'admin' ? municipalities : municipalities.filter((m) => m === viewer.municipality);
-      for (const municipality of own) for (const url of overviewUrls(span, asOf, municipality)) items.push({ url, viewer });
+      for (const url of startViewUrls(viewer, JSON.parse(meta.payload) as StartMeta)) items.push({ url, viewer });
     }
     let next = 0;
     const lane = async () => {

@@ -6,6 +6,7 @@
  * of its last day (or today while it runs) — what the dashboard shows before anyone chooses.
  */
 import { defaultAsOf, defaultSchoolYear, schoolYearPeriod, schoolYearsInSpan } from '../../etl/calendar/period.ts';
+import { queryString } from './queryString.ts';
 
 export interface DataSpan {
   readonly first_date: string | null;
@@ -16,16 +17,6 @@ export interface DataSpan {
 export function defaultOverviewPeriod(span: DataSpan, today: string): { from: string; to: string; asOf: string } {
   const period = schoolYearPeriod(defaultSchoolYear(schoolYearsInSpan(span, today), today), 'year');
   return { ...period, asOf: defaultAsOf(period, today) };
-}
-
-/** The query string as the dashboard writes it (api/http.ts apiUrl: keys sorted, empty ones left out). */
-function queryString(params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const key of Object.keys(params).sort()) {
-    const value = params[key];
-    if (value !== undefined && value !== '') query.set(key, value);
-  }
-  return query.toString();
 }
 
 /** The overview's six calls for one municipality in the default period. */

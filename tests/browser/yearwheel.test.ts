@@ -66,6 +66,19 @@ describe.skipIf(!chromiumAvailable())('the year wheel page in Chromium', () => {
     await expect(page.getAttribute('#nav-yearwheel', 'aria-current')).resolves.toBe('page');
     // The school picker offers the rector's own school only.
     expect(await page.$$eval('#filter-school option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual([own]);
+    // The calls the answer warmer computes ahead for a rector (server/cache/yearWheelUrls.ts,
+    // the same four written out in tests/server/cache/yearWheelUrls.test.ts), as asked here:
+    // the default school year 2025/26 as of its last day, and 2024/25 as of its own.
+    await page.waitForSelector('#key-figures table, #key-figures .state', { timeout: 30_000 });
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.replace(location.origin, '')));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        `/api/followup?asOf=2026-07-31&from=2025-08-01&school=${own}&to=2026-07-31`,
+        `/api/figures?asOf=2026-07-31&from=2025-08-01&school=${own}&to=2026-07-31`,
+        `/api/figures?asOf=2025-07-31&from=2024-08-01&school=${own}&to=2025-07-31`,
+        '/api/figures?asOf=2026-07-31&by=school&from=2025-08-01&municipality=Fjordvik&to=2026-07-31',
+      ]),
+    );
     expect(withoutSignedOut401(errors)).toEqual([]);
     await context.close();
   });
