@@ -70,12 +70,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One module registry per worker, not per file: each file used to load the app, DuckDB's
-    // client and the helpers afresh, about 2.5 s a file before its first test (146 s of
-    // imports in all; 721 s → 627 s for the suite in a clone-alone run). The files share
-    // no state that this could leak: each makes its own databases, servers, ports and
-    // temporary folders, and none mocks a module or changes process.env.
-    isolate: false,
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: LongFirstSequencer },
     env: { TZ: 'UTC' },
