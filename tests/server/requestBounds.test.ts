@@ -151,14 +151,16 @@ describe('one user cannot make the others wait', () => {
       done.push(name);
       return answer;
     };
-    const admins = [1, 2, 3, 4].map((i) => timed(admin, long).then(finished(`admin ${i}`)));
-    // Kommune asks as soon as the first answer is back: the third and fourth admin requests
-    // are then waiting (the second is running, or about to start). By turns, kommune goes
-    // before them (second or third); first come, first served would put it last (fifth).
+    const admins = [1, 2, 3, 4, 5, 6].map((i) => timed(admin, long).then(finished(`admin ${i}`)));
+    // Kommune asks as soon as the first answer is back: the third to sixth admin requests are
+    // then waiting (the second is running, or about to start). By turns, kommune goes before
+    // them: second, or third when its request reaches the queue only after the second admin
+    // request has finished (a busy machine). First come, first served would put it behind
+    // them all: sixth or seventh (fifth at the earliest, if an admin request arrived late).
     await Promise.race(admins);
     const other = timed(kommune, `/api/figures?${query({ from: '2024-08-01', to: '2025-07-31', asOf: '2025-08-01' })}`).then(finished('kommune'));
     const answers = await Promise.all([...admins, other]);
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(done.indexOf('kommune')).toBeLessThanOrEqual(2);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    expect(done.indexOf('kommune')).toBeLessThanOrEqual(3);
   });
 });
