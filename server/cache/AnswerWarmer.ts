@@ -4,9 +4,10 @@
  * viewer's start view (startViewUrls.ts): the overview's six calls (overviewUrls.ts) for
  * every municipality as an administrator sees them, then for each other scope the app's
  * users have, their own start: a municipality's or PPT's staff their municipality's
- * overview, a rector the year wheel of their school (yearWheelUrls.ts). A hundred users opening the dashboard at once then get kept answers
- * (cache/cacheAnswers.ts) instead of a hundred figure queries each: one cold overview costs
- * 40–130 ms of the two cores, a kept one well under one.
+ * overview, a rector the year wheel of their school (yearWheelUrls.ts). A hundred users
+ * opening the dashboard at once then get kept answers (cache/cacheAnswers.ts) instead of a
+ * hundred figure queries each: one cold overview costs 40–130 ms of the two cores, a kept
+ * one well under one.
  *
  * The warmer is a client of the app like any other: each answer is a real GET through the
  * whole request path (light-my-request, in this process, no socket), with the viewer marked
