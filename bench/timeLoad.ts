@@ -28,7 +28,8 @@ import { importBatch } from '../etl/load/importBatch.ts';
 import { pseudonymKey } from '../etl/load/pseudonymKey.ts';
 import { importCounter } from '../server/cache/dataVersion.ts';
 import { AnswerWarmer } from '../server/cache/AnswerWarmer.ts';
-import { overviewUrls, type DataSpan } from '../server/cache/overviewUrls.ts';
+import { overviewUrls } from '../server/cache/overviewUrls.ts';
+import type { StartMeta } from '../server/cache/startViewUrls.ts';
 import { createApp } from '../server/createApp.ts';
 import { withConnection } from '../server/withConnection.ts';
 
@@ -56,7 +57,7 @@ const json = { accept: 'application/json' };
 
 /** The overview's calls for every municipality, as the dashboard makes them for this viewer's default period. */
 async function overviewTargets(url: string, cookie: string): Promise<Array<{ path: string; headers: Record<string, string> }>> {
-  const meta = (await (await fetch(`${url}/api/meta?form=columns`, { headers: { cookie, ...json } })).json()) as { span: DataSpan; asOf: string; municipalities: string[] };
+  const meta = (await (await fetch(`${url}/api/meta?form=columns`, { headers: { cookie, ...json } })).json()) as StartMeta;
   return meta.municipalities.flatMap((m) => overviewUrls(meta.span, meta.asOf, m)).map((path) => ({ path, headers: json }));
 }
 
