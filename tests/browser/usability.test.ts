@@ -74,11 +74,16 @@ describe.skipIf(!chromiumAvailable())('a dashboard a municipal user can work in 
     await page.goto(`${app.url}/?view=overview&year=2025&municipality=Fjordvik&figure=meetings_held`);
     await waitForSignInForm(page);
     await expect(page.textContent('.brand-name')).resolves.toBe('Ressursteam-tall');
+    // The other language's strings are fetched first (a chunk of their own): on a busy machine
+    // the heading changes some time after the click, so wait for the change before reading it.
+    const headingChangesFrom = (before: string) => page.waitForFunction((text) => document.querySelector('h1')?.textContent !== text, before, { timeout: 30_000 });
     await page.click('#language-switch');
+    await headingChangesFrom('Logg inn');
     await expect(page.textContent('h1')).resolves.toBe('Sign in');
     await expect(page.textContent('#language-switch')).resolves.toBe('Norsk');
     expect(query().lang).toBe('en');
     await page.click('#language-switch');
+    await headingChangesFrom('Sign in');
     await expect(page.textContent('h1')).resolves.toBe('Logg inn');
     expect(query().lang).toBeUndefined();
     await page.fill('#signin-username', 'admin');
