@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { schemaDdl } from './schema.ts';
+import { writerInstanceOptions } from './writerInstanceOptions.ts';
 
 export interface Database {
   readonly path: string;
@@ -37,7 +38,7 @@ export async function openDatabase(path: string): Promise<Database> {
     restrictUmask();
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   }
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path, writerInstanceOptions());
   const connection = await instance.connect();
   for (const ddl of schemaDdl()) await connection.run(ddl);
   if (path !== ':memory:') makePrivate(path);

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { accountsDdl } from './accountsSchema.ts';
 import type { Database } from './openDatabase.ts';
+import { writerInstanceOptions } from './writerInstanceOptions.ts';
 
 /** The tables a server writes while it serves; they stay in the process's own database. */
 const writtenWhileServing = ['sessions', 'audit_log'];
@@ -21,7 +22,7 @@ export async function openSnapshot(snapshotPath: string, localPath: string): Pro
   process.umask(process.umask() | 0o077);
   mkdirSync(dirname(localPath), { recursive: true, mode: 0o700 });
   if (!existsSync(snapshotPath)) throw new Error(`fant ikke øyeblikksbildet ${snapshotPath}`);
-  const instance = await DuckDBInstance.create(localPath);
+  const instance = await DuckDBInstance.create(localPath, writerInstanceOptions());
   const connection = await instance.connect();
   await connection.run(`ATTACH ${sqlText(snapshotPath)} AS snapshot (READ_ONLY)`);
   for (const ddl of accountsDdl) if (writtenWhileServing.some((t) => ddl.includes(`EXISTS ${t} `)) || ddl.includes('audit_id_seq START')) await connection.run(ddl);
