@@ -14,12 +14,25 @@ import {
   type SchoolFigures,
 } from './figureRows.ts';
 import { compareGroups } from './groupOrder.ts';
+import { ensureFigureFacts } from './facts/ensureFigureFacts.ts';
 import { keyFiguresSql } from './keyFiguresSql.ts';
-import { runFigureSql } from './runFigureSql.ts';
+import { runFigureSql, type PlainRow } from './runFigureSql.ts';
+import type { Grouping } from './scopeSql.ts';
+import { storedYearRows } from './yearFigures/storedYearRows.ts';
+
+/**
+ * The figure SQL's rows for `q` grouped by `grouping`: kept rows when `q` is an ended school
+ * year whose year figures are built (yearFigures/), else the figure query itself. Both give
+ * the same values (tests/etl/figures/yearFigures compares them for every group).
+ */
+async function figureSqlRows(conn: DuckDBConnection, grouping: Grouping, q: FigureQuery): Promise<PlainRow[]> {
+  const at = await ensureFigureFacts(conn);
+  return (await storedYearRows(conn, grouping, q, at)) ?? runFigureSql(conn, keyFiguresSql(grouping, 'whole'), q, at);
+}
 
 /** Every key figure for the whole scope of `q` (its `by` is ignored). */
 export async function computeFigures(conn: DuckDBConnection, q: FigureQuery): Promise<FigureRow> {
-  const [row] = await runFigureSql(conn, keyFiguresSql('all', 'whole'), q);
+  const [row] = await figureSqlRows(conn, 'all', q);
   // The query always yields one row for the scope total; no row is a bug, not "no data".
   if (!row) throw new Error('key figure query returned no row');
   return figureRowOf(row);
@@ -41,7 +54,7 @@ export async function computeFiguresBy(
   q: FigureQuery,
   by: Breakdown,
 ): Promise<SchoolFigures[] | MunicipalityFigures[]> {
-  const rows = await runFigureSql(conn, keyFiguresSql(by, 'whole'), q);
+  const rows = await figureSqlRows(conn, by, q);
   if (by === 'school') return rows.map((r) => ({ ...schoolIdentityOf(r), ...figureRowOf(r) })).sort(compareGroups);
   return rows.map((r) => ({ ...municipalityIdentityOf(r), ...figureRowOf(r) })).sort(compareGroups);
 }

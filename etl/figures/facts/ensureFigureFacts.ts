@@ -33,7 +33,7 @@ function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function isReadOnly(conn: DuckDBConnection): Promise<boolean> {
+export async function isReadOnly(conn: DuckDBConnection): Promise<boolean> {
   const reader = await conn.runAndReadAll(`SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()`);
   return reader.getRows()[0]?.[0] === true;
 }
