@@ -66,6 +66,8 @@ const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, '
 void warmer?.settled().then(() => {
   const pass = warmer.passes.at(-1);
   if (pass) console.log(`Forvarmet ${pass.answers} svar på ${pass.seconds.toFixed(1)} s`);
+  const years = warmer.keptYears.at(-1);
+  if (years?.length) console.log(`Årstall lagret for ${years.length} avsluttede skoleår`);
 });
 // The CLI's way in while this process holds the database's lock.
 const socketPath = snapshot ? null : adminSocketPathFor(dbPath);

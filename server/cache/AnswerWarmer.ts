@@ -17,11 +17,16 @@
  * for it; a viewer served the kept answer is, as for any kept answer. The figure answers are
  * asked for brotli-compressed, so the compressed copy is made ahead too.
  *
+ * After the answers, each ended school year's figures are computed once and kept in the
+ * database (buildYearFigures), where every process finds them: a question for a whole ended
+ * school year is then a lookup instead of a figure query.
+ *
  * It stops a pass when the data version moves (and starts again for the new one), when the
  * answer cache is nearly full (warming would push out what users asked for), or on `stop()`.
  */
 import inject from 'light-my-request';
 import type { DuckDBInstance } from '@duckdb/node-api';
+import { buildYearFigures } from '../../etl/figures/yearFigures/buildYearFigures.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { markInternal } from '../auth/internalViewer.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -37,6 +42,7 @@ export interface WarmDeps {
   readonly instance: DuckDBInstance;
   readonly dataVersion: DataVersion;
   readonly answerCache: AnswerCache;
+  readonly today: () => string;
 }
 
 export interface WarmPass {
@@ -98,6 +104,8 @@ export class AnswerWarmer {
   private warmedVersion: string | null = null;
   /** The passes so far, newest last (the bench and the log read them). */
   readonly passes: WarmPass[] = [];
+  /** The school years whose year figures each pass left kept, newest first (one entry per pass that got to them). */
+  readonly keptYears: number[][] = [];
 
   /**
    * @param pollMs how often the data version is looked at between passes.
@@ -151,8 +159,16 @@ export class AnswerWarmer {
       const pass = await this.pass(version);
       this.passes.push(pass);
       if (pass.stopped === 'stopped') return;
-      // A pass cut short by a full cache counts as done: another would push out the same answers.
-      if (pass.stopped !== 'version') this.warmedVersion = version;
+      if (pass.stopped === 'version') continue;
+      // Then every ended school year's figures, kept in the database (etl/figures/yearFigures/):
+      // after the start views, which users open first. A pass cut short by a full cache counts
+      // as done: another would push out the same answers.
+      const keep = await withConnection(deps.instance, (conn) =>
+        buildYearFigures(conn, deps.today(), { shouldStop: async () => this.stopped || (await deps.dataVersion()) !== version }),
+      );
+      this.keptYears.push(keep);
+      if (this.stopped) return;
+      this.warmedVersion = version;
     }
   }
 

@@ -5,8 +5,9 @@
  * users, and the year wheel's four for the rector (each user's start view);
  * a user asking for one of them is served the kept answer (shown by changing the data under
  * it without moving the version: the kept answer still shows the old count), which is
- * audited for that user, while the warmer itself leaves nothing in the audit log; when the
- * data version moves, it computes the answers again from the new data.
+ * audited for that user, while the warmer itself leaves nothing in the audit log; then it
+ * keeps the ended school years' figures in the database; when the data version moves, it
+ * computes the answers again from the new data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCounter } from '../../../server/cache/dataVersion.ts';
@@ -61,6 +62,12 @@ describe('AnswerWarmer', () => {
     expect(first).toMatchObject({ version: 'imports:0', answers: 4 * 6 + 2 * 6 + 4, failed: 0, stopped: null });
     // And each scope's metadata (4 answers more in the cache).
     expect(first.cache.answers).toBe(40 + 4);
+  });
+
+  it('then keeps the figures of every ended school year in the database: 2025/26 and 2024/25 on the fixed today', async () => {
+    expect(warmer.keptYears[0]).toEqual([2025, 2024]);
+    const kept = await app.db.connection.runAndReadAll(`SELECT DISTINCT school_year FROM figure_facts.year_figures ORDER BY 1`);
+    expect(kept.getRows().map((r) => Number(r[0]))).toEqual([2024, 2025]);
   });
 
   it('serves a user the kept answer, audited for that user; the warmer audits nothing', async () => {
