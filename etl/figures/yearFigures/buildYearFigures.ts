@@ -68,7 +68,7 @@ async function isKept(conn: DuckDBConnection, at: FactsLocation, year: number): 
   const reader = await conn.runAndReadAll(
     `SELECT count(*) > 0 FROM ${yearFiguresTable(at)}
      WHERE school_year = $year AND sql_version = $version AND generation = ${currentGenerationSql(at)}`,
-    { year, version: figureSqlVersion },
+    { year, version: figureSqlVersion() },
     { year: INTEGER, version: VARCHAR },
   );
   return reader.getRows()[0]![0] === true;
@@ -89,12 +89,12 @@ async function buildYear(conn: DuckDBConnection, at: FactsLocation, year: number
     }
     const table = yearFiguresTable(at);
     // Rows of older facts or other SQL are never read again.
-    await conn.run(`DELETE FROM ${table} WHERE school_year = $year OR sql_version <> $version OR generation <> ${currentGenerationSql(at)}`, { year, version: figureSqlVersion }, { year: INTEGER, version: VARCHAR });
+    await conn.run(`DELETE FROM ${table} WHERE school_year = $year OR sql_version <> $version OR generation <> ${currentGenerationSql(at)}`, { year, version: figureSqlVersion() }, { year: INTEGER, version: VARCHAR });
     await conn.run(
       `INSERT INTO ${table}
        SELECT ${currentGenerationSql(at)}, $version, $year, unnest($groupings), unnest($keys), unnest($municipalities), unnest($jsons)`,
       {
-        version: figureSqlVersion,
+        version: figureSqlVersion(),
         year,
         groupings: listValue(rows.map((r) => r.grouping)),
         keys: listValue(rows.map((r) => r.key)),

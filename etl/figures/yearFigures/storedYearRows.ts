@@ -51,7 +51,7 @@ export async function storedYearRows(conn: DuckDBConnection, grouping: Grouping,
   const year = wholeSchoolYear(q);
   const lookup = year === null ? null : lookupOf(grouping, q);
   if (year === null || lookup === null) return null;
-  const values: Record<string, DuckDBValue> = { version: figureSqlVersion, year, kept: lookup.kept };
+  const values: Record<string, DuckDBValue> = { version: figureSqlVersion(), year, kept: lookup.kept };
   const types: Record<string, DuckDBType> = { version: VARCHAR, year: INTEGER, kept: VARCHAR };
   // Only the filters this lookup needs, each a plain comparison DuckDB can push into the scan
   // (an "$x IS NULL OR …" would read every row of the year, JSON and all).

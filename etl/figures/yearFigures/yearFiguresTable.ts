@@ -31,11 +31,19 @@ export function yearFiguresDdl(at: FactsLocation): string {
   )`;
 }
 
-/** A hash of the SQL the kept rows come from: the rows of other SQL are not these figures. */
-export const figureSqlVersion: string = createHash('sha256')
-  .update((['all', 'school', 'municipality'] as const).map((g) => keyFiguresSql(g, 'whole')).join('\n;\n'))
-  .digest('hex')
-  .slice(0, 16);
+let version: string | undefined;
+
+/**
+ * A hash of the SQL the kept rows come from: the rows of other SQL are not these figures.
+ * Computed at first use, not at import: the command line loads this module for every call.
+ */
+export function figureSqlVersion(): string {
+  version ??= createHash('sha256')
+    .update((['all', 'school', 'municipality'] as const).map((g) => keyFiguresSql(g, 'whole')).join('\n;\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return version;
+}
 
 /** SQL for the generation of the facts at `at` (the stamp a current row carries). */
 export const currentGenerationSql = (at: FactsLocation) => `(SELECT max(generation) FROM ${at}.built)`;

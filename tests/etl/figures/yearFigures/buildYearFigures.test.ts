@@ -175,6 +175,21 @@ describe('kept answers', () => {
   });
 });
 
+describe('rows of other figure SQL', () => {
+  it('are not served, and the next build replaces them', async () => {
+    const m = municipalities[1]!;
+    const expected = (live.get(`2025 municipality ${m}`) as { meetings_held: number }).meetings_held;
+    await conn.run(
+      `UPDATE figure_facts.year_figures SET sql_version = 'another', row_json = json_object('meetings_held', 55555)::VARCHAR WHERE school_year = 2025`,
+    );
+    expect((await computeFigures(conn, yearQuery(2025, { municipality: m }))).meetings_held).toBe(expected);
+    expect(await buildYearFigures(conn, today)).toEqual(years);
+    const versions = await conn.runAndReadAll(`SELECT count(*) FILTER (sql_version = 'another') FROM figure_facts.year_figures`);
+    expect(Number(versions.getRows()[0]![0])).toBe(0);
+    expect((await computeFigures(conn, yearQuery(2025, { municipality: m }))).meetings_held).toBe(expected);
+  });
+});
+
 describe('a read-only file', () => {
   it('is not written, and its own current year figures are still served', async () => {
     const path = join(dir, 'readonly.duckdb');
