@@ -23,6 +23,8 @@
  *
  * It stops a pass when the data version moves (and starts again for the new one), when the
  * answer cache is nearly full (warming would push out what users asked for), or on `stop()`.
+ * A new day starts a pass too: the start views of the running school year are read as of
+ * today, so yesterday's answers are not what anyone asks, and neither are its kept figures.
  */
 import inject from 'light-my-request';
 import type { DuckDBInstance } from '@duckdb/node-api';
@@ -101,7 +103,8 @@ export class AnswerWarmer {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private warmedVersion: string | null = null;
+  /** The data version and day last warmed: the start views and the running year are read as of today. */
+  private warmed: string | null = null;
   /** The passes so far, newest last (the bench and the log read them). */
   readonly passes: WarmPass[] = [];
   /** The school years whose year figures each pass left kept, newest first (one entry per pass that got to them). */
@@ -126,7 +129,7 @@ export class AnswerWarmer {
     this.timer.unref();
   }
 
-  /** Starts a pass unless one runs or the version is warm already. */
+  /** Starts a pass unless one runs or the version is warm already for today. */
   kick(): void {
     if (this.stopped || !this.app || this.running) return;
     this.running = this.loop()
@@ -155,7 +158,8 @@ export class AnswerWarmer {
     const deps = this.deps!;
     for (;;) {
       const version = await deps.dataVersion();
-      if (this.stopped || version === this.warmedVersion) return;
+      const today = deps.today();
+      if (this.stopped || `${version} ${today}` === this.warmed) return;
       const pass = await this.pass(version);
       this.passes.push(pass);
       if (pass.stopped === 'stopped') return;
@@ -164,11 +168,11 @@ export class AnswerWarmer {
       // after the start views, which users open first. A pass cut short by a full cache counts
       // as done: another would push out the same answers.
       const keep = await withConnection(deps.instance, (conn) =>
-        buildYearFigures(conn, deps.today(), { shouldStop: async () => this.stopped || (await deps.dataVersion()) !== version }),
+        buildYearFigures(conn, today, { shouldStop: async () => this.stopped || (await deps.dataVersion()) !== version }),
       );
       this.keptYears.push(keep);
       if (this.stopped) return;
-      this.warmedVersion = version;
+      this.warmed = `${version} ${today}`;
     }
   }
 

@@ -1,19 +1,22 @@
 /**
  * Computes the year figures: for every school year of the data that has ended by `today`,
  * every key figure for every school, every municipality and the whole country, read as of
- * the year's last day (what the dashboard asks for an ended year), kept beside the facts
- * (yearFiguresTable.ts) so that such a question is one small lookup (storedYearRows.ts)
- * instead of a figure query over the facts.
+ * the year's last day (what the dashboard asks for an ended year), and the same for the
+ * running school year read as of `today` (what it asks for the running year); kept beside
+ * the facts (yearFiguresTable.ts) so that such a question is one small lookup
+ * (storedYearRows.ts) instead of a figure query over the facts.
  *
  * Each year is computed and written in a transaction of its own, stamped with the generation
- * of the facts that transaction reads, newest year first; a year already kept for the
- * current facts and SQL is skipped. At national scale a year costs about 2–3 s of both cores
+ * of the facts that transaction reads: the running year first, then the ended ones newest
+ * first; a year already kept for the current facts, SQL and as-of date is skipped. The
+ * running year's rows hold for the day they were built: the next day they no longer match
+ * and are computed live until the next build (the warmer builds again when the day changes). At national scale a year costs about 2–3 s of both cores
  * (three figure queries; each row goes through runFigureSql, so it holds exactly the values
  * a live query gives); the server runs this after each warming pass (AnswerWarmer.ts).
  * A read-only file whose own facts are current cannot be written: nothing is built there.
  */
-import { LIST, VARCHAR, INTEGER, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { schoolYearPeriod, schoolYearsInSpan } from '../../calendar/period.ts';
+import { DATE, LIST, VARCHAR, INTEGER, dateValue, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { schoolYearOf, schoolYearPeriod, schoolYearsInSpan } from '../../calendar/period.ts';
 import { FACTS } from '../facts/factTables.ts';
 import { ensureFigureFacts, isReadOnly, type FactsLocation } from '../facts/ensureFigureFacts.ts';
 import { keyFiguresSql } from '../keyFiguresSql.ts';
@@ -47,10 +50,20 @@ async function factYears(conn: DuckDBConnection, at: FactsLocation, today: strin
 /** JSON keeps every finite number exactly; a year with any other number is not kept. */
 const storable = (row: PlainRow) => Object.values(row).every((v) => typeof v !== 'number' || Number.isFinite(v));
 
-/** Every group's row of school year `year`, read as of its last day; null when one cannot be kept. */
-async function yearRows(conn: DuckDBConnection, at: FactsLocation, year: number): Promise<KeptRow[] | null> {
-  const period = schoolYearPeriod(year, 'year');
-  const q = { ...period, asOf: period.to, allowedSchools: null };
+/** A school year and the date it is read as of. */
+interface KeptYear {
+  readonly year: number;
+  readonly asOf: string;
+}
+
+function date(iso: string): DuckDBValue {
+  const [year, month, day] = iso.split('-').map(Number);
+  return dateValue({ year: year!, month: month!, day: day! });
+}
+
+/** Every group's row of school year `year` read as of `asOf`; null when one cannot be kept. */
+async function yearRows(conn: DuckDBConnection, at: FactsLocation, { year, asOf }: KeptYear): Promise<KeptRow[] | null> {
+  const q = { ...schoolYearPeriod(year, 'year'), asOf, allowedSchools: null };
   const kept: KeptRow[] = [];
   for (const grouping of ['all', 'school', 'municipality'] as const) {
     for (const row of await runFigureSql(conn, keyFiguresSql(grouping, 'whole'), q, at)) {
@@ -64,44 +77,46 @@ async function yearRows(conn: DuckDBConnection, at: FactsLocation, year: number)
   return kept.sort((a, b) => (a.grouping === b.grouping ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.grouping < b.grouping ? -1 : 1));
 }
 
-async function isKept(conn: DuckDBConnection, at: FactsLocation, year: number): Promise<boolean> {
+async function isKept(conn: DuckDBConnection, at: FactsLocation, { year, asOf }: KeptYear): Promise<boolean> {
   const reader = await conn.runAndReadAll(
     `SELECT count(*) > 0 FROM ${yearFiguresTable(at)}
-     WHERE school_year = $year AND sql_version = $version AND generation = ${currentGenerationSql(at)}`,
-    { year, version: figureSqlVersion() },
-    { year: INTEGER, version: VARCHAR },
+     WHERE school_year = $year AND as_of = $asOf AND sql_version = $version AND generation = ${currentGenerationSql(at)}`,
+    { year, asOf: date(asOf), version: figureSqlVersion() },
+    { year: INTEGER, asOf: DATE, version: VARCHAR },
   );
   return reader.getRows()[0]![0] === true;
 }
 
 /** One school year, in its own transaction; false when it cannot be kept. */
-async function buildYear(conn: DuckDBConnection, at: FactsLocation, year: number): Promise<boolean> {
+async function buildYear(conn: DuckDBConnection, at: FactsLocation, kept: KeptYear): Promise<boolean> {
+  const { year, asOf } = kept;
   await conn.run('BEGIN TRANSACTION');
   try {
-    if (await isKept(conn, at, year)) {
+    if (await isKept(conn, at, kept)) {
       await conn.run('COMMIT');
       return true;
     }
-    const rows = await yearRows(conn, at, year);
+    const rows = await yearRows(conn, at, kept);
     if (rows === null) {
       await conn.run('ROLLBACK');
       return false;
     }
     const table = yearFiguresTable(at);
-    // Rows of older facts or other SQL are never read again.
+    // Rows of older facts or other SQL, and the year read as of another day, are never read again.
     await conn.run(`DELETE FROM ${table} WHERE school_year = $year OR sql_version <> $version OR generation <> ${currentGenerationSql(at)}`, { year, version: figureSqlVersion() }, { year: INTEGER, version: VARCHAR });
     await conn.run(
       `INSERT INTO ${table}
-       SELECT ${currentGenerationSql(at)}, $version, $year, unnest($groupings), unnest($keys), unnest($municipalities), unnest($jsons)`,
+       SELECT ${currentGenerationSql(at)}, $version, $year, $asOf, unnest($groupings), unnest($keys), unnest($municipalities), unnest($jsons)`,
       {
         version: figureSqlVersion(),
         year,
+        asOf: date(asOf),
         groupings: listValue(rows.map((r) => r.grouping)),
         keys: listValue(rows.map((r) => r.key)),
         municipalities: listValue(rows.map((r) => r.municipality)),
         jsons: listValue(rows.map((r) => r.json)),
       },
-      { version: VARCHAR, year: INTEGER, groupings: LIST(VARCHAR), keys: LIST(VARCHAR), municipalities: LIST(VARCHAR), jsons: LIST(VARCHAR) },
+      { version: VARCHAR, year: INTEGER, asOf: DATE, groupings: LIST(VARCHAR), keys: LIST(VARCHAR), municipalities: LIST(VARCHAR), jsons: LIST(VARCHAR) },
     );
     await conn.run('COMMIT');
     return true;
@@ -111,16 +126,30 @@ async function buildYear(conn: DuckDBConnection, at: FactsLocation, year: number
   }
 }
 
-/** Builds what is missing; returns the ended school years now kept, newest first. */
+/**
+ * What is kept as of `today`: the running school year read as of today (when the data reach
+ * into it), then every ended one read as of its last day, newest first. These are what the
+ * dashboard asks by default (figureRequest.ts: the period's last day once it is past, else
+ * today).
+ */
+function yearsToKeep(spanned: readonly number[], today: string): KeptYear[] {
+  const running = schoolYearOf(today);
+  const ended = spanned.filter((y) => schoolYearPeriod(y, 'year').to < today).reverse();
+  return [
+    ...(spanned.includes(running) ? [{ year: running, asOf: today }] : []),
+    ...ended.map((year) => ({ year, asOf: schoolYearPeriod(year, 'year').to })),
+  ];
+}
+
+/** Builds what is missing; returns the school years now kept, in the order built. */
 export async function buildYearFigures(conn: DuckDBConnection, today: string, options: YearFiguresOptions = {}): Promise<number[]> {
   const at = await ensureFigureFacts(conn);
   if (at === FACTS && (await isReadOnly(conn))) return [];
   await conn.run(yearFiguresDdl(at));
-  const ended = (await factYears(conn, at, today)).filter((y) => schoolYearPeriod(y, 'year').to < today).reverse();
   const kept: number[] = [];
-  for (const year of ended) {
+  for (const year of yearsToKeep(await factYears(conn, at, today), today)) {
     if (await options.shouldStop?.()) break;
-    if (await buildYear(conn, at, year)) kept.push(year);
+    if (await buildYear(conn, at, year)) kept.push(year.year);
   }
   return kept;
 }

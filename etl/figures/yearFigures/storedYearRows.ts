@@ -10,7 +10,7 @@
  * list narrows a per-school answer to those schools, exactly as the live query does; a total
  * over a list of schools is not kept and is computed live.
  */
-import { LIST, VARCHAR, INTEGER, listValue, type DuckDBType, type DuckDBValue, type DuckDBConnection } from '@duckdb/node-api';
+import { DATE, LIST, VARCHAR, INTEGER, dateValue, listValue, type DuckDBType, type DuckDBValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { FactsLocation } from '../facts/ensureFigureFacts.ts';
 import type { FigureQuery } from '../figureQuery.ts';
 import type { PlainRow } from '../runFigureSql.ts';
@@ -51,8 +51,10 @@ export async function storedYearRows(conn: DuckDBConnection, grouping: Grouping,
   const year = wholeSchoolYear(q);
   const lookup = year === null ? null : lookupOf(grouping, q);
   if (year === null || lookup === null) return null;
-  const values: Record<string, DuckDBValue> = { version: figureSqlVersion(), year, kept: lookup.kept };
-  const types: Record<string, DuckDBType> = { version: VARCHAR, year: INTEGER, kept: VARCHAR };
+  const [y, m, d] = q.asOf.split('-').map(Number);
+  const asOf = dateValue({ year: y!, month: m!, day: d! });
+  const values: Record<string, DuckDBValue> = { version: figureSqlVersion(), year, asOf, kept: lookup.kept };
+  const types: Record<string, DuckDBType> = { version: VARCHAR, year: INTEGER, asOf: DATE, kept: VARCHAR };
   // Only the filters this lookup needs, each a plain comparison DuckDB can push into the scan
   // (an "$x IS NULL OR …" would read every row of the year, JSON and all).
   const filters: string[] = [];
@@ -64,7 +66,7 @@ export async function storedYearRows(conn: DuckDBConnection, grouping: Grouping,
   if (lookup.key !== null) filter('key', lookup.key, VARCHAR, 'group_key = $key');
   if (lookup.municipality !== null) filter('municipality', lookup.municipality, VARCHAR, 'municipality = $municipality');
   if (lookup.allowed !== null) filter('allowed', listValue([...lookup.allowed]), LIST(VARCHAR), 'list_contains($allowed, group_key)');
-  const current = `generation = ${currentGenerationSql(at)} AND sql_version = $version AND school_year = $year`;
+  const current = `generation = ${currentGenerationSql(at)} AND sql_version = $version AND school_year = $year AND as_of = $asOf`;
   let rows: Array<[string]>;
   try {
     const reader = await conn.runAndReadAll(

@@ -1,8 +1,8 @@
 /**
  * Where the year figures are kept: beside the figure facts they are computed from (the
  * facts' schema in the file, or the in-memory facts of a read-only file), one row per school
- * year and group, the figure SQL's row as JSON, stamped with the generation of the facts and
- * a hash of the figure SQL. A row counts only while both stamps are current: an import (a new
+ * year, as-of date and group, the figure SQL's row as JSON, stamped with the generation of the
+ * facts and a hash of the figure SQL. A row counts only while both stamps are current: an import (a new
  * generation) or a change to any figure's SQL (a new hash) retires every kept row at once,
  * and until a year is built again its figures are computed live.
  *
@@ -24,6 +24,7 @@ export function yearFiguresDdl(at: FactsLocation): string {
     generation BIGINT NOT NULL,
     sql_version VARCHAR NOT NULL,
     school_year INTEGER NOT NULL,
+    as_of DATE NOT NULL,
     grouping VARCHAR NOT NULL,
     group_key VARCHAR NOT NULL,
     municipality VARCHAR,

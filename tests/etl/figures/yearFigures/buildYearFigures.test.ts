@@ -6,7 +6,8 @@
  *   every scope the server asks with (a viewer's school list included), and equals the
  *   independent SQL reference of the persisted-facts test;
  * - the kept rows are what is served (a row changed in the table comes back), and only for
- *   whole ended school years read as of their last day, at every level;
+ *   whole ended school years read as of their last day, and the running one read as of the
+ *   day it was built, at every level;
  * - new facts (an import, a refresh) retire them, and the figures are live again;
  * - a read-only file is not written.
  */
@@ -97,15 +98,29 @@ describe('buildYearFigures', () => {
     expect(await keptRows()).toBe(2 * (25 + 4 + 1));
   });
 
-  it('a school year not ended by today is not kept', async () => {
-    const path = join(dir, 'early.duckdb');
+  it('the running school year is kept as of today, and served only for that day', async () => {
+    const path = join(dir, 'running.duckdb');
     await copySampleDatabase(path, testPseudonymKey());
-    const early = await openDatabase(path);
+    const running = await openDatabase(path);
     try {
-      // 2025/26 ends on 31 July 2026: on that day it has not ended.
-      expect(await buildYearFigures(early.connection, '2026-07-31')).toEqual([2024]);
+      const c = running.connection;
+      // 2025/26 is running on 15 March 2026: kept as of that day; 2024/25 as of its last day.
+      expect(await buildYearFigures(c, '2026-03-15')).toEqual([2025, 2024]);
+      const asOf = await c.runAndReadAll(`SELECT DISTINCT school_year, strftime(as_of, '%Y-%m-%d') FROM figure_facts.year_figures ORDER BY 1`);
+      expect(asOf.getRows()).toEqual([[2024, '2025-07-31'], [2025, '2026-03-15']]);
+      const q = (day: string) => yearQuery(2025, { asOf: day });
+      const live = (await computeFigures(c, q('2026-03-15'))).open_cases;
+      await c.run(`UPDATE figure_facts.year_figures SET row_json = json_object('open_cases', 31415)::VARCHAR WHERE school_year = 2025 AND grouping = 'all'`);
+      expect((await computeFigures(c, q('2026-03-15'))).open_cases).toBe(31415);
+      expect((await computeFigures(c, q('2026-03-16'))).open_cases).not.toBe(31415);
+      expect((await computeFigures(c, q('2026-07-31'))).open_cases).not.toBe(31415);
+      // The next day's build replaces the running year's rows.
+      expect(await buildYearFigures(c, '2026-03-16')).toEqual([2025, 2024]);
+      const after = await c.runAndReadAll(`SELECT DISTINCT strftime(as_of, '%Y-%m-%d') FROM figure_facts.year_figures WHERE school_year = 2025`);
+      expect(after.getRows()).toEqual([['2026-03-16']]);
+      expect(live).toBeGreaterThan(0);
     } finally {
-      early.close();
+      running.close();
     }
   });
 
