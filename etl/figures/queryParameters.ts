@@ -11,7 +11,8 @@ export interface BoundParameters {
   readonly types: Record<string, DuckDBType>;
 }
 
-function date(iso: string): DuckDBValue {
+/** An ISO date (YYYY-MM-DD) as a DATE value to bind. */
+export function dateParameter(iso: string): DuckDBValue {
   const [year, month, day] = iso.split('-').map(Number);
   return dateValue({ year: year ?? NaN, month: month ?? NaN, day: day ?? NaN });
 }
@@ -19,9 +20,9 @@ function date(iso: string): DuckDBValue {
 /** All parameters the figure SQL may use, by name. */
 function allParameters(q: FigureQuery): Array<[string, DuckDBValue, DuckDBType]> {
   return [
-    ['from', date(q.from), DATE],
-    ['to', date(q.to), DATE],
-    ['as_of', date(q.asOf), DATE],
+    ['from', dateParameter(q.from), DATE],
+    ['to', dateParameter(q.to), DATE],
+    ['as_of', dateParameter(q.asOf), DATE],
     ['school', q.school ?? null, VARCHAR],
     ['municipality', q.municipality ?? null, VARCHAR],
     ['level', q.level ?? null, VARCHAR],

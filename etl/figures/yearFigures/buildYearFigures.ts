@@ -15,11 +15,12 @@
  * a live query gives); the server runs this after each warming pass (AnswerWarmer.ts).
  * A read-only file whose own facts are current cannot be written: nothing is built there.
  */
-import { DATE, LIST, VARCHAR, INTEGER, dateValue, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DATE, LIST, VARCHAR, INTEGER, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { schoolYearOf, schoolYearPeriod, schoolYearsInSpan } from '../../calendar/period.ts';
 import { FACTS } from '../facts/factTables.ts';
 import { ensureFigureFacts, isReadOnly, type FactsLocation } from '../facts/ensureFigureFacts.ts';
 import { keyFiguresSql } from '../keyFiguresSql.ts';
+import { dateParameter } from '../queryParameters.ts';
 import { runFigureSql, type PlainRow } from '../runFigureSql.ts';
 import { currentGenerationSql, figureSqlVersion, yearFiguresDdl, yearFiguresTable, type KeptGrouping } from './yearFiguresTable.ts';
 
@@ -56,11 +57,6 @@ interface KeptYear {
   readonly asOf: string;
 }
 
-function date(iso: string): DuckDBValue {
-  const [year, month, day] = iso.split('-').map(Number);
-  return dateValue({ year: year!, month: month!, day: day! });
-}
-
 /** Every group's row of school year `year` read as of `asOf`; null when one cannot be kept. */
 async function yearRows(conn: DuckDBConnection, at: FactsLocation, { year, asOf }: KeptYear): Promise<KeptRow[] | null> {
   const q = { ...schoolYearPeriod(year, 'year'), asOf, allowedSchools: null };
@@ -81,7 +77,7 @@ async function isKept(conn: DuckDBConnection, at: FactsLocation, { year, asOf }:
   const reader = await conn.runAndReadAll(
     `SELECT count(*) > 0 FROM ${yearFiguresTable(at)}
      WHERE school_year = $year AND as_of = $asOf AND sql_version = $version AND generation = ${currentGenerationSql(at)}`,
-    { year, asOf: date(asOf), version: figureSqlVersion() },
+    { year, asOf: dateParameter(asOf), version: figureSqlVersion() },
     { year: INTEGER, asOf: DATE, version: VARCHAR },
   );
   return reader.getRows()[0]![0] === true;
@@ -110,7 +106,7 @@ async function buildYear(conn: DuckDBConnection, at: FactsLocation, kept: KeptYe
       {
         version: figureSqlVersion(),
         year,
-        asOf: date(asOf),
+        asOf: dateParameter(asOf),
         groupings: listValue(rows.map((r) => r.grouping)),
         keys: listValue(rows.map((r) => r.key)),
         municipalities: listValue(rows.map((r) => r.municipality)),

@@ -10,9 +10,10 @@
  * list narrows a per-school answer to those schools, exactly as the live query does; a total
  * over a list of schools is not kept and is computed live.
  */
-import { DATE, LIST, VARCHAR, INTEGER, dateValue, listValue, type DuckDBType, type DuckDBValue, type DuckDBConnection } from '@duckdb/node-api';
+import { DATE, LIST, VARCHAR, INTEGER, listValue, type DuckDBType, type DuckDBValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { FactsLocation } from '../facts/ensureFigureFacts.ts';
 import type { FigureQuery } from '../figureQuery.ts';
+import { dateParameter } from '../queryParameters.ts';
 import type { PlainRow } from '../runFigureSql.ts';
 import type { Grouping } from '../scopeSql.ts';
 import { wholeSchoolYear } from './wholeSchoolYear.ts';
@@ -51,9 +52,7 @@ export async function storedYearRows(conn: DuckDBConnection, grouping: Grouping,
   const year = wholeSchoolYear(q);
   const lookup = year === null ? null : lookupOf(grouping, q);
   if (year === null || lookup === null) return null;
-  const [y, m, d] = q.asOf.split('-').map(Number);
-  const asOf = dateValue({ year: y!, month: m!, day: d! });
-  const values: Record<string, DuckDBValue> = { version: figureSqlVersion(), year, asOf, kept: lookup.kept };
+  const values: Record<string, DuckDBValue> = { version: figureSqlVersion(), year, asOf: dateParameter(q.asOf), kept: lookup.kept };
   const types: Record<string, DuckDBType> = { version: VARCHAR, year: INTEGER, asOf: DATE, kept: VARCHAR };
   // Only the filters this lookup needs, each a plain comparison DuckDB can push into the scan
   // (an "$x IS NULL OR …" would read every row of the year, JSON and all).
