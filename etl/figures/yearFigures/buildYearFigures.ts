@@ -16,7 +16,7 @@
  * A read-only file whose own facts are current cannot be written: nothing is built there.
  */
 import { DATE, LIST, VARCHAR, INTEGER, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { schoolYearOf, schoolYearPeriod, schoolYearsInSpan } from '../../calendar/period.ts';
+import { defaultAsOf, schoolYearOf, schoolYearPeriod, schoolYearsInSpan } from '../../calendar/period.ts';
 import { FACTS } from '../facts/factTables.ts';
 import { ensureFigureFacts, isReadOnly, type FactsLocation } from '../facts/ensureFigureFacts.ts';
 import { keyFiguresSql } from '../keyFiguresSql.ts';
@@ -70,7 +70,8 @@ async function yearRows(conn: DuckDBConnection, at: FactsLocation, { year, asOf 
     }
   }
   // Sorted, so that a lookup's filters find their rows in few vectors.
-  return kept.sort((a, b) => (a.grouping === b.grouping ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.grouping < b.grouping ? -1 : 1));
+  const order = (r: KeptRow) => `${r.grouping}\u0000${r.key}`;
+  return kept.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 async function isKept(conn: DuckDBConnection, at: FactsLocation, { year, asOf }: KeptYear): Promise<boolean> {
@@ -124,17 +125,14 @@ async function buildYear(conn: DuckDBConnection, at: FactsLocation, kept: KeptYe
 
 /**
  * What is kept as of `today`: the running school year read as of today (when the data reach
- * into it), then every ended one read as of its last day, newest first. These are what the
- * dashboard asks by default (figureRequest.ts: the period's last day once it is past, else
- * today).
+ * into it), then every ended one read as of its last day, newest first: each read as of
+ * defaultAsOf, what the dashboard asks when it names no as-of date.
  */
 function yearsToKeep(spanned: readonly number[], today: string): KeptYear[] {
   const running = schoolYearOf(today);
   const ended = spanned.filter((y) => schoolYearPeriod(y, 'year').to < today).reverse();
-  return [
-    ...(spanned.includes(running) ? [{ year: running, asOf: today }] : []),
-    ...ended.map((year) => ({ year, asOf: schoolYearPeriod(year, 'year').to })),
-  ];
+  const years = [...(spanned.includes(running) ? [running] : []), ...ended];
+  return years.map((year) => ({ year, asOf: defaultAsOf(schoolYearPeriod(year, 'year'), today) }));
 }
 
 /** Builds what is missing; returns the school years now kept, in the order built. */
