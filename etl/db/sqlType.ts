@@ -1,5 +1,6 @@
 /** The DuckDB column type that stores a contract column's typed value. */
 import type { ColumnType } from '../contract/types.ts';
+import { vocabularyEnum } from './vocabularyEnum.ts';
 
 export function sqlType(type: ColumnType): string {
   switch (type.t) {
@@ -9,8 +10,10 @@ export function sqlType(type: ColumnType): string {
       return 'BOOLEAN';
     case 'integer':
       return 'INTEGER';
+    case 'vocab':
+      return vocabularyEnum(type.vocab);
     case 'list':
-      return 'VARCHAR[]';
+      return `${vocabularyEnum(type.vocab)}[]`;
     default:
       return 'VARCHAR';
   }

@@ -18,7 +18,9 @@
  * row groups, as the figures do, instead of the national contract tables (columns a query
  * does not select are never read, so the figures do not pay for them).
  */
+import { caseKind, measureLevel, outcome, roles, yearwheelActivity } from '../../contract/vocabularies.ts';
 import { planWindowDays } from '../followUpRules.ts';
+import { asVocabularyEnum as asEnum } from '../../db/vocabularyEnum.ts';
 
 /** How the figure SQL names the facts: the schema in the database file. */
 export const FACTS = 'figure_facts';
@@ -28,7 +30,7 @@ export const FACTS = 'figure_facts';
  * rebuilt (or, read-only, served from facts built in memory): bump it with every change to
  * the statements below.
  */
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 7;
 
 const held = `coalesce(m.status, 'held') = 'held'`;
 
@@ -56,7 +58,7 @@ export function factTableStatements(target: string): readonly string[] {
   // connection's memory): written to the file they cost compression and blocks for nothing,
   // about 1.4 of 2.2 CPU seconds at national scale.
   `CREATE OR REPLACE TEMP TABLE ${caseKeys} AS
-   SELECT c.case_id, c.rowid AS case_no, s.school_no, c.kind,
+   SELECT c.case_id, c.rowid AS case_no, s.school_no, ${asEnum('c.kind', caseKind)} AS kind,
           c.kind IN ('individual', 'anonymous') AS individual_part, c.closed_date
    FROM cases c JOIN ${target}.schools s USING (school_id)`,
   `CREATE OR REPLACE TEMP TABLE ${heldMeetingKeys} AS
@@ -90,7 +92,7 @@ export function factTableStatements(target: string): readonly string[] {
   // committed data but took minutes inside the import's transaction, where the facts are built.)
   `CREATE OR REPLACE TABLE ${target}.yearwheel AS
    WITH plans AS (
-     SELECT s.school_no, y.date, y.activity
+     SELECT s.school_no, y.date, ${asEnum('y.activity', yearwheelActivity)} AS activity
      FROM yearwheel y JOIN ${target}.schools s USING (school_id)
      WHERE y.activity IN ('meeting', 'tgl_visit')
    ),
@@ -116,7 +118,7 @@ export function factTableStatements(target: string): readonly string[] {
   // in import order. The title is free text and is never shown: left out.
   `CREATE OR REPLACE TABLE ${target}.wheel_plans AS
    WITH y AS MATERIALIZED (SELECT school_id, date, activity, topic FROM yearwheel)
-   SELECT s.school_no, y.date, y.activity, y.topic
+   SELECT s.school_no, y.date, ${asEnum('y.activity', yearwheelActivity)} AS activity, y.topic
    FROM y JOIN ${target}.schools s USING (school_id)
    ORDER BY s.school_no, y.date`,
 
@@ -143,7 +145,8 @@ export function factTableStatements(target: string): readonly string[] {
    WITH me AS MATERIALIZED (
      SELECT case_id, measure_id, level, responsible_role, started_date, evaluation_due_date, evaluated_date, staff_reached FROM measures
    )
-   SELECT k.school_no, k.case_no, me.measure_id, me.level, me.responsible_role, k.kind AS case_kind, k.individual_part,
+   SELECT k.school_no, k.case_no, me.measure_id, ${asEnum('me.level', measureLevel)} AS level,
+          ${asEnum('me.responsible_role', roles)} AS responsible_role, k.kind AS case_kind, k.individual_part,
           me.started_date, me.evaluation_due_date, me.evaluated_date,
           -- not evaluated is not on time
           coalesce(me.evaluated_date <= me.evaluation_due_date, false) AS evaluated_on_time,
@@ -165,9 +168,9 @@ export function factTableStatements(target: string): readonly string[] {
    evaluated_before_end AS (
      SELECT DISTINCT case_no FROM ${target}.measures WHERE evaluated_by_case_end
    )
-   SELECT c.case_no, c.case_id, s.school_no, c.kind,
+   SELECT c.case_no, c.case_id, s.school_no, ${asEnum('c.kind', caseKind)} AS kind,
           c.kind IN ('individual', 'anonymous') AS individual_part,
-          c.first_concern_date, c.closed_date, c.outcome, c.consent_date,
+          c.first_concern_date, c.closed_date, ${asEnum('c.outcome', outcome)} AS outcome, c.consent_date,
           fd.first_discussion_date,
           e.case_no IS NOT NULL AS evaluated_before_end
    FROM c
