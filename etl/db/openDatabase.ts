@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { schemaDdl } from './schema.ts';
+import { migrateVocabularyColumns } from './vocabularyColumns.ts';
 import { writerInstanceOptions } from './writerInstanceOptions.ts';
 
 export interface Database {
@@ -41,6 +42,7 @@ export async function openDatabase(path: string): Promise<Database> {
   const instance = await DuckDBInstance.create(path, writerInstanceOptions());
   const connection = await instance.connect();
   for (const ddl of schemaDdl()) await connection.run(ddl);
+  await migrateVocabularyColumns(connection);
   if (path !== ':memory:') makePrivate(path);
   return {
     path,
