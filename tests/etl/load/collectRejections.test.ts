@@ -42,6 +42,22 @@ interface LineCase {
   readonly loaded: readonly string[];
 }
 
+/** 35,000 rows of about 200 bytes, a 3.9 MB record, 1,000 more rows and a bad one. */
+function acrossBuffers(): LineCase {
+  const id = (i: number) => `L${String(i).padStart(5, '0')}`;
+  const before = Array.from({ length: 35_000 }, (_, i) => `${id(i)},${'s'.repeat(190)},K,1`);
+  const after = Array.from({ length: 1_000 }, (_, i) => `${id(35_000 + i)},Skole,K,2`);
+  return {
+    name: 'a 3.9 MB record across the reader\'s buffers',
+    lines: [header, ...before, `L-lang,${'x'.repeat(3_900_000)},K,1`, ...after, 'L99999,Skole,K,-1'],
+    rejected: [
+      [35_002, 'school_name', 'er lengre enn 200 tegn'],
+      [36_003, 'students', notInteger('-1')],
+    ],
+    loaded: [...before, ...after].map((_, i) => id(i)),
+  };
+}
+
 const cases: LineCase[] = [
   {
     name: 'a quoted newline before a bad row',
@@ -86,6 +102,9 @@ const cases: LineCase[] = [
     rejected: [[2, null, 'raden er lengre enn 4 MB og kan ikke leses']],
     loaded: ['K2'],
   },
+  // The reader splits a file into 8 MB buffers (readCsvSql.ts): a record longer than 3.9 MB
+  // that starts at about 7 MB crosses a boundary, and the lines after it keep their numbers.
+  acrossBuffers(),
   {
     name: 'a Windows-1252 CRLF file with a quoted newline',
     encoding: 'windows-1252',
