@@ -32,6 +32,9 @@ export const FACTS = 'figure_facts';
  */
 export const FACTS_VERSION = 7;
 
+// Codes are cast to their vocabulary's ENUM (etl/db/vocabularyEnum.ts) even though the
+// contract tables hold ENUMs: a read-only file from before them still holds text, and its
+// facts are then built in memory (ensureFigureFacts.ts) with the same types as everyone's.
 const held = `coalesce(m.status, 'held') = 'held'`;
 
 /** The build's scratch tables (temporary: see below). */
