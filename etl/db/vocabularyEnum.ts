@@ -25,7 +25,12 @@ export function vocabularyEnum(vocab: Vocabulary): string {
   return `ENUM(${[...vocab.codes].sort(byCodePoint).map(quoted).join(', ')})`;
 }
 
-/** `expr` (a code or NULL) as the vocabulary's ENUM. */
+/**
+ * `expr` as the vocabulary's ENUM, NULL when it is not a code. The importer only ever
+ * stores codes; a text column of an older file edited by hand may hold something else, and
+ * such a value matched none of the figures' codes as text either, so the figures are the
+ * same and the facts can still be built.
+ */
 export function asVocabularyEnum(expr: string, vocab: Vocabulary): string {
-  return `CAST(${expr} AS ${vocabularyEnum(vocab)})`;
+  return `TRY_CAST(${expr} AS ${vocabularyEnum(vocab)})`;
 }

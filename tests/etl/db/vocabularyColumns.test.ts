@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openDatabase } from '../../../etl/db/openDatabase.ts';
+import { refreshFigureFacts } from '../../../etl/figures/facts/ensureFigureFacts.ts';
 import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
 
 afterAll(removeTempDirs);
@@ -67,5 +68,32 @@ describe('vocabulary columns of an older file', () => {
       ['status', 'VARCHAR'],
     ]);
     expect(rows[0]).toEqual(['M1', 'avlyst av rektor', ['rektor', 'tgl']]);
+  });
+
+  it('stay text with a value that is not a code, and the facts are still built, that value unknown', async () => {
+    const path = join(makeTempDir(), 'old-measures.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await conn.run(`CREATE TABLE measures (measure_id VARCHAR NOT NULL, case_id VARCHAR NOT NULL, level VARCHAR NOT NULL, category VARCHAR,
+      responsible_role VARCHAR, started_date DATE, evaluation_due_date DATE, evaluated_date DATE, staff_reached INTEGER)`);
+    await conn.run(`INSERT INTO measures VALUES ('T1', 'K1', 'tiltak på skolenivå', NULL, 'rektor', DATE '2025-09-01', NULL, NULL, NULL),
+      ('T2', 'K1', 'individual', NULL, 'ppt', DATE '2025-09-02', NULL, NULL, NULL)`);
+    conn.closeSync();
+    instance.closeSync();
+    const db = await openDatabase(path);
+    try {
+      await db.connection.run(`INSERT INTO schools (school_id, school_name, municipality) VALUES ('S1', 'Skole', 'Kommune')`);
+      await db.connection.run(`INSERT INTO cases (case_id, school_id, kind, first_concern_date) VALUES ('K1', 'S1', 'individual', DATE '2025-08-20')`);
+      await refreshFigureFacts(db.connection);
+      const facts = await db.connection.runAndReadAll(`SELECT measure_id, level::VARCHAR, responsible_role::VARCHAR, case_kind::VARCHAR FROM figure_facts.measures ORDER BY measure_id`);
+      expect(facts.getRowsJson()).toEqual([
+        ['T1', null, 'rektor', 'individual'],
+        ['T2', 'individual', 'ppt', 'individual'],
+      ]);
+      const level = await db.connection.runAndReadAll(`SELECT data_type FROM duckdb_columns() WHERE table_name = 'measures' AND column_name = 'level' AND schema_name = 'main'`);
+      expect(level.getRows()).toEqual([['VARCHAR']]);
+    } finally {
+      db.close();
+    }
   });
 });
