@@ -11,16 +11,17 @@ import { accountsDdl } from './accountsSchema.ts';
 import { normsDdl } from './normsSchema.ts';
 import { sqlType } from './sqlType.ts';
 
-export function tableDdl(spec: KindSpec): string {
+/** The kind's table, under its own name or `name` (a copy being made, vocabularyColumns.ts). */
+export function tableDdl(spec: KindSpec, name: string = spec.kind): string {
   const cols = spec.columns.map((c) => `"${c.name}" ${sqlType(c.type)}${c.required ? ' NOT NULL' : ''}`);
-  return `CREATE TABLE IF NOT EXISTS "${spec.kind}" (${cols.join(', ')})`;
+  return `CREATE TABLE IF NOT EXISTS "${name}" (${cols.join(', ')})`;
 }
 
 export const schemaVersion = 1;
 
 export function schemaDdl(): string[] {
   return [
-    ...kinds.map(tableDdl),
+    ...kinds.map((spec) => tableDdl(spec)),
     `CREATE SEQUENCE IF NOT EXISTS import_batch_seq START 1`,
     `CREATE TABLE IF NOT EXISTS import_batches (
        batch_id INTEGER PRIMARY KEY,

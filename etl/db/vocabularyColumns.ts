@@ -37,11 +37,11 @@ export async function migrateVocabularyColumns(conn: DuckDBConnection): Promise<
   try {
     for (const spec of tables) {
       const columns = spec.columns.map((c) => `"${c.name}"`).join(', ');
-      const ddl = tableDdl(spec).replace(`CREATE TABLE IF NOT EXISTS "${spec.kind}"`, `CREATE TABLE "rt_new_${spec.kind}"`);
-      await conn.run(ddl);
-      await conn.run(`INSERT INTO "rt_new_${spec.kind}" (${columns}) SELECT ${columns} FROM "${spec.kind}" ORDER BY rowid`);
+      const copy = `rt_new_${spec.kind}`;
+      await conn.run(tableDdl(spec, copy));
+      await conn.run(`INSERT INTO "${copy}" (${columns}) SELECT ${columns} FROM "${spec.kind}" ORDER BY rowid`);
       await conn.run(`DROP TABLE "${spec.kind}"`);
-      await conn.run(`ALTER TABLE "rt_new_${spec.kind}" RENAME TO "${spec.kind}"`);
+      await conn.run(`ALTER TABLE "${copy}" RENAME TO "${spec.kind}"`);
     }
     await conn.run('COMMIT');
     return tables.map((t) => t.kind);
