@@ -4,7 +4,7 @@
  * 503 with `Retry-After`, and how much memory the answer cache may hold.
  */
 import { availableParallelism } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface ServingConfig {
   /** Figure queries running at once (default: the cores, at most 4). */

@@ -10,7 +10,7 @@
  * give someone more than an administrator decided.
  */
 import { INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { z } from 'zod';
+import * as z from 'zod';
 import { mappingKinds } from '../db/accountsSchema.ts';
 import { Role } from './userAccount.ts';
 import { TIMESTAMP, timestampOf } from './sqlTimestamp.ts';

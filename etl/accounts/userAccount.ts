@@ -3,7 +3,7 @@
  * the demo users): an admin has no scope; a municipality or PPT user has one municipality;
  * a rector has one school (and through it, its municipality).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../db/accountsSchema.ts';
 
 export const Role = z.enum(roles);

@@ -5,7 +5,7 @@
  * schema for both, so a request over the socket is validated exactly like one on the
  * command line. A password never crosses the socket: the CLI hashes it and sends the hash.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NewUser, Username } from './userAccount.ts';
 
 /** A hash as etl/accounts/passwordHash.ts writes it (its own parser checks the cost on use). */

@@ -5,7 +5,7 @@
  * parameters and counts, never passwords, tokens or data about pupils.
  */
 import { BIGINT, BOOLEAN, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
 
 export const AuditAction = z.enum([

@@ -3,7 +3,7 @@
  * school access. The CLI and the server parse their input with this schema (the boundary);
  * the figure functions trust the type.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Rejects well-formed but impossible dates such as 2025-02-31. */
 function isCalendarDate(value: string): boolean {

@@ -4,7 +4,7 @@
  * without a row has the defaults; every school of a municipality is held to its norms.
  */
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIMESTAMP, timestampOf } from '../accounts/sqlTimestamp.ts';
 import { tableWritable } from '../db/tableWritable.ts';
 

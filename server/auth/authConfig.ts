@@ -2,7 +2,7 @@
  * How sign-in, sessions and suppression behave. `createApp` takes an AuthConfig (every field
  * optional, defaults below); `server/main.ts` reads it from the environment.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultSuppressionThreshold } from '../../etl/figures/index.ts';
 import { oidcProvidersFromEnv, type OidcProviderConfig } from './oidc/oidcProviderConfig.ts';
 

@@ -5,7 +5,7 @@
  * here, before the request waits for the figure queue (periodLimits.ts).
  */
 import type { Request } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FigureQuery } from '../../etl/figures/index.ts';
 import { defaultAsOf } from '../auth/wholeSchoolYears.ts';
 import { HttpError } from './HttpError.ts';

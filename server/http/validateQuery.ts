@@ -1,6 +1,6 @@
 /** Parses a request's query string with a zod schema; a bad parameter is a 400 naming it. */
 import type { Request } from 'express';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { HttpError } from './HttpError.ts';
 
 export function validateQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {

@@ -10,7 +10,7 @@
  */
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditAction, readAudit, type AuditRow } from '../../etl/audit/auditLog.ts';
 import { IsoDate } from '../../etl/figures/figureQuery.ts';
 import { nextDay, osloMidnight } from '../http/osloMidnight.ts';

@@ -10,7 +10,7 @@
  * for is one they are scoped to, so the rule guards a future widening of the scope.
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EffortRow } from '../../etl/competence/competenceEffortSummaries.ts';
 import { competenceFigures } from '../../etl/competence/competenceFigures.ts';
 import type { ReachRow } from '../../etl/competence/competenceReach.ts';

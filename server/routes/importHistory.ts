@@ -8,7 +8,7 @@
  *                                           reason); rows a later import fixed only with fixed=true
  */
 import { Router, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { listBatches, quarantinedRows, type ImportScope } from '../../etl/load/importHistory.ts';
 import { requireRole, viewerOf } from '../auth/viewer.ts';
 import type { AppContext } from '../appContext.ts';

@@ -26,7 +26,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { importAuditDetails } from '../../etl/audit/importAuditDetails.ts';
 import { kinds } from '../../etl/contract/index.ts';
 import type { KindName } from '../../etl/contract/types.ts';

@@ -8,7 +8,7 @@
  * not cases, and belong beside each other rather than among the case figures.
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { deviationKeys, figureSpecs, type FigureSpec } from '../../etl/figures/figureKeys.ts';
 import type { SchoolLevel } from '../../etl/figures/figureQuery.ts';

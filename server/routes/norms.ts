@@ -11,7 +11,7 @@
  * Reading is audited like the figures (`view_figures`, endpoint `norms`).
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Norms, normsWritable, readNorms, writeNorms } from '../../etl/followup/norms.ts';
 import { auditRequest } from '../auth/auditRequest.ts';
 import { mayReadNorms } from '../auth/mayReadNorms.ts';

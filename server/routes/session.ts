@@ -6,7 +6,7 @@
  * A new session gets a new CSRF token (the `rt_csrf` cookie changes at sign-in and sign-out).
  */
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxPasswordLength, verifyAgainstNothing, verifyPassword } from '../../etl/accounts/passwordHash.ts';
 import { Username, type UserAccount } from '../../etl/accounts/userAccount.ts';
 import { identityProviderOf } from '../../etl/accounts/oidcAccounts.ts';

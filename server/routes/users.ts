@@ -14,7 +14,7 @@
  * (after the checks of who may), as PUT /api/norms does: its accounts are the snapshot's.
  */
 import { Router, type Request } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMapping, changeMapping, findMapping, listMappings, MappingGrant, MappingKind, removeMapping } from '../../etl/accounts/idpMappings.ts';
 import { generatePassword, hashPassword } from '../../etl/accounts/passwordHash.ts';
 import { NewUser, Username } from '../../etl/accounts/userAccount.ts';

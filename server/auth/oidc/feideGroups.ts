@@ -6,7 +6,7 @@
  * `fc:org` (`fc:org:fjordvik.kommune.no`) are the user's organisations; every other group
  * (`fc:gogroup:…`, `fc:grep:…`, `fc:orgunit:…`, ad hoc groups) is a group.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fetchBearerJson, type GroupsFailure } from './fetchBearerJson.ts';
 import { groupLimits, type FetchedGroups } from './groupLimits.ts';
 

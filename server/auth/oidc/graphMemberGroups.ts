@@ -8,7 +8,7 @@
  * endpoint the token's `_claim_sources` names is not used for the same reason (it is the
  * retired graph.windows.net, and a configured URL is what tests can point at localhost).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fetchBearerJson, type GroupsFailure } from './fetchBearerJson.ts';
 import { groupLimits, type FetchedGroups } from './groupLimits.ts';
 

@@ -15,7 +15,7 @@
  *   RT_OIDC_ENTRA_GRAPH_URL=https://graph.microsoft.com   (for Entra's groups overage; this is the default)
  *   RT_ACCESS_CONTACT="IT-avdelingen, it@kommune.no"   named on the "ingen tilgang ennå" page
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface OidcProviderConfig {
   /** Lower-case letters and digits: part of the URLs and of every mapping. */
