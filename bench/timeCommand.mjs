@@ -10,6 +10,7 @@
  * JSON array. A run that fails ends this process with its stderr and a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 
 const [runsArg, command, ...args] = process.argv.slice(2);
