@@ -3,20 +3,44 @@
  * Debian's Chromium against the real app on localhost, figure facts already built as at
  * server start, and the year figures as the server has them after its first warming pass;
  * no answer is kept in advance) and `largest_response_bytes` (the largest API answer the overview needs).
- * The bench signs in as an implicit admin: it measures speed, not access control.
+ * The bench signs in as an implicit admin: it measures speed, not access control. The app
+ * runs in a process of its own (dashboardServer.ts says why).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../etl/db/defaultPaths.ts';
-import { openDatabase } from '../etl/db/openDatabase.ts';
-import { ensureFigureFacts } from '../etl/figures/index.ts';
-import { buildYearFigures } from '../etl/figures/yearFigures/buildYearFigures.ts';
 import { firstChartMs } from '../dashboard/perf/firstChart.ts';
-import { createApp } from '../server/createApp.ts';
 import { chromiumPath, launchChromium, newDashboardContext } from '../tests/helpers/browser.ts';
 
 const dashboardDir = join(projectRoot, 'dashboard', 'dist');
+
+/** dashboardServer.ts started over `dbPath`; `url` once it listens. */
+async function startServer(dbPath: string, today: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bench', 'dashboardServer.ts'), dbPath, dashboardDir, today], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const port = /listening (\d+)/.exec(output);
+      if (port) resolve(`http://127.0.0.1:${port[1]}/`);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the dashboard's server stopped (${code}): ${output}`)));
+  });
+  return { child, url };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
 
 export async function timeDashboard(
   dbPath: string,
@@ -26,14 +50,7 @@ export async function timeDashboard(
     log('Dashbord: ikke målt (mangler /usr/bin/chromium eller dashboard/dist; kjør npm run build)');
     return {};
   }
-  const db = await openDatabase(dbPath);
-  const today = '2026-11-23';
-  await ensureFigureFacts(db.connection);
-  await buildYearFigures(db.connection, today);
-  const app = createApp({ instance: db.instance, dashboardDir, today: () => today, allowAnonymousAdmin: true });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { child, url } = await startServer(dbPath, '2026-11-23');
   const browser = await launchChromium();
   try {
     const measure = async () => {
@@ -62,7 +79,6 @@ export async function timeDashboard(
     return { first_chart_ms: median.ms, largest_response_bytes: Math.max(...runs.map((r) => r.largest)) };
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-    db.close();
+    await stopServer(child);
   }
 }
