@@ -6,41 +6,14 @@
  * The bench signs in as an implicit admin: it measures speed, not access control. The app
  * runs in a process of its own (dashboardServer.ts says why).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../etl/db/defaultPaths.ts';
 import { firstChartMs } from '../dashboard/perf/firstChart.ts';
+import { startDashboardServer, stopDashboardServer } from './dashboardServerProcess.ts';
 import { chromiumPath, launchChromium, newDashboardContext } from '../tests/helpers/browser.ts';
 
 const dashboardDir = join(projectRoot, 'dashboard', 'dist');
-
-/** dashboardServer.ts started over `dbPath`; `url` once it listens. */
-async function startServer(dbPath: string, today: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bench', 'dashboardServer.ts'), dbPath, dashboardDir, today], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const port = /listening (\d+)/.exec(output);
-      if (port) resolve(`http://127.0.0.1:${port[1]}/`);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the dashboard's server stopped (${code}): ${output}`)));
-  });
-  return { child, url };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 export async function timeDashboard(
   dbPath: string,
@@ -50,7 +23,7 @@ export async function timeDashboard(
     log('Dashbord: ikke målt (mangler /usr/bin/chromium eller dashboard/dist; kjør npm run build)');
     return {};
   }
-  const { child, url } = await startServer(dbPath, '2026-11-23');
+  const { child, url } = await startDashboardServer(dbPath, dashboardDir, '2026-11-23');
   const browser = await launchChromium();
   try {
     const measure = async () => {
@@ -79,6 +52,6 @@ export async function timeDashboard(
     return { first_chart_ms: median.ms, largest_response_bytes: Math.max(...runs.map((r) => r.largest)) };
   } finally {
     await browser.close();
-    await stopServer(child);
+    await stopDashboardServer(child);
   }
 }
