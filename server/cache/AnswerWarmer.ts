@@ -17,9 +17,9 @@
  * for it; a viewer served the kept answer is, as for any kept answer. The figure answers are
  * asked for brotli-compressed, so the compressed copy is made ahead too.
  *
- * After the answers, each ended school year's figures are computed once and kept in the
- * database (buildYearFigures), where every process finds them: a question for a whole ended
- * school year is then a lookup instead of a figure query.
+ * Before the answers, each school year's figures are computed once and kept in the database
+ * (buildYearFigures), where every process finds them: a question for a whole ended school
+ * year is then a lookup instead of a figure query, the start views' figures included.
  *
  * It stops a pass when the data version moves (and starts again for the new one), when the
  * answer cache is nearly full (warming would push out what users asked for), or on `stop()`.
@@ -28,7 +28,9 @@
  */
 import inject from 'light-my-request';
 import type { DuckDBInstance } from '@duckdb/node-api';
+import { ensureFigureFacts } from '../../etl/figures/facts/ensureFigureFacts.ts';
 import { buildYearFigures } from '../../etl/figures/yearFigures/buildYearFigures.ts';
+import { keptSchoolYears } from '../../etl/figures/yearFigures/keptSchoolYears.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { markInternal } from '../auth/internalViewer.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -56,6 +58,8 @@ export interface WarmPass {
   readonly seconds: number;
   /** What the answer cache held at the end: answers, and bytes with their compressed copies. */
   readonly cache: { readonly answers: number; readonly bytes: number };
+  /** The school years whose figures were kept in the database when the pass began (its answers for them were lookups), oldest first. */
+  readonly keptYears: readonly number[];
   /** Why the pass ended early, or null when it went through. */
   readonly stopped: 'version' | 'cache_full' | 'stopped' | null;
 }
@@ -107,7 +111,7 @@ export class AnswerWarmer {
   private warmed: string | null = null;
   /** The passes so far, newest last (the bench and the log read them). */
   readonly passes: WarmPass[] = [];
-  /** The school years whose year figures each pass left kept, newest first (one entry per pass that got to them). */
+  /** The school years whose year figures each round left kept, newest first (one entry per round, before its pass). */
   readonly keptYears: number[][] = [];
 
   /**
@@ -160,18 +164,21 @@ export class AnswerWarmer {
       const version = await deps.dataVersion();
       const today = deps.today();
       if (this.stopped || `${version} ${today}` === this.warmed) return;
-      const pass = await this.pass(version);
-      this.passes.push(pass);
-      if (pass.stopped === 'stopped') return;
-      if (pass.stopped === 'version') continue;
-      // Then every ended school year's figures, kept in the database (etl/figures/yearFigures/):
-      // after the start views, which users open first. A pass cut short by a full cache counts
-      // as done: another would push out the same answers.
+      // First every school year's figures, kept in the database (etl/figures/yearFigures/):
+      // the start views read a whole school year, so with them kept the pass below asks for
+      // lookups, not figure queries, and any other process finds them too. The running year
+      // and the last ended one (the dashboard's default) are built first, in seconds.
       const keep = await withConnection(deps.instance, (conn) =>
         buildYearFigures(conn, today, { shouldStop: async () => this.stopped || (await deps.dataVersion()) !== version }),
       );
       this.keptYears.push(keep);
       if (this.stopped) return;
+      if ((await deps.dataVersion()) !== version) continue;
+      const pass = await this.pass(version);
+      this.passes.push(pass);
+      if (pass.stopped === 'stopped') return;
+      if (pass.stopped === 'version') continue;
+      // A pass cut short by a full cache counts as done: another would push out the same answers.
       this.warmed = `${version} ${today}`;
     }
   }
@@ -179,6 +186,7 @@ export class AnswerWarmer {
   private async pass(version: string): Promise<WarmPass> {
     const deps = this.deps!;
     const started = performance.now();
+    const keptYears = await withConnection(deps.instance, async (conn) => keptSchoolYears(conn, await ensureFigureFacts(conn)));
     let answers = 0;
     let failed = 0;
     let stopped: WarmPass['stopped'] = null;
@@ -204,7 +212,7 @@ export class AnswerWarmer {
       }
     };
     await Promise.all(Array.from({ length: this.lanes }, lane));
-    return { version, answers, failed, seconds: (performance.now() - started) / 1000, cache: { answers: deps.answerCache.size, bytes: deps.answerCache.bytes }, stopped };
+    return { version, answers, failed, keptYears, seconds: (performance.now() - started) / 1000, cache: { answers: deps.answerCache.size, bytes: deps.answerCache.bytes }, stopped };
   }
 
   private get(url: string, viewer: Viewer) {

@@ -64,8 +64,10 @@ describe('AnswerWarmer', () => {
     expect(first.cache.answers).toBe(40 + 4);
   });
 
-  it('then keeps the figures of every ended school year in the database: 2025/26 and 2024/25 on the fixed today', async () => {
+  it('keeps the figures of every ended school year in the database first: 2025/26 and 2024/25 on the fixed today', async () => {
     expect(warmer.keptYears[0]).toEqual([2025, 2024]);
+    // Before the pass began: its answers for the default year (2025/26) were lookups.
+    expect(warmer.passes[0]!.keptYears).toEqual([2024, 2025]);
     const kept = await app.db.connection.runAndReadAll(`SELECT DISTINCT school_year FROM figure_facts.year_figures ORDER BY 1`);
     expect(kept.getRows().map((r) => Number(r[0]))).toEqual([2024, 2025]);
   });
