@@ -64,10 +64,11 @@ const sessions = new SessionCache(resolveServingConfig(serving).sessionCacheMs);
 const warmer = resolveServingConfig(serving).warmAnswers ? new AnswerWarmer() : undefined;
 const app = createApp({ instance: db.instance, dashboardDir: join(projectRoot, 'dashboard', 'dist'), today: todayInOslo, auth, serving, pseudonymKey: key, auditWriter, sessions, warmer });
 void warmer?.settled().then(() => {
+  // In the order the warmer did them: the year figures first, then the start views' answers.
+  const years = warmer.keptYears.at(-1);
+  if (years?.length) console.log(`Årstall lagret for ${years.length} skoleår`);
   const pass = warmer.passes.at(-1);
   if (pass) console.log(`Forvarmet ${pass.answers} svar på ${pass.seconds.toFixed(1)} s`);
-  const years = warmer.keptYears.at(-1);
-  if (years?.length) console.log(`Årstall lagret for ${years.length} avsluttede skoleår`);
 });
 // The CLI's way in while this process holds the database's lock.
 const socketPath = snapshot ? null : adminSocketPathFor(dbPath);
