@@ -1,7 +1,8 @@
 /**
- * Overview of one municipality: its schools × key figures (with the municipality's total
- * and the schools' median), the chosen figure per school and per month, and how long
- * cases take: the distribution of days to end, Kaplan–Meier and cumulative incidence.
+ * Overview of one municipality: the chosen figure per school (the first chart, right under
+ * the filter that chooses it), its schools × key figures (with the municipality's total and
+ * the schools' median), the chosen figure per month, and how long cases take: the
+ * distribution of days to end, Kaplan–Meier and cumulative incidence.
  */
 import { getFigures, getFiguresBy } from '../api/endpoints.ts';
 import type { FigureRow } from '../api/types.ts';
@@ -35,7 +36,8 @@ export function overviewView(ctx: ViewContext): ViewResult {
   // answers have been asked for already (overviewRequests.ts), only their drawing waits.
   const below: ViewContext = { ...ctx, sectionsAfter: bars.ready.then(() => afterPaint()) };
   const sections = [
-    groupTableSection(ctx, {
+    bars,
+    groupTableSection(below, {
       id: 'schools',
       title: t.overview.table(m),
       nameHeader: t.schoolColumn,
@@ -50,7 +52,6 @@ export function overviewView(ctx: ViewContext): ViewResult {
       name: (row) => navLink(state, { view: 'school', school: row.school_id ?? null }, ctx.navigate, schoolName(row)),
       fileName: `${t.ux.files.figuresBySchool} ${m}`,
     }),
-    bars,
     monthlySection(below, params, schoolsInScope(meta, m, state.level).length),
     durationSection(below, params, m),
     survivalSection(below, params, m),

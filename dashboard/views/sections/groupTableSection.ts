@@ -52,6 +52,7 @@ export function groupTableSection(ctx: ViewContext, o: GroupTableOptions) {
     id: o.id,
     title: o.title,
     t,
+    after: ctx.sectionsAfter,
     load: async () => {
       const { rows, total } = await o.load();
       if (!hasData(rows)) return emptyMessage(t, ctx.meta.span);
