@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openDatabase } from '../etl/db/openDatabase.ts';
 import { ensureFigureFacts } from '../etl/figures/index.ts';
-import { firstChartMs } from '../dashboard/perf/firstChart.ts';
+import { gotoFirstChart, observeFirstChart } from './firstChartProbe.ts';
 import { createApp } from '../server/createApp.ts';
 import { launchChromium, newDashboardContext } from '../tests/helpers/browser.ts';
 
@@ -30,12 +30,11 @@ interface Run {
 
 async function measure(browser: Browser, url: string): Promise<Run> {
   const context = await newDashboardContext(browser);
+  await observeFirstChart(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url);
-  await page.waitForFunction(firstChartMs, undefined, { timeout: 60_000 });
-  const ms = (await page.evaluate(firstChartMs)) as number;
+  const ms = await gotoFirstChart(page, url);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   const timing = await page.evaluate(() => {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { openDatabase } from '../etl/db/openDatabase.ts';
 import { ensureFigureFacts } from '../etl/figures/index.ts';
-import { firstChartMs } from '../dashboard/perf/firstChart.ts';
+import { gotoFirstChart, observeFirstChart } from './firstChartProbe.ts';
 import { createApp } from '../server/createApp.ts';
 import { launchChromium, newDashboardContext } from '../tests/helpers/browser.ts';
 
@@ -32,10 +32,9 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i <= runs; i++) {
       const context = await newDashboardContext(browser);
+      await observeFirstChart(context);
       const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForFunction(firstChartMs, undefined, { timeout: 60_000 });
-      const ms = (await page.evaluate(firstChartMs)) as number;
+      const ms = await gotoFirstChart(page, url);
       const data = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return {
