@@ -1,36 +1,18 @@
 /**
- * `npm run --silent etl -- user add|list|disable|set-password` against a temporary database
+ * The command line's `user add|list|disable|set-password` (tests/helpers/runEtl.ts) against a temporary database
  * holding the sample schools: role and scope rules, generated and stdin passwords, hashes
  * only at rest, and an audit row for every change.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../etl/accounts/passwordHash.ts';
-import { projectRoot } from '../../../etl/db/defaultPaths.ts';
 import { sampleDataDir } from '../../../server/loadSampleData.ts';
-import { runEtl, type EtlRun } from '../../helpers/runEtl.ts';
+import { runEtl } from '../../helpers/runEtl.ts';
 import { makeTempDir, removeTempDirs } from '../../helpers/tempDir.ts';
 import { dumpDatabase, openTestDatabase } from '../../helpers/testDatabase.ts';
 
 const dbPath = join(makeTempDir('rt-user-cli-'), 'ressursteam.duckdb');
 afterAll(removeTempDirs);
-
-/** runEtl with text on stdin (for --password-stdin). */
-function runEtlWithInput(args: readonly string[], input: string): Promise<EtlRun> {
-  const env = { ...process.env };
-  delete env.RT_DB;
-  const child = spawn('npm', ['run', '--silent', 'etl', '--', ...args], { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input);
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 const user = (...args: string[]) => runEtl(['user', ...args, '--db', dbPath]);
 
@@ -68,7 +50,7 @@ describe('etl user add', () => {
   });
 
   it('with --password-stdin uses that password and prints none', async () => {
-    const run = await runEtlWithInput(['user', 'add', 'ppt1', '--role', 'ppt', '--municipality', 'Lauvåsen', '--password-stdin', '--db', dbPath], 'et langt nok passord\n');
+    const run = await runEtl(['user', 'add', 'ppt1', '--role', 'ppt', '--municipality', 'Lauvåsen', '--password-stdin', '--db', dbPath], { input: 'et langt nok passord\n' });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(/Passord/);
     const [row] = await query(`SELECT password_hash FROM users WHERE username = 'ppt1'`);
@@ -113,7 +95,7 @@ describe('etl user add', () => {
   });
 
   it('refuses a password from stdin that is too short', async () => {
-    const run = await runEtlWithInput(['user', 'add', 'kort', '--role', 'admin', '--password-stdin', '--db', dbPath], 'kort\n');
+    const run = await runEtl(['user', 'add', 'kort', '--role', 'admin', '--password-stdin', '--db', dbPath], { input: 'kort\n' });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/minst 12 tegn/);
   });
@@ -139,7 +121,7 @@ describe('etl user list, disable, set-password', () => {
   });
 
   it('user set-password --password-stdin replaces the hash', async () => {
-    const run = await runEtlWithInput(['user', 'set-password', 'rektor1', '--password-stdin', '--db', dbPath], 'et helt nytt passord\n');
+    const run = await runEtl(['user', 'set-password', 'rektor1', '--password-stdin', '--db', dbPath], { input: 'et helt nytt passord\n' });
     expect(run.code, run.stderr).toBe(0);
     const [row] = await query(`SELECT password_hash FROM users WHERE username = 'rektor1'`);
     expect(await verifyPassword('et helt nytt passord', String(row!.password_hash))).toBe(true);
