@@ -65,18 +65,27 @@ class LongFirstSequencer extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/sampleDatabaseDir.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Each worker keeps its modules from one file to the next instead of loading them again
-    // for every file (@duckdb/node-api, Express, zod and the app's own graph). Measured on the
-    // 2-core machine, the whole suite: 546 s against 649 s; the ETL tests alone 107 against
-    // 138 s. It holds because a file leaves nothing behind: temp dirs, databases, ports and
-    // servers are its own and closed in afterAll, and the few globals a test swaps (fetch,
-    // console.error) are put back. A file that changes module state must restore it.
-    isolate: false,
+    projects: [
+      // The dashboard's modules hold a page's state for its lifetime (the languages fetched,
+      // the API answers, the focus to restore), and their tests start from a fresh page:
+      // each file loads them anew. They are small; isolating them costs a few seconds.
+      { extends: true, test: { name: 'dashboard', include: ['tests/dashboard/**/*.test.ts'], isolate: true } },
+      // Elsewhere each worker keeps its modules from one file to the next instead of loading
+      // them again for every file (@duckdb/node-api, Express, zod and the app's graph).
+      // Measured on the 2-core machine, the ETL tests: 107 s against 138 s isolated. It holds
+      // because the server and ETL modules keep no state between calls that a test reads (their
+      // caches are per database or per app), a file's temp dirs, databases, ports and servers
+      // are its own and closed in afterAll, and the few globals a test swaps (fetch,
+      // console.error) are put back. A file that changes module state must restore it.
+      {
+        extends: true,
+        test: { name: 'app', include: ['tests/**/*.test.ts'], exclude: ['tests/dashboard/**', '**/node_modules/**'], isolate: false },
+      },
+    ],
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: LongFirstSequencer },
     env: { TZ: 'UTC' },
