@@ -31,8 +31,8 @@ beforeAll(async () => {
   await importBatch(db.connection, [writeText(dir, 'saker.csv', 'case_id,school_id,kind,first_concern_date\nX-1,999999999,individual,2024-09-01\n')], { key });
   await createDemoUsers(db.connection);
   db.close();
-  backupRun = await runEtl(['backup', backup, '--db', original], 120_000);
-  restoreRun = await runEtl(['restore', backup, '--db', restored], 120_000);
+  backupRun = await runEtl(['backup', backup, '--db', original], { timeoutMs: 120_000 });
+  restoreRun = await runEtl(['restore', backup, '--db', restored], { timeoutMs: 120_000 });
 }, 300_000);
 afterAll(() => removeTempDirs());
 

@@ -24,8 +24,8 @@ beforeAll(async () => {
   xlsxDb = join(dir, 'xlsx.duckdb');
   csvDb = join(dir, 'csv.duckdb');
   [xlsxRun, csvRun] = await Promise.all([
-    runEtl(['import', workbook, '--db', xlsxDb, '--json'], 120_000),
-    runEtl(['import', join(fixtures, 'moter-og-skoler.skoler.csv'), join(fixtures, 'moter-og-skoler.moter.csv'), '--db', csvDb, '--json'], 120_000),
+    runEtl(['import', workbook, '--db', xlsxDb, '--json'], { timeoutMs: 120_000 }),
+    runEtl(['import', join(fixtures, 'moter-og-skoler.skoler.csv'), join(fixtures, 'moter-og-skoler.moter.csv'), '--db', csvDb, '--json'], { timeoutMs: 120_000 }),
   ]);
 }, 150_000);
 afterAll(removeTempDirs);
