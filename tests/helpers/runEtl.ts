@@ -1,14 +1,24 @@
 /**
  * Runs the command line as an administrator would, from the project root: by default what
- * `npm run --silent etl -- <args>` runs (`node etl/launchCli.mjs <args>`, package.json's `etl`
- * script), started directly. Why not through npm every time: npm's own start about doubles
+ * `npm run --silent etl -- <args>` runs (package.json's `etl` script, `node etl/launchCli.mjs`),
+ * started directly. Why not through npm every time: npm's own start about doubles
  * the CPU of a short call (0.45 against 0.22 s for `--help`), and the suite makes dozens of
  * calls on a 2-core CI machine.
  * `{ viaNpm: true }` goes through npm itself; tests/etl/cli/npmScript.test.ts does, so the
  * script and the direct start cannot drift apart unnoticed.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { projectRoot } from '../../etl/db/defaultPaths.ts';
+
+/** package.json's `etl` script (`node <file>`) with this Node in place of `node`: nothing to keep in step by hand. */
+const directStart: readonly string[] = (() => {
+  const script = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { etl: string } }).scripts.etl;
+  const [program, ...rest] = script.split(' ');
+  if (program !== 'node') throw new Error(`package.json's etl script no longer starts with node: ${script}`);
+  return rest;
+})();
 
 export interface EtlRun {
   readonly code: number | null;
@@ -26,7 +36,7 @@ export interface EtlOptions {
 
 /** The command and arguments for one run, as a shell would start it. */
 function commandLine(args: readonly string[], viaNpm: boolean): [string, string[]] {
-  return viaNpm ? ['npm', ['run', '--silent', 'etl', '--', ...args]] : [process.execPath, ['etl/launchCli.mjs', ...args]];
+  return viaNpm ? ['npm', ['run', '--silent', 'etl', '--', ...args]] : [process.execPath, [...directStart, ...args]];
 }
 
 export function runEtl(args: readonly string[], { timeoutMs = 60_000, input, viaNpm = false }: EtlOptions = {}): Promise<EtlRun> {

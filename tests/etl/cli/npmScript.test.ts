@@ -1,7 +1,8 @@
 /**
- * The README's command line is `npm run etl -- <args>`; the other CLI tests start what that
- * script runs directly (tests/helpers/runEtl.ts). Here both ways run the same commands, one
- * that succeeds and one that fails, and must give the same output and exit code.
+ * The README's command line is `npm run etl -- <args>`; the other CLI tests start package.json's
+ * `etl` script with node directly (tests/helpers/runEtl.ts). Here both ways run the same
+ * commands, one that succeeds and one that fails, and must give the same output and exit code:
+ * npm passes the arguments through, and nothing npm adds (its cwd, its environment) matters.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * The command line's `user add|list|disable|set-password` (tests/helpers/runEtl.ts) against a temporary database
- * holding the sample schools: role and scope rules, generated and stdin passwords, hashes
- * only at rest, and an audit row for every change.
+ * The command line's `user add|list|disable|set-password` (tests/helpers/runEtl.ts) against a
+ * temporary database holding the sample schools: role and scope rules, generated and stdin
+ * passwords, hashes only at rest, and an audit row for every change.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
